@@ -1,0 +1,46 @@
+/**
+ * The Model interface: the only door between a model in sim/ and the rest of govsim (workers, CLI,
+ * views, tests). A model is created from a parsed scenario's params and a seed, advanced with `step`,
+ * and read through `series`, `summary` and `frame`. `snapshot`/`restore` checkpoint the whole state,
+ * random streams included, so a restored run continues with the same bytes.
+ */
+import type { TypedArray } from './columns';
+import type { MetricsRecorder } from './metrics';
+
+/** What a view needs to draw one moment of a run. Arrays are fresh copies, safe to transfer. */
+export interface Frame {
+  model: string;
+  step: number;
+  /** Small named numbers: sizes and counts. */
+  meta: Record<string, number>;
+  /** Named typed arrays, owned by the frame. */
+  arrays: Record<string, TypedArray>;
+}
+
+/** Run summary: named numbers, plus nested records or lists of numbers where a metric has parts. */
+export type SummaryValue = number | number[] | { [k: string]: number };
+export type Summary = Record<string, SummaryValue>;
+
+/** A checkpoint: plain data (typed arrays, numbers, objects), structured-cloneable. */
+export type ModelSnapshot = { model: string; time: number; state: unknown };
+
+export interface Model {
+  /** The model's registry name, e.g. "epstein". */
+  readonly modelName: string;
+  /** Steps done so far. */
+  readonly time: number;
+  /** Advance `n` steps (default 1), recording one metrics row per step. */
+  step(n?: number): void;
+  /** The per-step time series: one row per step done, columns in a fixed order. */
+  series(): MetricsRecorder;
+  /** Run summary over the steps done so far. */
+  summary(): Summary;
+  frame(): Frame;
+  snapshot(): ModelSnapshot;
+  restore(s: ModelSnapshot): void;
+}
+
+export interface ModelFactory<P> {
+  readonly name: string;
+  create(params: P, seed: number): Model;
+}

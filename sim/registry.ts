@@ -1,0 +1,16 @@
+/**
+ * The models the engine knows, by the name scenarios use in their `model` field.
+ */
+import type { Model, ModelFactory } from './core/model';
+import { epsteinFactory } from './epstein/model';
+
+// Each factory is typed by its own params; the scenario layer guarantees the params match the name.
+const FACTORIES: Record<string, ModelFactory<never>> = {
+  epstein: epsteinFactory,
+};
+
+export function createModel(name: string, params: unknown, seed: number): Model {
+  const f = FACTORIES[name];
+  if (!f) throw new Error(`unknown model ${JSON.stringify(name)}`);
+  return (f as ModelFactory<unknown>).create(params, seed);
+}

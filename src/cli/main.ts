@@ -1,0 +1,59 @@
+/**
+ * The `govsim` command: dispatches to one file per subcommand. Problems the user can fix are printed as
+ * one line (or one line per scenario problem) with exit code 2; never a bare stack trace.
+ */
+import { ScenarioError } from '../scenario/parse';
+import { UsageError } from './errors';
+import { nearest } from '../scenario/nearest';
+import { check } from './commands/check';
+import { presets } from './commands/presets';
+import { run } from './commands/run';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { fn: Command; help: string }> = {
+  run: { fn: run, help: 'run one scenario and write timeseries.csv, summary.json, manifest.json' },
+  check: { fn: check, help: 'validate scenario files and print their problems' },
+  presets: { fn: presets, help: 'list the preset scenarios' },
+};
+
+const HELP = `govsim: agent-based simulation of how governance policies resolve conflicts
+
+usage: govsim <command> [arguments]
+
+commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.help}`)
+  .join('\n')}
+
+A scenario is a JSON file or the name of a preset in scenarios/ (see \`govsim presets\`).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    const hint = nearest(name, Object.keys(COMMANDS));
+    throw new UsageError(`unknown command ${JSON.stringify(name)}${hint ? `; did you mean ${hint}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  }
+  return cmd.fn(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError) {
+    console.error(`govsim: ${e.message}`);
+  } else if (e instanceof ScenarioError) {
+    console.error(`govsim: ${e.source}: ${e.problems.length === 1 ? e.problems[0] : ''}`);
+    if (e.problems.length > 1) for (const p of e.problems) console.error(`    ${p}`);
+  } else {
+    console.error(`govsim: internal error: ${(e as Error)?.message ?? String(e)}`);
+    if (process.env.GOVSIM_DEBUG) console.error((e as Error)?.stack);
+    else console.error('  (set GOVSIM_DEBUG=1 for the stack trace; please report this)');
+  }
+  process.exitCode = 2;
+}

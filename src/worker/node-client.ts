@@ -1,0 +1,23 @@
+/** Start a simulation worker thread in Node and talk to it through comlink. */
+import { Worker } from 'node:worker_threads';
+import { wrap, type Remote } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { SimApi } from './api';
+
+export interface SimWorker {
+  api: Remote<SimApi>;
+  terminate(): Promise<void>;
+}
+
+export function startSimWorker(): SimWorker {
+  const worker = new Worker(new URL('./bootstrap.mjs', import.meta.url), {
+    workerData: { entry: new URL('./node-worker.ts', import.meta.url).href },
+  });
+  const api = wrap<SimApi>(nodeEndpoint(worker));
+  return {
+    api,
+    async terminate() {
+      await worker.terminate();
+    },
+  };
+}

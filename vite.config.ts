@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+
+// The app lives in web/; scenarios/ is read through import.meta.glob. `base: './'` keeps the build
+// relocatable (it can be opened from any path), and module workers let the worker import the model.
+export default defineConfig({
+  root: 'web',
+  base: './',
+  publicDir: false,
+  server: { port: 5173, strictPort: false, fs: { allow: ['..'] } },
+  preview: { port: 4173, strictPort: false },
+  worker: { format: 'es' },
+  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
+});
