@@ -8,6 +8,10 @@ import { nearest } from '../scenario/nearest';
 import { check } from './commands/check';
 import { presets } from './commands/presets';
 import { run } from './commands/run';
+import { batch } from './commands/batch';
+import { sweep } from './commands/sweep';
+import { compare } from './commands/compare';
+import { merge } from './commands/merge';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -15,6 +19,10 @@ const COMMANDS: Record<string, { fn: Command; help: string }> = {
   run: { fn: run, help: 'run one scenario and write timeseries.csv, summary.json, manifest.json' },
   check: { fn: check, help: 'validate scenario files and print their problems' },
   presets: { fn: presets, help: 'list the preset scenarios' },
+  batch: { fn: batch, help: 'run a scenario over many seeds in parallel: runs.csv, summary.json, manifest.json' },
+  sweep: { fn: sweep, help: 'run a grid or Latin hypercube of parameter values, each over many seeds' },
+  compare: { fn: compare, help: 'run scenarios on the same seeds and compare them metric by metric' },
+  merge: { fn: merge, help: 'combine the folders of a sharded batch, sweep or compare into one' },
 };
 
 const HELP = `govsim: agent-based simulation of how governance policies resolve conflicts

@@ -6,6 +6,8 @@ import type { SimApi } from './api';
 
 export interface SimWorker {
   api: Remote<SimApi>;
+  /** Settles with the exit code when the thread ends, so a pool can replace a thread that died. */
+  exited: Promise<number>;
   terminate(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export function startSimWorker(): SimWorker {
   const api = wrap<SimApi>(nodeEndpoint(worker));
   return {
     api,
+    exited: new Promise<number>((resolve) => worker.once('exit', resolve)),
     async terminate() {
       await worker.terminate();
     },

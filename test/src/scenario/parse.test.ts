@@ -68,9 +68,7 @@ describe('overrides', () => {
   it('sets nested values with JSON-typed values', () => {
     const raw = applyOverrides(base, ['params.legitimacy=0.7', 'params.movement=false', 'params.ratioRule=literal']);
     const s = parseScenario(raw);
-    expect(s.params.legitimacy).toBe(0.7);
-    expect(s.params.movement).toBe(false);
-    expect(s.params.ratioRule).toBe('literal');
+    expect(s.params).toMatchObject({ legitimacy: 0.7, movement: false, ratioRule: 'literal' });
   });
 
   it('refuses an unknown path and names the nearest valid one', () => {

@@ -1,0 +1,56 @@
+/**
+ * Seed lists: `1..100` (inclusive), `1,5,9`, `3`, or a mix (`1..10,20,30..32`). Seeds are the random
+ * seeds of runs, so each must be a whole number in 0..2^32-1, and each may appear once: a repeated seed
+ * would silently double-count one run in the statistics.
+ */
+import { BatchInputError } from './errors';
+
+export const MAX_SEED = 2 ** 32 - 1;
+/** A guard against typos such as 1..1000000000, which would otherwise try to allocate the whole list. */
+export const MAX_SEEDS = 10_000_000;
+
+export function parseSeeds(text: string, flag = '--seeds'): number[] {
+  const bad = (why: string) => new BatchInputError(`${flag} ${JSON.stringify(text)}: ${why}; allowed: a..b, a,b,c or a mix, e.g. 1..100 or 1,5,9`);
+  if (text.trim() === '') throw bad('no seeds given');
+  const seeds: number[] = [];
+  for (const part of text.split(',')) {
+    const item = part.trim();
+    if (item === '') throw bad('empty item');
+    const dots = item.indexOf('..');
+    if (dots >= 0) {
+      const a = seedNumber(item.slice(0, dots), bad);
+      const b = seedNumber(item.slice(dots + 2), bad);
+      if (a > b) throw bad(`the range runs backwards (${a} > ${b}); write ${b}..${a}`);
+      if (seeds.length + (b - a + 1) > MAX_SEEDS) throw bad(`more than ${MAX_SEEDS} seeds`);
+      for (let s = a; s <= b; s++) seeds.push(s);
+    } else {
+      seeds.push(seedNumber(item, bad));
+    }
+  }
+  const seen = new Set<number>();
+  for (const s of seeds) {
+    if (seen.has(s)) throw bad(`seed ${s} is listed twice`);
+    seen.add(s);
+  }
+  return seeds;
+}
+
+function seedNumber(s: string, bad: (why: string) => Error): number {
+  const t = s.trim();
+  if (!/^\d+$/.test(t)) throw bad(`${JSON.stringify(t)} is not a whole number${/^-\d+$/.test(t) ? ' (seeds are not negative)' : ''}`);
+  const n = Number(t);
+  if (n > MAX_SEED) throw bad(`${t} is out of range 0..${MAX_SEED}`);
+  return n;
+}
+
+/** The shortest `a..b,c` text of a seed list (for manifests and messages). */
+export function formatSeeds(seeds: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < seeds.length; ) {
+    let j = i;
+    while (j + 1 < seeds.length && seeds[j + 1] === seeds[j] + 1) j++;
+    parts.push(j === i ? String(seeds[i]) : j === i + 1 ? `${seeds[i]},${seeds[j]}` : `${seeds[i]}..${seeds[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}

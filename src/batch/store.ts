@@ -1,0 +1,128 @@
+/**
+ * The batch folder on disk:
+ *
+ *   DIR/plan.json          what the batch runs (kind, scenarios, seeds, design, points)
+ *   DIR/runs/<id>.json     one finished run each: its point, seed, parameters, metrics or error
+ *   DIR/series/<id>.csv    each run's time series (with --series)
+ *   DIR/runs.csv, DIR/summary.json, DIR/manifest.json (+ compare.csv, compare.json)
+ *                          aggregates, rebuilt from the run files once every run is done
+ *
+ * Every file is written atomically (temporary file, then rename), and a run's series is written before
+ * its record, so a record's presence means the run is complete: a killed batch loses at most the runs
+ * in flight, and --resume redoes exactly those. Run files hold nothing that depends on timing or on the
+ * worker, which is why a resumed batch ends with the same bytes as an uninterrupted one.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Summary } from '../../sim/core/model';
+import { canonicalJson } from '../output/hash';
+import type { Plan, Value } from './design';
+
+export interface RunRecord {
+  run: number;
+  point: number;
+  seed: number;
+  /** Label of the point's scenario (comparisons). */
+  scenario?: string;
+  /** The varied settings of the run's point. */
+  params: Record<string, Value>;
+  steps: number;
+  /** Hash of what defines the run (scenario, seed, steps): a record with another key is not this run. */
+  key: string;
+  status: 'ok' | 'failed';
+  /** The model's summary metrics (status ok). */
+  metrics?: Summary;
+  /** The output hash of the run's own manifest: `govsim run` with the same settings gives the same. */
+  outputHash?: string;
+  /** Why the run failed (status failed). */
+  error?: string;
+}
+
+/** Write `text` to `path` atomically: a temporary file beside it, then a rename. */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** File name of run `id`: zero-padded so that a directory listing sorts in id order. */
+export function runFileName(id: number): string {
+  return String(id).padStart(6, '0');
+}
+
+export class RunStore {
+  constructor(readonly dir: string) {}
+
+  get planPath(): string {
+    return join(this.dir, 'plan.json');
+  }
+
+  runPath(id: number): string {
+    return join(this.dir, 'runs', `${runFileName(id)}.json`);
+  }
+
+  seriesPath(id: number): string {
+    return join(this.dir, 'series', `${runFileName(id)}.csv`);
+  }
+
+  readPlanText(): string | undefined {
+    return existsSync(this.planPath) ? readFileSync(this.planPath, 'utf8') : undefined;
+  }
+
+  writePlan(plan: Plan): void {
+    writeAtomic(this.planPath, planText(plan));
+  }
+
+  /** The saved record of run `id`, or undefined when there is none or it cannot be read. */
+  load(id: number): RunRecord | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.runPath(id), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const r = JSON.parse(text) as RunRecord;
+      return r && r.run === id ? r : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether run `id` is saved, finished without error, for the same definition (and with its series if needed). */
+  isDone(id: number, key: string, series: boolean): boolean {
+    const r = this.load(id);
+    return !!r && r.key === key && r.status === 'ok' && (!series || existsSync(this.seriesPath(id)));
+  }
+
+  save(record: RunRecord, seriesCsv?: string): void {
+    if (seriesCsv !== undefined) writeAtomic(this.seriesPath(record.run), seriesCsv);
+    writeAtomic(this.runPath(record.run), recordText(record));
+  }
+
+  /** Remove temporary files left by a process killed mid-write (ours end in `.<pid>.tmp`). */
+  removeStaleTemporaries(): void {
+    for (const sub of ['', 'runs', 'series']) {
+      const d = join(this.dir, sub);
+      if (!existsSync(d)) continue;
+      for (const f of readdirSync(d)) if (/\.\d+\.tmp$/.test(f)) unlinkSync(join(d, f));
+    }
+  }
+}
+
+/**
+ * Whether two plans define the same runs. The recorded command line is left out, so that `--seeds=1..9`
+ * and `--seeds 1..9`, or flags in another order, can resume or merge each other's runs.
+ */
+export function samePlan(a: Plan, b: Plan): boolean {
+  return canonicalJson({ ...a, command: null }) === canonicalJson({ ...b, command: null });
+}
+
+export function planText(plan: Plan): string {
+  return JSON.stringify(plan, null, 2) + '\n';
+}
+
+export function recordText(record: RunRecord): string {
+  return JSON.stringify(record, null, 2) + '\n';
+}

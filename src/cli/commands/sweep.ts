@@ -1,0 +1,50 @@
+/**
+ * `govsim sweep <scenario> --grid params.x=0.1,0.2 --grid params.y=1..5 [--lhs N --range params.z=0..1
+ *  [--lhs-seed S]] --seeds 1..20 [batch options]`: a full factorial grid, optionally crossed with a
+ * Latin hypercube sample, each point run over every seed (design order: see src/batch/design.ts).
+ */
+import { checkDesign, checkDesignPaths, designPoints, parseGrid, parseRange, variedPaths, type Design, type Plan } from '../../batch/design';
+import { expectPositional, intFlag, listFlag, parseArgs } from '../args';
+import { UsageError } from '../errors';
+import { buildPoints, COMMON_FLAGS, commonOptions, defaultOutDir, executePlan, finishedLine, loadBase, recordedCommand, wrap } from './batch';
+
+export const usage =
+  'govsim sweep <scenario file or preset> --grid params.x=0.1,0.2,0.3 [--grid params.y=1..5 ...] [--lhs N --range params.z=0..1 ... [--lhs-seed S]] --seeds 1..20 [--steps N] [--set ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet]';
+
+export async function sweep(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { ...COMMON_FLAGS, grid: 'list', lhs: 'string', range: 'list', 'lhs-seed': 'string' });
+  const [ref] = expectPositional(args, 1, usage);
+  const common = commonOptions('sweep', argv, args, defaultOutDir('sweep'));
+  const grid = listFlag(args, 'grid');
+  const ranges = listFlag(args, 'range');
+  const lhsN = intFlag(args, 'lhs', 1, 1_000_000);
+  const lhsSeed = intFlag(args, 'lhs-seed', 0, 2 ** 32 - 1);
+  if (lhsN === undefined && ranges.length) throw new UsageError('--range needs --lhs N (the number of Latin hypercube points)');
+  if (lhsN !== undefined && !ranges.length) throw new UsageError('--lhs needs at least one --range path=lo..hi');
+  if (lhsSeed !== undefined && lhsN === undefined) throw new UsageError('--lhs-seed needs --lhs N');
+  if (!grid.length && lhsN === undefined) throw new UsageError(`nothing to sweep: give --grid path=values and/or --lhs N --range path=lo..hi; usage: ${usage}`);
+  const design: Design = wrap(() => {
+    const d: Design = { grid: grid.map(parseGrid) };
+    if (lhsN !== undefined) d.lhs = { n: lhsN, seed: lhsSeed ?? 1, ranges: ranges.map(parseRange) };
+    checkDesign(d);
+    return d;
+  });
+  const base = await loadBase(ref, common.sets, common.steps);
+  checkDesignPaths(base.raw, design);
+  const built = buildPoints(base, 0, designPoints(design), common.steps);
+  const plan: Plan = {
+    kind: 'sweep',
+    command: recordedCommand('sweep', argv),
+    scenarios: [base.info],
+    sets: common.sets,
+    seeds: common.seeds,
+    series: common.series,
+    design,
+    varied: variedPaths(design),
+    points: built.points,
+  };
+  const opts = common.run(base.info.name);
+  const result = await executePlan({ plan, raws: built.raws, sources: built.sources, steps: common.steps }, opts);
+  if (result.files && result.records) console.log(finishedLine(plan, opts.out, result.files, result.records));
+  return result.code;
+}
