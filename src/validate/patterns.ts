@@ -1,0 +1,211 @@
+/**
+ * The nine patterns of design/MODEL.md section 1 (pattern-oriented modelling, Grimm et al. 2005), each
+ * as experiments to run over many seeds and checks to judge them by. A pattern passes when all its
+ * checks pass. Targets come from the sources MODEL.md names; the bands around them are the tolerance
+ * stated here, once, for every preset.
+ */
+import { readScenarioRaw } from '../scenario/files';
+import { parseScenario } from '../scenario/parse';
+import { encounterDelta } from '../../sim/governance/legitimacy';
+import type { Experiment, Results } from './runner';
+import { metric, series } from './runner';
+import { above, band, below, holds, ordering, proportionBand, type CheckResult } from './checks';
+
+export interface Pattern {
+  id: number;
+  title: string;
+  source: string;
+  /** Keys of the experiments it reads. */
+  needs: string[];
+  evaluate(r: Results): CheckResult[];
+}
+
+/** Mediation staff of every level scaled by `factor`: the capacity sweep of pattern 7. */
+const capacity = (factor: number): string[] =>
+  (['grid', 'village', 'town'] as const).map((level) => `params.mediation.${level}.staffPer1000=${STAFF[level] * factor}`);
+/** The governance preset's mediators per 1,000 residents (scenarios/social-governance.json). */
+const STAFF = { grid: 4, village: 1.5, town: 0.1 };
+const CAPACITY_FACTORS = [1, 0.5, 0.25, 0.125];
+
+/** The Epstein runs of pattern 6: a legitimacy fall of 0.3 at step 100, at once or over 200 steps. */
+const EPSTEIN_STEPS = 500;
+const legitimacyFall = (over: number) => `params.legitimacySchedule=[{"at":100,"to":0.5,"over":${over}}]`;
+
+export const EXPERIMENTS: Experiment[] = [
+  { key: 'control', scenario: 'social-control' },
+  { key: 'management', scenario: 'social-management' },
+  { key: 'governance', scenario: 'social-governance' },
+  { key: 'governance-no-risk-assessment', scenario: 'governance-no-risk-assessment' },
+  { key: 'stability-first', scenario: 'governance-stability-first-petitions' },
+  { key: 'control-relaxation', scenario: 'control-relaxation' },
+  ...CAPACITY_FACTORS.slice(1).map((f) => ({ key: `capacity-${f}`, scenario: 'social-governance', sets: capacity(f) })),
+  { key: 'epstein-outbursts', scenario: 'epstein-netlogo', steps: EPSTEIN_STEPS },
+  { key: 'epstein-sudden', scenario: 'epstein-netlogo', steps: EPSTEIN_STEPS, sets: ['params.legitimacy=0.8', legitimacyFall(0)] },
+  { key: 'epstein-gradual', scenario: 'epstein-netlogo', steps: EPSTEIN_STEPS, sets: ['params.legitimacy=0.8', legitimacyFall(200)] },
+];
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+export const PATTERNS: Pattern[] = [
+  {
+    id: 1,
+    title: 'Dispute attrition per 1,000 grievances',
+    source: 'Felstiner, Abel & Sarat 1980-81; Miller & Sarat 1980-81: ~700 claims, ~450 disputes, <=50 court filings',
+    needs: ['management'],
+    evaluate: (r) => [
+      band(1, 'claims per 1,000 grievances (management)', metric(r, 'management', 'claims'), 600, 800),
+      band(1, 'disputes per 1,000 grievances (management)', metric(r, 'management', 'disputes'), 380, 520),
+      below(1, 'court filings per 1,000 grievances (management)', metric(r, 'management', 'courtFilings'), 50),
+    ],
+  },
+  {
+    id: 2,
+    title: 'Fengqiao level ordering under social governance',
+    source: 'Seed: four-level network, "small matters do not leave the village"; people\'s mediation success 95-98% (national 2009-2017)',
+    needs: ['governance'],
+    evaluate: (r) => {
+      const lvl = (l: string) => metric(r, 'governance', `resolvedByLevel.${l}`);
+      return [
+        ordering(2, 'resolved at grid > village', lvl('grid'), lvl('village'), 'greater'),
+        ordering(2, 'resolved at village > town', lvl('village'), lvl('town'), 'greater'),
+        ordering(2, 'resolved at town > county', lvl('town'), lvl('county'), 'greater'),
+        above(2, 'share resolved at village or below', metric(r, 'governance', 'resolvedAtVillageOrBelowShare'), 0.9),
+        below(2, 'share reaching a petition or the county court', metric(r, 'governance', 'reachedPetitionOrCountyShare'), 0.05),
+        band(2, "people's mediation success rate", metric(r, 'governance', 'mediationSuccessRate'), 0.95, 0.98),
+      ];
+    },
+  },
+  {
+    id: 3,
+    title: 'Regime ordering at equal economic pressure',
+    source: 'MODEL.md 1.3, from the seed\'s account of control, management and governance',
+    needs: ['governance', 'management', 'control'],
+    evaluate: (r) => {
+      const m = (k: string, name: string) => metric(r, k, name);
+      return [
+        ordering(3, 'mass incidents: governance < management', m('governance', 'massIncidents'), m('management', 'massIncidents'), 'less'),
+        ordering(3, 'petitions per 10k: governance < management', m('governance', 'petitionsPer10k'), m('management', 'petitionsPer10k'), 'less'),
+        ordering(3, 'satisfaction: governance > management', m('governance', 'satisfaction'), m('management', 'satisfaction'), 'greater'),
+        ordering(3, 'cost per resolved dispute: governance < management', m('governance', 'costPerResolvedDispute'), m('management', 'costPerResolvedDispute'), 'less'),
+        ordering(3, 'satisfaction: management > control', m('management', 'satisfaction'), m('control', 'satisfaction'), 'greater'),
+        ordering(3, 'legitimacy: management > control', m('management', 'meanLegitimacy'), m('control', 'meanLegitimacy'), 'greater'),
+        ordering(3, 'latent grievance: control > governance', m('control', 'meanLatentGrievance'), m('governance', 'meanLatentGrievance'), 'greater'),
+      ];
+    },
+  },
+  {
+    id: 4,
+    title: 'Satisfaction with safety under governance',
+    source: 'Seed: Zhejiang 2012 95.93%, 2014 96.2%, 2017 96.58%',
+    needs: ['governance'],
+    evaluate: (r) => [band(4, 'satisfaction with safety (last survey)', metric(r, 'governance', 'satisfaction'), 0.95, 0.97)],
+  },
+  {
+    id: 5,
+    title: 'Risk assessment of major decisions',
+    source: 'Seed: 2010-2016, 1,008 of 31,835 proposals (3.16%) rejected or delayed; no approved project caused a mass incident',
+    needs: ['governance', 'governance-no-risk-assessment'],
+    evaluate: (r) => [
+      proportionBand(
+        5,
+        'share of assessed proposals rejected or delayed (pooled)',
+        sum(metric(r, 'governance', 'proposalsRejectedOrDelayed')),
+        sum(metric(r, 'governance', 'proposalsAssessed')),
+        0.015,
+        0.05,
+      ),
+      below(5, 'incidents caused by approved projects per run (with assessment)', metric(r, 'governance', 'incidentsFromApprovedProjects'), 0.2),
+      ordering(
+        5,
+        'incidents from approved projects: without > with assessment (same seeds)',
+        metric(r, 'governance-no-risk-assessment', 'incidentsFromApprovedProjects'),
+        metric(r, 'governance', 'incidentsFromApprovedProjects'),
+        'greater',
+      ),
+    ],
+  },
+  {
+    id: 6,
+    title: 'Punctuated outbursts',
+    source: 'Epstein 2002: outbursts under enforcement-only handling; sudden vs gradual legitimacy fall; withdrawal of enforcement',
+    needs: ['epstein-outbursts', 'epstein-sudden', 'epstein-gradual', 'control-relaxation', 'control'],
+    evaluate: (r) => {
+      const bursts = metric(r, 'epstein-outbursts', 'outbursts');
+      return [
+        proportionBand(6, 'runs with at least one outburst (Epstein, NetLogo rules)', bursts.filter((b) => b >= 1).length, bursts.length, 0.8, 1),
+        ordering(6, 'peak actives: sudden > gradual legitimacy fall', metric(r, 'epstein-sudden', 'peakActive'), metric(r, 'epstein-gradual', 'peakActive'), 'greater'),
+        ordering(6, 'peak actives: control with enforcement withdrawn > control', metric(r, 'control-relaxation', 'peakActives'), metric(r, 'control', 'peakActives'), 'greater'),
+      ];
+    },
+  },
+  {
+    id: 7,
+    title: 'Capacity knee',
+    source: 'Queueing: unresolved work rises nonlinearly as utilisation passes 1',
+    needs: ['governance', ...CAPACITY_FACTORS.slice(1).map((f) => `capacity-${f}`)],
+    evaluate: (r) => {
+      const keys = CAPACITY_FACTORS.map((f) => (f === 1 ? 'governance' : `capacity-${f}`));
+      const unresolved = keys.map((k) => metric(r, k, 'resolutionRate').map((x) => 1 - x));
+      const means = unresolved.map((xs) => sum(xs) / xs.length);
+      const first = means[1] - means[0];
+      const last = means[means.length - 1] - means[means.length - 2];
+      return [
+        holds(
+          7,
+          'unresolved share rises faster at each halving of mediators (convex)',
+          `mean unresolved share at staff x${CAPACITY_FACTORS.join(', x')}: ${means.map((m) => m.toFixed(4)).join(', ')}`,
+          'last halving adds more than twice the first',
+          last > 2 * Math.max(first, 0) && last > 0,
+          { first, last },
+        ),
+        ordering(7, 'unresolved share: x1/8 staff > x1/4 staff', unresolved[3], unresolved[2], 'greater'),
+      ];
+    },
+  },
+  {
+    id: 8,
+    title: 'Petition reform',
+    source: 'Survey: 0.2% of petitions solved under stability-first handling; Zhejiang 2014 petitions -16.8%; national 2015 online share 40%',
+    needs: ['governance', 'stability-first'],
+    evaluate: (r) => {
+      const byYear = series(r, 'governance', 'petitionsByYear');
+      const yoy = byYear.flatMap((ys) => ys.slice(1).map((y, i) => (ys[i] > 0 ? y / ys[i] - 1 : NaN))).filter(Number.isFinite);
+      return [
+        below(8, 'share of petitions solved (stability-first)', metric(r, 'stability-first', 'petitionSolvedShare'), 0.02),
+        above(8, 'share of petitions that are repeats (stability-first)', metric(r, 'stability-first', 'repeatPetitionShare'), 0.2),
+        above(8, 'share of petitions going over a level (stability-first)', metric(r, 'stability-first', 'overLevelPetitionShare'), 0.05),
+        band(8, 'year-on-year change of petitions (reformed)', yoy, -0.4, -0.05),
+        band(8, 'online share of petitions (reformed)', metric(r, 'governance', 'onlinePetitionShare'), 0.3, 0.5),
+        ordering(8, 'petitions per 10k: stability-first > reformed', metric(r, 'stability-first', 'petitionsPer10k'), metric(r, 'governance', 'petitionsPer10k'), 'greater'),
+      ];
+    },
+  },
+  {
+    id: 9,
+    title: 'Legitimacy asymmetry',
+    source: 'Skogan 2006: one bad encounter with the police weighs 4 to 14 times a good one',
+    needs: [],
+    evaluate: () => {
+      const s = parseScenario(readScenarioRaw('social-governance').raw, 'social-governance');
+      if (s.model !== 'governance') throw new Error('social-governance is not a governance scenario');
+      const { learningRate, asymmetry } = s.params.legitimacy;
+      // From L = 0.6, one bad encounter (fairness 0.3); then count good encounters (fairness 0.9, the
+      // same distance on the other side) until legitimacy is back where it was.
+      let l = 0.6 + encounterDelta(0.6, 0.3, learningRate, asymmetry);
+      let goods = 0;
+      while (l < 0.6 && goods < 1000) {
+        l += encounterDelta(l, 0.9, learningRate, asymmetry);
+        goods++;
+      }
+      return [
+        holds(9, 'good encounters needed to undo one bad one (governance preset)', `${goods} (asymmetry ${asymmetry}, rate ${learningRate})`, '4 to 14', goods >= 4 && goods <= 14, { goods }),
+      ];
+    },
+  },
+];
+
+/** The experiments the given patterns need, in EXPERIMENTS order. */
+export function experimentsFor(patterns: readonly Pattern[]): Experiment[] {
+  const keys = new Set(patterns.flatMap((p) => p.needs));
+  return EXPERIMENTS.filter((e) => keys.has(e.key));
+}

@@ -1,0 +1,80 @@
+/**
+ * Runs the experiments the patterns need: each (preset, overrides) over the same seeds, in the batch
+ * runner's worker pool, collecting every run's summary metrics in seed order. Common random numbers
+ * across experiments make paired comparisons (governance vs management on seed s) meaningful.
+ */
+import type { Summary, SummaryValue } from '../../sim/core/model';
+import { RunPool, type RunTask } from '../batch/pool';
+import { Progress } from '../batch/progress';
+import { applyOverrides } from '../scenario/overrides';
+import { readScenarioRaw } from '../scenario/files';
+
+export interface Experiment {
+  /** Unique key the patterns read results by. */
+  key: string;
+  /** Preset name or scenario file. */
+  scenario: string;
+  /** `path=value` overrides. */
+  sets?: string[];
+  steps?: number;
+}
+
+/** Per experiment key, the summary metrics of each seed's run, in seed order. */
+export type Results = Map<string, Summary[]>;
+
+export async function runExperiments(
+  experiments: readonly Experiment[],
+  seeds: readonly number[],
+  opts: { workers: number; quiet?: boolean },
+): Promise<Results> {
+  const tasks: RunTask[] = [];
+  const keys: string[] = [];
+  for (const e of experiments) {
+    const raw = applyOverrides(readScenarioRaw(e.scenario).raw, e.sets ?? [], `${e.key} --set`);
+    for (const seed of seeds) {
+      tasks.push({ id: tasks.length, scenario: raw, seed, steps: e.steps, source: `${e.key} (seed ${seed})` });
+      keys.push(e.key);
+    }
+  }
+  const out: Results = new Map(experiments.map((e) => [e.key, new Array<Summary>(seeds.length)]));
+  const failures: string[] = [];
+  const progress = new Progress(tasks.length, 0, { quiet: opts.quiet });
+  const pool = new RunPool({ workers: opts.workers });
+  try {
+    await pool.runAll(tasks, (task, result) => {
+      progress.tick(!result.ok);
+      if (!result.ok) {
+        failures.push(`${task.source}: ${result.error}`);
+        return;
+      }
+      const summary = JSON.parse(result.outputs.files['summary.json']).metrics as Summary;
+      out.get(keys[task.id])![task.id % seeds.length] = summary;
+    });
+  } finally {
+    progress.finish();
+    await pool.close();
+  }
+  if (failures.length) throw new Error(`validation runs failed:\n  ${failures.join('\n  ')}`);
+  return out;
+}
+
+/** One metric of one experiment across seeds; `path` may be dotted (`resolvedByLevel.grid`). */
+export function metric(results: Results, key: string, path: string): number[] {
+  const runs = results.get(key);
+  if (!runs) throw new Error(`no experiment ${key}`);
+  return runs.map((s) => {
+    let v: SummaryValue | undefined = s[path.split('.')[0]];
+    for (const part of path.split('.').slice(1)) v = (v as Record<string, number> | undefined)?.[part];
+    if (typeof v !== 'number') throw new Error(`experiment ${key}: metric ${path} is not a number`);
+    return v;
+  });
+}
+
+/** A list-valued metric (e.g. petitionsByYear) of one experiment across seeds. */
+export function series(results: Results, key: string, name: string): number[][] {
+  return (results.get(key) ?? []).map((s) => {
+    const v = s[name];
+    if (!Array.isArray(v)) throw new Error(`experiment ${key}: metric ${name} is not a list`);
+    return v;
+  });
+}
