@@ -3,10 +3,12 @@
  */
 import type { Model, ModelFactory } from './core/model';
 import { epsteinFactory } from './epstein/model';
+import { governanceFactory } from './governance/model';
 
 // Each factory is typed by its own params; the scenario layer guarantees the params match the name.
 const FACTORIES: Record<string, ModelFactory<never>> = {
   epstein: epsteinFactory,
+  governance: governanceFactory,
 };
 
 export function createModel(name: string, params: unknown, seed: number): Model {

@@ -24,6 +24,13 @@ export type Summary = Record<string, SummaryValue>;
 /** A checkpoint: plain data (typed arrays, numbers, objects), structured-cloneable. */
 export type ModelSnapshot = { model: string; time: number; state: unknown };
 
+/** A table read cell by cell, e.g. a case-event log (one row per case event). */
+export interface EventTable {
+  columns: string[];
+  rows: number;
+  value(row: number, col: number): number | string;
+}
+
 export interface Model {
   /** The model's registry name, e.g. "epstein". */
   readonly modelName: string;
@@ -38,6 +45,8 @@ export interface Model {
   frame(): Frame;
   snapshot(): ModelSnapshot;
   restore(s: ModelSnapshot): void;
+  /** The case-event log, for models that keep one (switched on by a scenario param). */
+  caseLog?(): EventTable;
 }
 
 export interface ModelFactory<P> {

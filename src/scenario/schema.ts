@@ -5,9 +5,10 @@
  */
 import * as z from 'zod';
 import { epsteinParams } from './epstein';
+import { governanceParams } from './governance';
 
 /** Steps run when neither the scenario nor the command line says. */
-export const DEFAULT_STEPS: Record<ModelName, number> = { epstein: 500 };
+export const DEFAULT_STEPS: Record<ModelName, number> = { epstein: 500, governance: 1095 };
 export const DEFAULT_SEED = 1;
 
 const envelope = {
@@ -27,10 +28,20 @@ export const epsteinScenario = z
   })
   .strict();
 
-export const MODEL_NAMES = ['epstein'] as const;
+export const governanceScenario = z
+  .object({
+    model: z
+      .literal('governance')
+      .describe('The governance model: disputes, mediation, petitions and collective action under three regimes.'),
+    ...envelope,
+    params: governanceParams.prefault({}),
+  })
+  .strict();
+
+export const MODEL_NAMES = ['epstein', 'governance'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
-export const scenarioSchema = z.discriminatedUnion('model', [epsteinScenario]);
+export const scenarioSchema = z.discriminatedUnion('model', [epsteinScenario, governanceScenario]);
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -40,5 +51,7 @@ export function schemaFor(name: ModelName): z.ZodType {
   switch (name) {
     case 'epstein':
       return epsteinScenario;
+    case 'governance':
+      return governanceScenario;
   }
 }

@@ -1,0 +1,388 @@
+/**
+ * Dispute handling (schedule step 4): the day's calendar is drained in time order (ties in scheduling
+ * order): first contacts of new disputes, service ends at every resolver (mediation, police, court,
+ * petition offices: petitions.ts), patience deadlines of waiting cases, repeat visits of returned
+ * petitioners, releases from detention and delayed project approvals.
+ *
+ * First choice. With the smart platform, a grid worker reaches the dispute first with probability
+ * gridDiscovery x roll-out and takes it into grid mediation. Otherwise the citizen chooses among the
+ * channels the policy provides, with weights
+ *
+ *   negotiate   choice.negotiate x (0.5 + ties) x fit
+ *   grid        choice.grid      x (0.5 + ties) x trust x fit
+ *   village     choice.village   x trust x fit
+ *   ngo         choice.ngo       x (0.5 + ties) x fit
+ *   town        choice.town      x trust x fit x (0.5 + severity)
+ *   police      choice.police    x trust x fit
+ *   court       choice.court     x 2 awareness x trust x fit x (0.5 + severity)
+ *   petition    choice.petition  x 2 (1 - L) x fit x (0.5 + severity) [x rechoosePetitionBoost on a re-choice]
+ *                                [x (1 - coercion) under suppression]
+ *   give up     choice.giveUp    x 2 R
+ *
+ * with trust = 1 - trustWeight + trustWeight x L, and fit the type-channel fit below. A channel with no
+ * staffed slot is not offered. Mediation levels (grid, village, NGO) do not take a case whose fit is
+ * below handling.takeFit (people's mediation takes civil disputes, not administrative ones).
+ *
+ * Outcome at the end of service: success with probability skill x fit x (1 - severityPenalty x
+ * severity) x trust. On failure, under grand mediation the case is referred one level up with its
+ * history (grid -> village -> town -> county court; NGO -> town; police -> court); without it the
+ * citizen chooses again (the failed channel excluded, petitions weighted up), up to maxAttempts.
+ * Waiting past a citizen's patience escalates: up one level under grand mediation, else to a petition
+ * (escalateToPetition) or a new choice. The court mediates before adjudicating under priority to
+ * mediation; an adjudicated citizen not satisfied may petition (petitionAfterJudgement).
+ */
+import type { World } from './world';
+import {
+  closeCase,
+  EV_ADJUDICATED,
+  EV_ESCALATED,
+  EV_MEDIATED,
+  EV_REFERRED,
+  FLAG_COUNTY,
+  FLAG_COURT,
+  FLAG_TAKEN_VILLAGE,
+  logEvent,
+  ST_DELAYED,
+  ST_PENDING,
+  ST_SERVING,
+  ST_WAITING,
+} from './cases';
+import {
+  CH_COURT,
+  CH_GRID,
+  CH_NEGOTIATE,
+  CH_NGO,
+  CH_PET_COUNTY,
+  CH_PET_TOWN,
+  CH_POLICE,
+  CH_TOWN,
+  CH_VILLAGE,
+  CHANNEL_LEVEL,
+  enqueue,
+  eventCode,
+  fairnessOf,
+  instanceFor,
+  K_FIRST_CONTACT,
+  K_PATIENCE,
+  K_PROJECT,
+  K_RELEASE,
+  K_REPEAT,
+  K_SERVICE_END,
+  releaseSlot,
+  skillOf,
+  unqueue,
+} from './resolvers';
+import { gridOf } from './hierarchy';
+import { awarenessOf } from './grievances';
+import { encounter, legitimacyOf } from './legitimacy';
+import { enterPetition, petitionEnd } from './petitions';
+import { release } from './collective-action';
+import { approveProject } from './projects';
+
+/**
+ * Fit of a dispute type (rows: TYPE_*) to a channel (columns: CH_*): how well the channel can settle
+ * it. Structural assumption from the seed's division of labour: people's mediation for civil and
+ * neighbourhood disputes, administrative mediation and review for land, labour, environment and
+ * administrative acts, courts for contracts.
+ */
+export const FIT: readonly (readonly number[])[] = [
+  // negotiate grid village ngo  town police court petTown petCounty
+  [1.0, 1.0, 1.0, 1.0, 0.6, 0.6, 0.6, 0.4, 0.4], // neighbour and family
+  [0.5, 0.6, 1.0, 0.7, 1.0, 0.3, 0.9, 0.8, 0.8], // land and housing
+  [0.6, 0.6, 0.95, 0.7, 1.0, 0.4, 0.9, 0.7, 0.7], // labour and wages
+  [0.8, 0.7, 1.0, 0.8, 0.8, 0.3, 1.0, 0.4, 0.4], // contracts and consumers
+  [0.3, 0.5, 0.9, 0.6, 1.0, 0.3, 0.8, 0.9, 0.9], // environment
+  [0.2, 0.3, 0.5, 0.4, 1.0, 0.3, 0.9, 1.0, 1.0], // administrative
+];
+
+const OPT_PETITION = 9;
+const OPT_GIVE_UP = 10;
+
+/** Days from a dispute to its first contact with a channel: short with the smart platform. */
+export function firstContactDelay(w: World): number {
+  const sp = w.p.smartPlatform;
+  const mean = sp.daysToFirstContact * w.platform + sp.daysWithout * (1 - w.platform);
+  if (mean <= 0) return 0;
+  return Math.floor(w.st.firstContact.exponential(1 / mean));
+}
+
+/** Route a case into a resolver channel, keeping its path flags. */
+export function sendTo(w: World, row: number, kind: number): void {
+  const k = w.cases.cols;
+  const g = gridOf(w.h, k.citizen[row]);
+  const inst = instanceFor(w, kind, g);
+  if (kind === CH_COURT && !(k.flags[row] & FLAG_COURT)) {
+    k.flags[row] |= FLAG_COURT;
+    w.n.courtFilings++;
+  }
+  if (CHANNEL_LEVEL[kind] === 3) k.flags[row] |= FLAG_COUNTY;
+  if (kind === CH_VILLAGE) {
+    k.flags[row] |= FLAG_TAKEN_VILLAGE;
+    w.n.villageTaken++;
+  }
+  enqueue(w, row, inst);
+}
+
+function available(w: World, kind: number, g: number): boolean {
+  return w.r.slots[instanceFor(w, kind, g)] > 0;
+}
+
+/** The citizen (re)chooses a channel for case `row`; `exclude` is the channel that just failed. */
+export function choose(w: World, row: number, exclude: number, rechoice: boolean): void {
+  const k = w.cases.cols;
+  const p = w.p;
+  const ch = p.handling.choice;
+  const i = k.citizen[row];
+  const type = k.type[row];
+  const sev = k.severity[row];
+  const fit = FIT[type];
+  const g = gridOf(w.h, i);
+  const L = legitimacyOf(w, i);
+  const ties = w.c.ties[i] / 255;
+  const R = w.c.riskAversion[i] / 255;
+  const aware = awarenessOf(w, i);
+  const trust = 1 - p.handling.trustWeight + p.handling.trustWeight * L;
+  const take = p.handling.takeFit;
+  const wt = new Float64Array(11);
+  wt[CH_NEGOTIATE] = ch.negotiate * (0.5 + ties) * fit[CH_NEGOTIATE];
+  if (available(w, CH_GRID, g) && fit[CH_GRID] >= take) wt[CH_GRID] = ch.grid * (0.5 + ties) * trust * fit[CH_GRID];
+  if (available(w, CH_VILLAGE, g) && fit[CH_VILLAGE] >= take) wt[CH_VILLAGE] = ch.village * trust * fit[CH_VILLAGE];
+  if (available(w, CH_NGO, g) && fit[CH_NGO] >= take) wt[CH_NGO] = ch.ngo * (0.5 + ties) * fit[CH_NGO];
+  if (available(w, CH_TOWN, g)) wt[CH_TOWN] = ch.town * trust * fit[CH_TOWN] * (0.5 + sev);
+  if (available(w, CH_POLICE, g)) wt[CH_POLICE] = ch.police * trust * fit[CH_POLICE];
+  if (available(w, CH_COURT, g)) wt[CH_COURT] = ch.court * 2 * aware * trust * fit[CH_COURT] * (0.5 + sev);
+  if (available(w, CH_PET_TOWN, g)) {
+    let wp = ch.petition * 2 * (1 - L) * fit[CH_PET_TOWN] * (0.5 + sev);
+    if (rechoice) wp *= p.handling.rechoosePetitionBoost;
+    if (p.petitions.regime === 'suppression') wp *= 1 - p.enforcement.coercion;
+    wt[OPT_PETITION] = wp;
+  }
+  wt[OPT_GIVE_UP] = ch.giveUp * 2 * R;
+  if (exclude >= 0 && exclude < 9) wt[exclude] = 0;
+  if (exclude === CH_PET_TOWN || exclude === CH_PET_COUNTY) wt[OPT_PETITION] = 0;
+  let total = 0;
+  for (let o = 0; o < 11; o++) total += wt[o];
+  if (total <= 0) {
+    closeCase(w, row, false);
+    return;
+  }
+  let x = w.st.choice.next() * total;
+  let opt = 0;
+  while (opt < 10 && x >= wt[opt]) {
+    x -= wt[opt];
+    opt++;
+  }
+  if (opt === OPT_GIVE_UP) {
+    closeCase(w, row, false);
+  } else if (opt === OPT_PETITION) {
+    enterPetition(w, row, w.st.choice.next() < p.petitions.overLevelProbability);
+  } else if (opt === CH_NEGOTIATE) {
+    k.channel[row] = CH_NEGOTIATE;
+    k.level[row] = 0;
+    const s = p.handling.negotiateSuccess * fit[CH_NEGOTIATE] * (1 - p.handling.severityPenalty * sev);
+    if (w.st.outcome.next() < s) {
+      w.n.succeeded[CH_NEGOTIATE]++;
+      closeCase(w, row, true);
+    } else retry(w, row, CH_NEGOTIATE);
+  } else {
+    sendTo(w, row, opt);
+  }
+}
+
+/** A case failed in channel `failed` without grand mediation: choose again, or give up after maxAttempts. */
+function retry(w: World, row: number, failed: number): void {
+  const k = w.cases.cols;
+  k.attempts[row]++;
+  if (k.attempts[row] >= w.p.handling.maxAttempts) closeCase(w, row, false);
+  else choose(w, row, failed, true);
+}
+
+/** The channel one level above `kind` under grand mediation, or -1 at the top. */
+export function nextLevelChannel(w: World, kind: number, g: number): number {
+  const up: number[] =
+    kind === CH_GRID || kind === CH_NEGOTIATE
+      ? [CH_VILLAGE, CH_NGO, CH_TOWN, CH_COURT]
+      : kind === CH_VILLAGE || kind === CH_NGO
+        ? [CH_TOWN, CH_COURT]
+        : kind === CH_TOWN || kind === CH_POLICE
+          ? [CH_COURT]
+          : kind === CH_PET_TOWN
+            ? [CH_PET_COUNTY]
+            : [];
+  for (const c of up) if (available(w, c, g)) return c;
+  return -1;
+}
+
+/** Refer a failed or escalated case up one level with its history (grand mediation). */
+export function referUp(w: World, row: number): void {
+  const k = w.cases.cols;
+  const g = gridOf(w.h, k.citizen[row]);
+  const from = k.channel[row];
+  k.attempts[row]++;
+  const to = nextLevelChannel(w, from, g);
+  if (to < 0 || k.attempts[row] > w.p.handling.maxAttempts + 4) {
+    // Top of the ladder: the court has adjudicated or the petition office has answered.
+    closeCase(w, row, false);
+    return;
+  }
+  logEvent(w, row, EV_REFERRED);
+  if (to === CH_PET_COUNTY) enterPetition(w, row, true);
+  else sendTo(w, row, to);
+}
+
+/** What a failed case does next. */
+export function fail(w: World, row: number): void {
+  if (w.p.grandMediation.referral) referUp(w, row);
+  else retry(w, row, w.cases.cols.channel[row]);
+}
+
+/** First contact of a new dispute with a channel. */
+function firstContact(w: World, row: number): void {
+  const k = w.cases.cols;
+  const p = w.p;
+  if (w.platform > 0 && p.smartPlatform.gridDiscovery > 0) {
+    const g = gridOf(w.h, k.citizen[row]);
+    if (
+      available(w, CH_GRID, g) &&
+      FIT[k.type[row]][CH_GRID] >= p.handling.takeFit &&
+      w.st.firstContact.next() < p.smartPlatform.gridDiscovery * w.platform
+    ) {
+      sendTo(w, row, CH_GRID);
+      return;
+    }
+  }
+  choose(w, row, -1, false);
+}
+
+/** End of service at a mediation level, the NGO teams or the police. */
+function mediationEnd(w: World, row: number): void {
+  const k = w.cases.cols;
+  const p = w.p;
+  const kind = k.channel[row];
+  const i = k.citizen[row];
+  releaseSlot(w, k.inst[row]);
+  k.inst[row] = -1;
+  const L = legitimacyOf(w, i);
+  const trust = 1 - p.handling.trustWeight + p.handling.trustWeight * L;
+  const s = skillOf(w, kind) * FIT[k.type[row]][kind] * (1 - p.handling.severityPenalty * k.severity[row]) * trust;
+  const ok = w.st.outcome.next() < s;
+  if (kind !== CH_NGO) encounterCase(w, row, fairnessOf(p, kind) * (ok ? 1 : 1 - p.legitimacy.outcomeWeight));
+  if (ok) {
+    w.n.succeeded[kind]++;
+    if (kind === CH_VILLAGE) w.n.villageSucceeded++;
+    logEvent(w, row, EV_MEDIATED);
+    closeCase(w, row, true);
+  } else fail(w, row);
+}
+
+/** An encounter for the claimant, or for every member of a collective dispute. */
+export function encounterCase(w: World, row: number, f: number): void {
+  const k = w.cases.cols;
+  const a = k.citizen[row];
+  const n = k.size[row];
+  for (let i = a; i < a + n; i++) encounter(w, i, f);
+}
+
+function courtEnd(w: World, row: number): void {
+  const k = w.cases.cols;
+  const p = w.p;
+  const rl = p.ruleOfLaw;
+  if (k.phase[row] === 0 && p.court.priorityToMediation) {
+    const s = p.court.mediationSkill * FIT[k.type[row]][CH_COURT] * (1 - p.handling.severityPenalty * k.severity[row]);
+    if (w.st.court.next() < s) {
+      releaseSlot(w, k.inst[row]);
+      k.inst[row] = -1;
+      w.n.succeeded[CH_COURT]++;
+      encounterCase(w, row, rl.courtFairness);
+      logEvent(w, row, EV_MEDIATED);
+      closeCase(w, row, true);
+      return;
+    }
+  }
+  if (k.phase[row] === 0) {
+    // Adjudication: the case keeps its slot for adjudicationDays more.
+    k.phase[row] = 1;
+    const dur = 1 + Math.floor(w.st.service.exponential(1 / Math.max(0.01, p.court.adjudicationDays - 0.5)));
+    k.due[row] = w.day + dur;
+    const effort = p.court.adjudicationDays / p.court.caseload;
+    k.cost[row] += effort;
+    w.d.officialPersonDays += effort;
+    w.n.officialPersonDays += effort;
+    w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
+    return;
+  }
+  releaseSlot(w, k.inst[row]);
+  k.inst[row] = -1;
+  logEvent(w, row, EV_ADJUDICATED);
+  const satisfied = w.st.court.next() < rl.courtSkill;
+  encounterCase(w, row, rl.courtFairness * (satisfied ? 1 : 1 - p.legitimacy.outcomeWeight));
+  if (!satisfied && w.st.court.next() < p.court.petitionAfterJudgement) {
+    enterPetition(w, row, true);
+    return;
+  }
+  w.n.succeeded[CH_COURT]++;
+  closeCase(w, row, true);
+}
+
+/** A waiting case whose citizen's patience ran out. */
+function patienceEnd(w: World, row: number): void {
+  const k = w.cases.cols;
+  const p = w.p;
+  // Leave the queue (unqueue marks the case DELAYED while it is rerouted).
+  unqueue(w, row);
+  logEvent(w, row, EV_ESCALATED);
+  const kind = k.channel[row];
+  k.inst[row] = -1;
+  if (p.grandMediation.referral) {
+    referUp(w, row);
+  } else if (kind !== CH_PET_TOWN && kind !== CH_PET_COUNTY && w.st.choice.next() < p.handling.escalateToPetition) {
+    k.attempts[row]++;
+    enterPetition(w, row, w.st.choice.next() < p.petitions.overLevelProbability);
+  } else if (kind === CH_PET_TOWN) {
+    k.attempts[row]++;
+    enterPetition(w, row, true);
+  } else retry(w, row, kind);
+}
+
+/** Drain today's calendar (step 4; also runs the service ends of petitions, step 5). */
+export function handlingStep(w: World): void {
+  const cal = w.cal;
+  while (cal.popDue(w.day)) {
+    const code = cal.lastKind;
+    const kind = code & 15;
+    const subject = cal.lastSubject;
+    const id = code >>> 4;
+    if (kind === K_RELEASE) {
+      release(w, subject);
+      continue;
+    }
+    if (kind === K_PROJECT) {
+      approveProject(w, subject);
+      continue;
+    }
+    const cols = w.cases.cols;
+    if (subject >= w.cases.length || (cols.id[subject] & 0x7ffffff) !== id) continue;
+    const row = subject;
+    const status = cols.status[row];
+    if (cols.due[row] !== w.day && !(kind === K_FIRST_CONTACT && cols.due[row] <= w.day)) continue;
+    switch (kind) {
+      case K_FIRST_CONTACT:
+        if (status === ST_PENDING) firstContact(w, row);
+        break;
+      case K_SERVICE_END:
+        if (status === ST_SERVING) {
+          const ch = cols.channel[row];
+          if (ch === CH_COURT) courtEnd(w, row);
+          else if (ch === CH_PET_TOWN || ch === CH_PET_COUNTY) petitionEnd(w, row);
+          else mediationEnd(w, row);
+        }
+        break;
+      case K_PATIENCE:
+        if (status === ST_WAITING) patienceEnd(w, row);
+        break;
+      case K_REPEAT:
+        if (status === ST_DELAYED) enterPetition(w, row, cols.level[row] === 3);
+        break;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The administrative hierarchy of the four-level mediation network (seed, "second strategy"):
+ * county, town (sub-district), village (neighbourhood) and grid (residential quarter). Every citizen
+ * lives in one grid; citizens are stored contiguously by grid, so grid g holds citizens
+ * gridStart[g] .. gridStart[g + 1] - 1 and a random resident of a grid costs one draw.
+ *
+ * The layout (x, y per grid) is for drawing only: nested squares, a grid being a unit cell, a village
+ * a square of grids, a town a square of villages, a county a square of towns.
+ */
+export interface Hierarchy {
+  residents: number;
+  counties: number;
+  towns: number;
+  villages: number;
+  grids: number;
+  /** Citizens of grid g are gridStart[g] .. gridStart[g+1]-1 (length grids + 1). */
+  gridStart: Int32Array;
+  gridVillage: Int32Array;
+  villageTown: Int32Array;
+  townCounty: Int32Array;
+  /** First citizen of each village / town / county (length + 1), from the contiguous layout. */
+  villageStart: Int32Array;
+  townStart: Int32Array;
+  countyStart: Int32Array;
+  gridX: Float32Array;
+  gridY: Float32Array;
+}
+
+export function buildHierarchy(
+  residents: number,
+  counties: number,
+  townsPerCounty: number,
+  villagesPerTown: number,
+  gridsPerVillage: number,
+): Hierarchy {
+  const towns = counties * townsPerCounty;
+  const villages = towns * villagesPerTown;
+  const grids = villages * gridsPerVillage;
+  const gridStart = new Int32Array(grids + 1);
+  // Even split: grid sizes differ by at most one resident.
+  for (let g = 0; g <= grids; g++) gridStart[g] = Math.floor((g * residents) / grids);
+  const gridVillage = new Int32Array(grids);
+  for (let g = 0; g < grids; g++) gridVillage[g] = Math.floor(g / gridsPerVillage);
+  const villageTown = new Int32Array(villages);
+  for (let v = 0; v < villages; v++) villageTown[v] = Math.floor(v / villagesPerTown);
+  const townCounty = new Int32Array(towns);
+  for (let t = 0; t < towns; t++) townCounty[t] = Math.floor(t / townsPerCounty);
+  const villageStart = new Int32Array(villages + 1);
+  for (let v = 0; v <= villages; v++) villageStart[v] = gridStart[v * gridsPerVillage];
+  const townStart = new Int32Array(towns + 1);
+  for (let t = 0; t <= towns; t++) townStart[t] = villageStart[t * villagesPerTown];
+  const countyStart = new Int32Array(counties + 1);
+  for (let c = 0; c <= counties; c++) countyStart[c] = townStart[c * townsPerCounty];
+
+  // Nested-square layout for drawing.
+  const sg = Math.ceil(Math.sqrt(gridsPerVillage));
+  const wv = sg + 1;
+  const sv = Math.ceil(Math.sqrt(villagesPerTown));
+  const wt = sv * wv + 2;
+  const st = Math.ceil(Math.sqrt(townsPerCounty));
+  const wc = st * wt + 4;
+  const sc = Math.ceil(Math.sqrt(counties));
+  const gridX = new Float32Array(grids);
+  const gridY = new Float32Array(grids);
+  for (let g = 0; g < grids; g++) {
+    const v = gridVillage[g];
+    const t = villageTown[v];
+    const c = townCounty[t];
+    const gi = g % gridsPerVillage;
+    const vi = v % villagesPerTown;
+    const ti = t % townsPerCounty;
+    gridX[g] = (c % sc) * wc + (ti % st) * wt + (vi % sv) * wv + (gi % sg);
+    gridY[g] = Math.floor(c / sc) * wc + Math.floor(ti / st) * wt + Math.floor(vi / sv) * wv + Math.floor(gi / sg);
+  }
+  return {
+    residents,
+    counties,
+    towns,
+    villages,
+    grids,
+    gridStart,
+    gridVillage,
+    villageTown,
+    townCounty,
+    villageStart,
+    townStart,
+    countyStart,
+    gridX,
+    gridY,
+  };
+}
+
+/** Grid of citizen i by binary search over gridStart (used only at rare events). */
+export function gridOf(h: Hierarchy, i: number): number {
+  let lo = 0;
+  let hi = h.grids - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (h.gridStart[mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

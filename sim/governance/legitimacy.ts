@@ -1,0 +1,60 @@
+/**
+ * Legitimacy (schedule step 6, applied at the moment of each encounter): an encounter with an authority
+ * moves the citizen's perceived legitimacy L_i toward the encounter's procedural fairness f (Tyler 1990:
+ * legitimacy follows procedural justice). Bad encounters (f < L_i) move it `asymmetry` times faster than
+ * good ones (Skogan 2006: a bad contact weighs 4 to 14 times a good one):
+ *
+ *   dL = rate * (f - L)                 if f >= L
+ *   dL = min(1, rate * asymmetry) * (f - L)   if f <  L
+ *
+ * With probability spreadProbability the experience is told to `neighbours` random residents of the same
+ * grid, who take spreadWeight of the same change (weak spread). Only citizens with an encounter are
+ * touched: there is no daily pass over all citizens. The scheduled legitimacy shift (a global offset
+ * from economy.ts) is added where L is read.
+ */
+import type { World } from './world';
+import { gridOf } from './hierarchy';
+import { touchCandidate } from './collective-action';
+
+/** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
+export function legitimacyOf(w: World, i: number): number {
+  const l = w.c.legitimacy[i] + w.legitimacyShift;
+  return l < 0 ? 0 : l > 1 ? 1 : l;
+}
+
+/** The change one encounter of fairness f makes for a citizen whose legitimacy is l. */
+export function encounterDelta(l: number, f: number, rate: number, asymmetry: number): number {
+  if (f >= l) return rate * (f - l);
+  const r = rate * asymmetry;
+  return (r > 1 ? 1 : r) * (f - l);
+}
+
+function shiftLegitimacy(w: World, i: number, delta: number): void {
+  const c = w.c;
+  const before = c.legitimacy[i];
+  let after = before + delta;
+  if (after < 0) after = 0;
+  if (after > 1) after = 1;
+  c.legitimacy[i] = after;
+  w.n.sumLegitimacy += c.legitimacy[i] - before;
+  if (delta < 0) touchCandidate(w, i);
+}
+
+/** Citizen i meets an authority whose procedural fairness in this encounter is f. */
+export function encounter(w: World, i: number, f: number): void {
+  const p = w.p.legitimacy;
+  const delta = encounterDelta(legitimacyOf(w, i), f, p.learningRate, p.asymmetry);
+  shiftLegitimacy(w, i, delta);
+  if (p.spreadProbability > 0 && p.neighbours > 0 && p.spreadWeight > 0) {
+    const s = w.st.legitimacy;
+    if (s.next() < p.spreadProbability) {
+      const g = gridOf(w.h, i);
+      const a = w.h.gridStart[g];
+      const size = w.h.gridStart[g + 1] - a;
+      for (let k = 0; k < p.neighbours; k++) {
+        const j = a + s.int(size);
+        if (j !== i) shiftLegitimacy(w, j, delta * p.spreadWeight);
+      }
+    }
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Observation: the daily series (one row per day, columns below) and the run summary.
+ *
+ * Series columns (counts are of that day unless "open"/"now"/"mean" says otherwise):
+ *   day, grievances, claims, disputesOpened, disputesOpen (open cases at day's end), queued (waiting in
+ *   a queue), resolved, resolvedGrid, resolvedVillage, resolvedTown, resolvedCounty, resolvedNegotiated,
+ *   resolvedNgo, resolvedCourt, resolvedPetition, abandoned, petitionsFirst, petitionsRepeat,
+ *   petitionsOverLevel, petitionsOnline, actives (now), detained (now), newDetentions,
+ *   massIncidentsActive (towns in an episode now), crimes, accidents, fraud, meanLegitimacy (now),
+ *   volunteers (members now), officialPersonDays, volunteerHours, satisfaction (last survey, NaN before
+ *   the first), awareness, participationRate, proposals, proposalsRejectedOrDelayed, latentGrievance
+ *   (mean accumulated grievance per citizen), candidates (collective-action candidate set size).
+ */
+import { MetricsRecorder } from '../core/metrics';
+import type { Summary } from '../core/model';
+import type { World } from './world';
+import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE } from './resolvers';
+import { dailyDecay } from './grievances';
+import { openEpisodes } from './collective-action';
+
+export const SERIES = [
+  'day',
+  'grievances',
+  'claims',
+  'disputesOpened',
+  'disputesOpen',
+  'queued',
+  'resolved',
+  'resolvedGrid',
+  'resolvedVillage',
+  'resolvedTown',
+  'resolvedCounty',
+  'resolvedNegotiated',
+  'resolvedNgo',
+  'resolvedCourt',
+  'resolvedPetition',
+  'abandoned',
+  'petitionsFirst',
+  'petitionsRepeat',
+  'petitionsOverLevel',
+  'petitionsOnline',
+  'actives',
+  'detained',
+  'newDetentions',
+  'massIncidentsActive',
+  'crimes',
+  'accidents',
+  'fraud',
+  'meanLegitimacy',
+  'volunteers',
+  'officialPersonDays',
+  'volunteerHours',
+  'satisfaction',
+  'awareness',
+  'participationRate',
+  'proposals',
+  'proposalsRejectedOrDelayed',
+  'latentGrievance',
+  'candidates',
+] as const;
+
+export function createRecorder(): MetricsRecorder {
+  return new MetricsRecorder(SERIES);
+}
+
+/** Mean legitimacy today (stored values plus the global shift; the shift's clamp is ignored here). */
+export function meanLegitimacy(w: World): number {
+  const m = w.n.sumLegitimacy / w.h.residents + w.legitimacyShift;
+  return m < 0 ? 0 : m > 1 ? 1 : m;
+}
+
+export function recordDay(w: World, m: MetricsRecorder): void {
+  const d = w.d;
+  const n = w.n;
+  let inEpisode = 0;
+  for (let t = 0; t < w.h.towns; t++) if (w.townEpisodeStart[t] >= 0) inEpisode++;
+  const latent = n.sumGrievance / w.h.residents;
+  n.latentGrievanceDaySum += latent;
+  m.record([
+    w.day,
+    d.grievances,
+    d.claims,
+    d.disputesOpened,
+    n.openCases,
+    n.queued,
+    d.resolved,
+    d.resolvedByLevel[0],
+    d.resolvedByLevel[1],
+    d.resolvedByLevel[2],
+    d.resolvedByLevel[3],
+    d.resolvedByChannel[CH_NEGOTIATE],
+    d.resolvedByChannel[CH_NGO],
+    d.resolvedByChannel[CH_COURT],
+    d.resolvedByChannel[CH_PET_TOWN] + d.resolvedByChannel[CH_PET_COUNTY],
+    d.abandoned,
+    d.petitionsFirst,
+    d.petitionsRepeat,
+    d.petitionsOverLevel,
+    d.petitionsOnline,
+    n.actives,
+    n.detainedNow,
+    d.detained,
+    inEpisode,
+    d.crimes,
+    d.accidents,
+    d.fraud,
+    meanLegitimacy(w),
+    n.volunteers,
+    d.officialPersonDays,
+    n.volunteers * w.p.ngo.hoursPerMemberDay,
+    n.satisfaction,
+    n.awareness,
+    n.participationRate,
+    d.proposals,
+    d.proposalsRejectedOrDelayed,
+    latent,
+    w.candidates.length,
+  ]);
+  // Accumulated grievance decays for everyone alike (each citizen's lazily); keep the sum in step.
+  n.sumGrievance *= dailyDecay(w);
+}
+
+function median(hist: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < hist.length; i++) total += hist[i];
+  if (total === 0) return NaN;
+  const half = total / 2;
+  let acc = 0;
+  for (let i = 0; i < hist.length; i++) {
+    acc += hist[i];
+    if (acc >= half) return i;
+  }
+  return hist.length - 1;
+}
+
+const r4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
+
+export function summarise(w: World): Summary {
+  const n = w.n;
+  const h = w.h;
+  const days = w.day;
+  const years = days / 365;
+  const open = openEpisodes(w);
+  const sizes = [...w.incidentSizes, ...open.sizes];
+  const resolved = n.disputesResolved;
+  const perThousand = (x: number) => (n.grievances > 0 ? (1000 * x) / n.grievances : 0);
+  return {
+    residents: h.residents,
+    days,
+    disputesOpened: n.disputesOpened,
+    disputesResolved: resolved,
+    resolutionRate: r4(n.casesClosed > 0 ? resolved / n.disputesOpened : 0),
+    resolvedAtVillageOrBelowShare: r4(resolved > 0 ? (n.resolvedByLevel[0] + n.resolvedByLevel[1]) / resolved : 0),
+    medianDaysToResolve: r4(median(w.resolveDays)),
+    petitionsPer10k: r4(years > 0 ? (n.petitions / h.residents) * 1e4 / years : 0),
+    massIncidents: n.massIncidents,
+    massIncidentsPerMillionYear: r4(years > 0 ? (n.massIncidents / h.residents) * 1e6 / years : 0),
+    satisfaction: r4(n.satisfaction),
+    awareness: r4(n.awareness),
+    participationRate: r4(n.participationRate),
+    meanLegitimacy: r4(meanLegitimacy(w)),
+    costPerResolvedDispute: r4(resolved > 0 ? n.officialPersonDays / resolved : 0),
+    officialPersonDays: r4(n.officialPersonDays),
+    volunteerHours: r4(n.volunteerHours),
+    volunteers: n.volunteers,
+    proposals: n.proposals,
+    proposalsAssessed: n.proposalsAssessed,
+    proposalsApproved: n.projectsApproved,
+    proposalsRejectedOrDelayed: n.proposalsRejectedOrDelayed,
+    incidentsFromApprovedProjects: n.incidentsFromApprovedProjects + open.project,
+    resolvedByLevel: {
+      grid: n.resolvedByLevel[0],
+      village: n.resolvedByLevel[1],
+      town: n.resolvedByLevel[2],
+      county: n.resolvedByLevel[3],
+    },
+    resolvedByChannel: {
+      negotiate: n.resolvedByChannel[0],
+      grid: n.resolvedByChannel[1],
+      village: n.resolvedByChannel[2],
+      ngo: n.resolvedByChannel[3],
+      town: n.resolvedByChannel[4],
+      police: n.resolvedByChannel[5],
+      court: n.resolvedByChannel[6],
+      petitionTown: n.resolvedByChannel[7],
+      petitionCounty: n.resolvedByChannel[8],
+    },
+    grievances: n.grievances,
+    claims: perThousand(n.claims),
+    disputes: perThousand(n.disputesOpened),
+    courtFilings: perThousand(n.courtFilings),
+    mediationSuccessRate: r4(n.villageTaken > 0 ? n.villageSucceeded / n.served[CH_VILLAGE] : 0),
+    reachedPetitionOrCountyShare: r4(n.casesClosed > 0 ? n.reachedPetitionOrCounty / n.casesClosed : 0),
+    petitionSolvedShare: r4(n.petitionCasesClosed > 0 ? n.petitionCasesSolved / n.petitionCasesClosed : 0),
+    repeatPetitionShare: r4(n.petitions > 0 ? n.petitionsRepeat / n.petitions : 0),
+    overLevelPetitionShare: r4(n.petitions > 0 ? n.petitionsOverLevel / n.petitions : 0),
+    onlinePetitionShare: r4(n.petitions > 0 ? n.petitionsOnline / n.petitions : 0),
+    petitionsByYear: fullYears(w.petitionsByYear, days),
+    massIncidentSizes: sizes,
+    peakActives: n.peakActives,
+    outbursts: n.outbursts,
+    detentions: n.detentions,
+    meanLatentGrievance: r4(days > 0 ? n.latentGrievanceDaySum / days : 0),
+    crimes: n.crimes,
+    accidents: n.accidents,
+    fraud: n.fraud,
+    crimesByYear: fullYears(w.crimesByYear, days),
+  };
+}
+
+/** Per-year counts padded to the number of (started) simulated years. */
+function fullYears(a: number[], days: number): number[] {
+  const years = Math.ceil(days / 365);
+  const out: number[] = [];
+  for (let y = 0; y < years; y++) out.push(a[y] ?? 0);
+  return out;
+}

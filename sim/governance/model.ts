@@ -1,0 +1,328 @@
+/**
+ * The governance model (design/MODEL.md sections 2-5): citizens, NGOs, mediators and government
+ * resolving disputes under the control, management and governance regimes.
+ *
+ * Daily schedule (one step = one day), in this order:
+ *   1. economy            economy.ts         hardship drift, conflict-rate multiplier, scheduled levers
+ *   2. grievances/safety  grievances.ts      injurious events -> claims -> disputes (event-driven)
+ *                         safety.ts          crimes, telecom fraud, accidents per town
+ *   3. major decisions    projects.ts        proposals, risk assessment, collective disputes
+ *   4. handling           handling.ts        calendar drain: first contacts, service ends, referrals,
+ *                                            patience escalations, repeat petitions, releases
+ *   5. petitions          petitions.ts       (service end of petition offices inside step 4)
+ *   6. legitimacy         legitimacy.ts      (updated at each encounter during steps 2-7)
+ *   7. collective action  collective-action.ts  Epstein's rule over the candidate set, detention,
+ *                                            mass-incident episodes
+ *   8. participation      participation.ts   Granovetter joining/leaving of NGO teams, NGO capacity
+ *   9. observation        survey.ts, metrics.ts  monthly survey; one series row
+ *
+ * frame() layout (for the browser's four layers):
+ *   meta:   residents, counties, towns, villages, grids, resolvers, day, openCases, actives,
+ *           framedCases (open cases included, at most output.frameCaseCap)
+ *   arrays: gridX, gridY (Float32, layout), gridResidents, gridOpen (open individual disputes by the
+ *           claimant's grid), gridActives, gridVolunteers (Int32, per grid);
+ *           villageActives, villagePatrol (Int32, per village); townActives, townMediators (per town);
+ *           resolverKind (Uint8, CH_* of resolvers.ts: 1 grid, 2 village, 3 ngo, 4 town, 5 police,
+ *           6 court, 7 petition-town, 8 petition-county), resolverUnit, resolverSlots, resolverBusy,
+ *           resolverQueue (Int32, per resolver instance);
+ *           caseLevel, caseChannel, caseStatus (Uint8), caseResolver, caseGrid, caseSize (Int32),
+ *           one entry per framed open case (status 1 awaiting first contact, 2 waiting, 3 served,
+ *           4 between petitions).
+ */
+import type { EventTable, Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
+import type { MetricsRecorder } from '../core/metrics';
+import type { GovernanceParams } from './params';
+import { bindStreams, createWorld, zeroDaily, type World } from './world';
+import { economyStep } from './economy';
+import { grievanceStep } from './grievances';
+import { safetyStep } from './safety';
+import { projectsStep } from './projects';
+import { handlingStep } from './handling';
+import { collectiveActionStep, rescanCandidates } from './collective-action';
+import { participationStep, recountMembers, updateNgoSlots } from './participation';
+import { surveyStep } from './survey';
+import { createRecorder, recordDay, summarise } from './metrics';
+import { assignOfficialSlots, CH_POLICE, officialSlots, poolUnstaffed, setSlots } from './resolvers';
+import { EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, ST_FREE, TYPE_NAMES } from './cases';
+import { CHANNEL_NAMES } from './resolvers';
+import { gridOf } from './hierarchy';
+
+/** World fields that are plain data (typed arrays, numbers, arrays, records), cloned by snapshots. */
+const DATA_KEYS = [
+  'c',
+  'r',
+  'day',
+  'd',
+  'n',
+  'freeRows',
+  'candidates',
+  'candidateVillage',
+  'candidateCrit',
+  'resolveDays',
+  'gridVolunteers',
+  'gridActives',
+  'gridOpen',
+  'villageActives',
+  'villagePatrol',
+  'townActives',
+  'townProjectActives',
+  'townMediators',
+  'townEpisodeStart',
+  'townEpisodePeak',
+  'townEpisodeProject',
+  'townLastIncident',
+  'projects',
+  'incidentSizes',
+  'incidentStarts',
+  'incidentLengths',
+  'petitionsByYear',
+  'crimesByYear',
+  'hardshipFactor',
+  'rateFactor',
+  'legitimacyShift',
+  'officersPer1000',
+  'platform',
+  'crimesSinceSurvey',
+] as const;
+
+export class GovernanceModel implements Model {
+  readonly modelName = 'governance';
+  readonly w: World;
+  private metrics: MetricsRecorder;
+  private appliedOfficers: number;
+
+  constructor(readonly params: GovernanceParams, readonly seed: number) {
+    this.w = createWorld(params, seed);
+    this.metrics = createRecorder();
+    const w = this.w;
+    economyStep(w);
+    assignOfficialSlots(w);
+    this.appliedOfficers = w.officersPer1000;
+    recountMembers(w);
+    updateNgoSlots(w);
+    rescanCandidates(w);
+    this.burnIn(params.collectiveAction.burnInDays);
+  }
+
+  /**
+   * Run only collective action and detention (with releases) on days -n .. -1, then forget what was
+   * counted: a population that starts all quiet otherwise shows an initial burst on day 0 in which
+   * everyone above the threshold activates at once (as in Epstein's runs from a quiet start). The
+   * states reached (actives, detainees and their legitimacy) carry over to day 0.
+   */
+  private burnIn(n: number): void {
+    if (n <= 0) return;
+    const w = this.w;
+    for (w.day = -n; w.day < 0; w.day++) {
+      handlingStep(w); // only releases from detention are due before day 0
+      collectiveActionStep(w);
+    }
+    w.day = 0;
+    const c = w.n;
+    c.detentions = 0;
+    c.massIncidents = 0;
+    c.incidentsFromApprovedProjects = 0;
+    c.outbursts = 0;
+    c.peakActives = 0;
+    c.officialPersonDays = 0;
+    c.areaEpisode = 0;
+    w.incidentSizes.length = 0;
+    w.incidentStarts.length = 0;
+    w.incidentLengths.length = 0;
+    w.townEpisodeStart.fill(-1);
+    w.townLastIncident.fill(-100000);
+    w.d = zeroDaily();
+  }
+
+  get time(): number {
+    return this.w.day;
+  }
+
+  step(n = 1): void {
+    for (let s = 0; s < n; s++) this.day();
+  }
+
+  /** One day, in the documented order. */
+  private day(): void {
+    const w = this.w;
+    w.d = zeroDaily();
+    economyStep(w); // 1
+    if (w.officersPer1000 !== this.appliedOfficers) this.applyOfficers();
+    grievanceStep(w); // 2
+    safetyStep(w); // 2 (public safety beside disputes)
+    projectsStep(w); // 3
+    handlingStep(w); // 4-5 (6 at each encounter)
+    collectiveActionStep(w); // 7
+    participationStep(w); // 8
+    surveyStep(w); // 9
+    recordDay(w, this.metrics);
+    w.day++;
+  }
+
+  private applyOfficers(): void {
+    const w = this.w;
+    const b = w.r.base[CH_POLICE];
+    for (let t = 0; t < w.h.towns; t++) setSlots(w, b + t, officialSlots(w, b + t));
+    poolUnstaffed(w, CH_POLICE);
+    this.appliedOfficers = w.officersPer1000;
+  }
+
+  series(): MetricsRecorder {
+    return this.metrics;
+  }
+
+  summary(): Summary {
+    return summarise(this.w);
+  }
+
+  frame(): Frame {
+    const w = this.w;
+    const h = w.h;
+    const k = w.cases.cols;
+    const gridOpen = new Int32Array(h.grids);
+    const cap = w.p.output.frameCaseCap;
+    const rows: number[] = [];
+    for (let row = 0; row < w.cases.length; row++) {
+      if (k.status[row] === ST_FREE) continue;
+      if (k.size[row] === 1) gridOpen[gridOf(h, k.citizen[row])]++;
+      if (rows.length < cap) rows.push(row);
+    }
+    const m = rows.length;
+    const caseLevel = new Uint8Array(m);
+    const caseChannel = new Uint8Array(m);
+    const caseStatus = new Uint8Array(m);
+    const caseResolver = new Int32Array(m);
+    const caseGrid = new Int32Array(m);
+    const caseSize = new Int32Array(m);
+    for (let q = 0; q < m; q++) {
+      const row = rows[q];
+      caseLevel[q] = k.level[row];
+      caseChannel[q] = k.channel[row];
+      caseStatus[q] = k.status[row];
+      caseResolver[q] = k.inst[row];
+      caseGrid[q] = gridOf(h, k.citizen[row]);
+      caseSize[q] = k.size[row];
+    }
+    const gridResidents = new Int32Array(h.grids);
+    for (let g = 0; g < h.grids; g++) gridResidents[g] = h.gridStart[g + 1] - h.gridStart[g];
+    return {
+      model: this.modelName,
+      step: w.day,
+      meta: {
+        residents: h.residents,
+        counties: h.counties,
+        towns: h.towns,
+        villages: h.villages,
+        grids: h.grids,
+        resolvers: w.r.count,
+        day: w.day,
+        openCases: w.n.openCases,
+        actives: w.n.actives,
+        framedCases: m,
+      },
+      arrays: {
+        gridX: h.gridX.slice(),
+        gridY: h.gridY.slice(),
+        gridResidents,
+        gridOpen,
+        gridActives: w.gridActives.slice(),
+        gridVolunteers: w.gridVolunteers.slice(),
+        villageActives: w.villageActives.slice(),
+        villagePatrol: w.villagePatrol.slice(),
+        townActives: w.townActives.slice(),
+        townMediators: w.townMediators.slice(),
+        resolverKind: w.r.kind.slice(),
+        resolverUnit: w.r.unit.slice(),
+        resolverSlots: w.r.slots.slice(),
+        resolverBusy: w.r.busy.slice(),
+        resolverQueue: w.r.len.slice(),
+        caseLevel,
+        caseChannel,
+        caseStatus,
+        caseResolver,
+        caseGrid,
+        caseSize,
+      },
+    };
+  }
+
+  snapshot(): ModelSnapshot {
+    const w = this.w;
+    const data: Record<string, unknown> = {};
+    for (const key of DATA_KEYS) data[key] = w[key];
+    return {
+      model: this.modelName,
+      time: w.day,
+      state: structuredClone({
+        data,
+        cases: w.cases.snapshot(),
+        log: w.log ? w.log.snapshot() : null,
+        cal: w.cal.snapshot(),
+        rng: w.rng.snapshot(),
+        metrics: this.metrics.snapshot(),
+        appliedOfficers: this.appliedOfficers,
+      }),
+    };
+  }
+
+  restore(s: ModelSnapshot): void {
+    if (s.model !== this.modelName) throw new Error(`snapshot is of model ${s.model}, not ${this.modelName}`);
+    const w = this.w;
+    const st = structuredClone(s.state) as {
+      data: Record<string, unknown>;
+      cases: ReturnType<World['cases']['snapshot']>;
+      log: ReturnType<World['cases']['snapshot']> | null;
+      cal: ReturnType<World['cal']['snapshot']>;
+      rng: ReturnType<World['rng']['snapshot']>;
+      metrics: ReturnType<MetricsRecorder['snapshot']>;
+      appliedOfficers: number;
+    };
+    const target = w as unknown as Record<string, unknown>;
+    for (const key of DATA_KEYS) target[key] = st.data[key];
+    w.cases.restore(st.cases);
+    if (w.log && st.log) w.log.restore(st.log);
+    w.cal.restore(st.cal);
+    w.rng.restore(st.rng);
+    w.st = bindStreams(w.rng);
+    this.metrics.restore(st.metrics);
+    this.appliedOfficers = st.appliedOfficers;
+  }
+
+  /** The case-event log (empty unless params.output.caseLog): one row per case event. */
+  caseLog(): EventTable {
+    const log = this.w.log;
+    const columns = ['caseId', 'day', 'event', 'channel', 'level', 'type', 'parties', 'size'];
+    return {
+      columns,
+      rows: log ? log.length : 0,
+      value(row: number, col: number): number | string {
+        const l = log!.cols;
+        switch (col) {
+          case 0:
+            return l.caseId[row];
+          case 1:
+            return l.day[row];
+          case 2:
+            return EVENT_NAMES[l.event[row]];
+          case 3:
+            return CHANNEL_NAMES[l.channel[row]];
+          case 4:
+            return LEVEL_NAMES[l.level[row]];
+          case 5:
+            return TYPE_NAMES[l.type[row]];
+          case 6:
+            return PARTIES_NAMES[l.parties[row]];
+          default:
+            return l.size[row];
+        }
+      },
+    };
+  }
+}
+
+export const governanceFactory: ModelFactory<GovernanceParams> = {
+  name: 'governance',
+  create(params: GovernanceParams, seed: number): Model {
+    return new GovernanceModel(params, seed);
+  },
+};

@@ -1,0 +1,119 @@
+/**
+ * Participation (schedule step 8): citizens join or leave NGO teams and patrols by Granovetter's (1978)
+ * threshold rule on the share of their grid already taking part. A citizen's threshold theta_i (drawn
+ * at start) is scaled by the policy's support and the citizen's legitimacy:
+ *
+ *   effective threshold = theta_i / (ngo.support x participation.support x (1 - lw + lw x L_i))
+ *
+ * A non-member joins when the grid's participation share is at least the effective threshold; an
+ * instigator (theta = 0) joins with probability support x (1 - lw + lw x L_i) at each review; a member leaves when it no longer is, or with probability leaveRate at a review
+ * (burn-out). Each citizen reviews on average every reviewDays days; the day's reviewers are found by
+ * geometric skips over the citizen index ('participation' stream), so cost follows reviews, not
+ * residents x days. A joiner picks one of the team types the scenario provides, at random.
+ *
+ * Members add capacity (mediation, worthies and counselling members give the town's NGO resolver
+ * casesPerMember slots each) and deterrence (patrol and correction members count in the village's
+ * enforcement presence and lower crime); every member gives hoursPerMemberDay volunteer hours a day.
+ */
+import type { World } from './world';
+import { deterringTeam, enabledTeams, mediatingTeam, TEAM_NONE, CIT_DETAINED } from './population';
+
+const DETAINED = CIT_DETAINED;
+import { CH_NGO, setSlots } from './resolvers';
+
+/** Recount members per grid, village and town from the citizen columns (at start and after restore). */
+export function recountMembers(w: World): void {
+  const h = w.h;
+  const c = w.c;
+  w.gridVolunteers.fill(0);
+  w.villagePatrol.fill(0);
+  w.townMediators.fill(0);
+  let total = 0;
+  for (let g = 0; g < h.grids; g++) {
+    const v = h.gridVillage[g];
+    const t = h.villageTown[v];
+    for (let i = h.gridStart[g]; i < h.gridStart[g + 1]; i++) {
+      const team = c.volunteer[i];
+      if (team === TEAM_NONE) continue;
+      total++;
+      w.gridVolunteers[g]++;
+      if (deterringTeam(team)) w.villagePatrol[v]++;
+      if (mediatingTeam(team)) w.townMediators[t]++;
+    }
+  }
+  w.n.volunteers = total;
+}
+
+function changeMember(w: World, i: number, g: number, team: number, delta: number): void {
+  const v = w.h.gridVillage[g];
+  const t = w.h.villageTown[v];
+  w.gridVolunteers[g] += delta;
+  if (deterringTeam(team)) w.villagePatrol[v] += delta;
+  if (mediatingTeam(team)) w.townMediators[t] += delta;
+  w.n.volunteers += delta;
+}
+
+/** NGO resolver slots of every town from its mediating members. */
+export function updateNgoSlots(w: World): void {
+  const per = w.p.ngo.casesPerMember;
+  const b = w.r.base[CH_NGO];
+  for (let t = 0; t < w.h.towns; t++) {
+    const s = Math.floor(w.townMediators[t] * per);
+    if (s !== w.r.slots[b + t]) setSlots(w, b + t, s);
+  }
+}
+
+export function participationStep(w: World): void {
+  const p = w.p.participation;
+  const c = w.c;
+  const h = w.h;
+  const s = w.st.participation;
+  const teams = enabledTeams(w.p);
+  const support = w.p.ngo.support * p.support;
+  const lw = p.legitimacyWeight;
+  const rate = p.reviewDays > 0 ? Math.min(0.999999, 1 / p.reviewDays) : 0;
+  if (rate > 0 && rate < 1) {
+    const n = c.n;
+    const u = s.next;
+    // Geometric skips inlined (Stream.geometricSkip, with log(1 - rate) computed once).
+    const lnq = Math.log(1 - rate);
+    let i = Math.floor(Math.log(1 - u()) / lnq);
+    // Reviewers come in increasing index order, so the grid pointer only walks forward.
+    let g = 0;
+    const gridStart = h.gridStart;
+    const state = c.state;
+    const volunteer = c.volunteer;
+    const threshold = c.threshold;
+    const legitimacy = c.legitimacy;
+    const gridVolunteers = w.gridVolunteers;
+    const shift = w.legitimacyShift;
+    const canJoin = support > 0 && teams.length > 0;
+    while (i < n) {
+      while (gridStart[g + 1] <= i) g++;
+      if (state[i] !== DETAINED) {
+        const share = gridVolunteers[g] / (gridStart[g + 1] - gridStart[g]);
+        let l = legitimacy[i] + shift;
+        l = l < 0 ? 0 : l > 1 ? 1 : l;
+        const scale = support * (1 - lw + lw * l);
+        const theta = threshold[i] / 255;
+        const team = volunteer[i];
+        // Instigators (threshold 0) need no one else, but still only join as far as the policy lets them.
+        const joins = canJoin && (theta > 0 ? share * scale >= theta : u() < scale);
+        if (team === TEAM_NONE) {
+          if (joins) {
+            const nt = teams[s.int(teams.length)];
+            volunteer[i] = nt;
+            changeMember(w, i, g, nt, 1);
+          }
+        } else if (!joins || u() < p.leaveRate) {
+          volunteer[i] = TEAM_NONE;
+          changeMember(w, i, g, team, -1);
+        }
+      }
+      i += 1 + Math.floor(Math.log(1 - u()) / lnq);
+    }
+  }
+  updateNgoSlots(w);
+  const hours = w.n.volunteers * w.p.ngo.hoursPerMemberDay;
+  w.n.volunteerHours += hours;
+}

@@ -1,0 +1,53 @@
+/**
+ * The monthly survey (schedule step 9; the seed's "letting the people decide whether it is peaceful"):
+ * every intervalDays days, sampleSize citizens drawn at random ('survey' stream) are asked whether they
+ * are satisfied with safety, whether they know of the peace-building work, and whether they take part.
+ * A respondent is satisfied with probability
+ *
+ *   base + legitimacyWeight x (L_i - 0.5) - victimWeight x [victim of a crime in the last 365 days]
+ *        - grievanceWeight x g_i - incidentWeight x [mass incident in the town in the last interval]
+ *        - crimeWeight x (crimes per 1,000 residents per year over the last interval)
+ *
+ * clamped to [0, 1]. Aware: legal awareness of at least 0.5, or a member of a team. Participating: a
+ * member of a team. The results hold until the next survey (series column `satisfaction`).
+ */
+import type { World } from './world';
+import { legitimacyOf } from './legitimacy';
+import { awarenessOf, grievanceOf } from './grievances';
+import { gridOf } from './hierarchy';
+
+export function surveyStep(w: World): void {
+  const p = w.p.survey;
+  if (p.intervalDays <= 0 || (w.day + 1) % p.intervalDays !== 0) return;
+  const s = w.st.survey;
+  const c = w.c;
+  const h = w.h;
+  const crimeRate = (w.crimesSinceSurvey / h.residents) * 1000 * (365 / p.intervalDays);
+  w.crimesSinceSurvey = 0;
+  const n = Math.min(p.sampleSize, c.n);
+  let satisfied = 0;
+  let aware = 0;
+  let part = 0;
+  for (let q = 0; q < n; q++) {
+    const i = s.int(c.n);
+    const v = h.gridVillage[gridOf(h, i)];
+    const t = h.villageTown[v];
+    const victim = c.victimDay[i] > 0 && w.day + 1 - c.victimDay[i] < 365 ? 1 : 0;
+    const incident = w.day - w.townLastIncident[t] < p.intervalDays ? 1 : 0;
+    let prob =
+      p.base +
+      p.legitimacyWeight * (legitimacyOf(w, i) - 0.5) -
+      p.victimWeight * victim -
+      p.grievanceWeight * grievanceOf(w, i) -
+      p.incidentWeight * incident -
+      p.crimeWeight * crimeRate;
+    if (prob < 0) prob = 0;
+    if (s.next() < prob) satisfied++;
+    if (c.volunteer[i] !== 0) part++;
+    if (c.volunteer[i] !== 0 || awarenessOf(w, i) >= 0.5) aware++;
+  }
+  w.n.satisfaction = n > 0 ? satisfied / n : NaN;
+  w.n.awareness = n > 0 ? aware / n : NaN;
+  w.n.participationRate = n > 0 ? part / n : NaN;
+  w.n.surveys++;
+}

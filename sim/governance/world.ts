@@ -1,0 +1,351 @@
+/**
+ * The governance model's whole state in one place: static structure (hierarchy), citizen columns,
+ * the case table, resolvers, the event calendar, per-unit counts, counters and the random streams.
+ * Submodels are plain functions over a World, called in the daily order of model.ts.
+ *
+ * Everything mutable is either a typed array, a column store, the calendar, the streams or a plain
+ * object of numbers, so snapshot/restore is a structured clone (model.ts).
+ */
+import { EventCalendar } from '../core/calendar';
+import { RandomStreams, type Stream } from '../core/random';
+import { type CaseStore, type LogStore, createCaseStore, createLogStore } from './cases';
+import { buildHierarchy, type Hierarchy } from './hierarchy';
+import type { GovernanceParams } from './params';
+import { allocateCitizens, type Citizens, initCitizens } from './population';
+import { buildResolvers, CHANNELS, type Resolvers } from './resolvers';
+
+/**
+ * One stream per process (common random numbers across policies): a policy that switches a process
+ * off stops drawing from that stream and never shifts another process's draws.
+ */
+export const STREAM_NAMES = [
+  'population',
+  'economy',
+  'grievances',
+  'safety',
+  'projects',
+  'risk-assessment',
+  'first-contact',
+  'channel-choice',
+  'service',
+  'patience',
+  'mediation-outcome',
+  'court',
+  'petitions',
+  'legitimacy',
+  'activation',
+  'detention',
+  'participation',
+  'survey',
+] as const;
+
+export interface Streams {
+  population: Stream;
+  economy: Stream;
+  grievances: Stream;
+  safety: Stream;
+  projects: Stream;
+  riskAssessment: Stream;
+  firstContact: Stream;
+  choice: Stream;
+  service: Stream;
+  patience: Stream;
+  outcome: Stream;
+  court: Stream;
+  petitions: Stream;
+  legitimacy: Stream;
+  activation: Stream;
+  detention: Stream;
+  participation: Stream;
+  survey: Stream;
+}
+
+export function bindStreams(rng: RandomStreams): Streams {
+  return {
+    population: rng.stream('population'),
+    economy: rng.stream('economy'),
+    grievances: rng.stream('grievances'),
+    safety: rng.stream('safety'),
+    projects: rng.stream('projects'),
+    riskAssessment: rng.stream('risk-assessment'),
+    firstContact: rng.stream('first-contact'),
+    choice: rng.stream('channel-choice'),
+    service: rng.stream('service'),
+    patience: rng.stream('patience'),
+    outcome: rng.stream('mediation-outcome'),
+    court: rng.stream('court'),
+    petitions: rng.stream('petitions'),
+    legitimacy: rng.stream('legitimacy'),
+    activation: rng.stream('activation'),
+    detention: rng.stream('detention'),
+    participation: rng.stream('participation'),
+    survey: rng.stream('survey'),
+  };
+}
+
+/** Counts of the current day (reset each morning), read by metrics.ts. */
+export interface Daily {
+  grievances: number;
+  claims: number;
+  disputesOpened: number;
+  resolved: number;
+  resolvedByLevel: number[];
+  resolvedByChannel: number[];
+  abandoned: number;
+  petitionsFirst: number;
+  petitionsRepeat: number;
+  petitionsOverLevel: number;
+  petitionsOnline: number;
+  detained: number;
+  crimes: number;
+  accidents: number;
+  fraud: number;
+  officialPersonDays: number;
+  proposals: number;
+  proposalsRejectedOrDelayed: number;
+}
+
+export function zeroDaily(): Daily {
+  return {
+    grievances: 0,
+    claims: 0,
+    disputesOpened: 0,
+    resolved: 0,
+    resolvedByLevel: [0, 0, 0, 0],
+    resolvedByChannel: new Array(CHANNELS).fill(0),
+    abandoned: 0,
+    petitionsFirst: 0,
+    petitionsRepeat: 0,
+    petitionsOverLevel: 0,
+    petitionsOnline: 0,
+    detained: 0,
+    crimes: 0,
+    accidents: 0,
+    fraud: 0,
+    officialPersonDays: 0,
+    proposals: 0,
+    proposalsRejectedOrDelayed: 0,
+  };
+}
+
+/** Cumulative counters and running scalars. */
+export interface Counters {
+  nextCaseId: number;
+  openCases: number;
+  queued: number;
+  grievances: number;
+  claims: number;
+  disputesOpened: number;
+  disputesResolved: number;
+  resolvedByLevel: number[];
+  resolvedByChannel: number[];
+  served: number[];
+  succeeded: number[];
+  abandoned: number;
+  casesClosed: number;
+  costResolved: number;
+  officialPersonDays: number;
+  volunteerHours: number;
+  courtFilings: number;
+  petitions: number;
+  petitionsFirst: number;
+  petitionsRepeat: number;
+  petitionsOverLevel: number;
+  petitionsOnline: number;
+  petitionCasesClosed: number;
+  petitionCasesSolved: number;
+  reachedPetitionOrCounty: number;
+  villageTaken: number;
+  villageSucceeded: number;
+  detentions: number;
+  massIncidents: number;
+  incidentsFromApprovedProjects: number;
+  outbursts: number;
+  peakActives: number;
+  actives: number;
+  detainedNow: number;
+  crimes: number;
+  accidents: number;
+  fraud: number;
+  proposals: number;
+  proposalsAssessed: number;
+  proposalsApproved: number;
+  proposalsRejectedOrDelayed: number;
+  projectsApproved: number;
+  /** Sum of stored legitimacy over citizens (kept at every update). */
+  sumLegitimacy: number;
+  /** Sum of accumulated grievance over citizens, decayed daily like each citizen's lazily. */
+  sumGrievance: number;
+  latentGrievanceDaySum: number;
+  volunteers: number;
+  satisfaction: number;
+  awareness: number;
+  participationRate: number;
+  surveys: number;
+  /** Global economy factors at the last collective-action rescan. */
+  scanHardship: number;
+  scanShift: number;
+  areaEpisode: number;
+}
+
+export interface World {
+  p: GovernanceParams;
+  h: Hierarchy;
+  c: Citizens;
+  rng: RandomStreams;
+  st: Streams;
+  cases: CaseStore;
+  log: LogStore | null;
+  cal: EventCalendar;
+  r: Resolvers;
+  day: number;
+  d: Daily;
+  n: Counters;
+  freeRows: number[];
+  /** Collective-action candidate set (citizens whose grievance can exceed T), in insertion order. */
+  candidates: number[];
+  /** Village of each candidate (parallel to `candidates`). */
+  candidateVillage: number[];
+  /** Critical arrest probability (G - T) / R of each candidate at its last evaluation. */
+  candidateCrit: number[];
+  /** Histogram of days from opening to resolution (last bin: that many or more). */
+  resolveDays: Int32Array;
+  gridVolunteers: Int32Array;
+  gridActives: Int32Array;
+  gridOpen: Int32Array;
+  villageActives: Int32Array;
+  villagePatrol: Int32Array;
+  townActives: Int32Array;
+  townProjectActives: Int32Array;
+  townMediators: Int32Array;
+  /** Mass-incident episode per town: start day or -1, peak, whether project-driven. */
+  townEpisodeStart: Int32Array;
+  townEpisodePeak: Int32Array;
+  townEpisodeProject: Uint8Array;
+  townLastIncident: Int32Array;
+  /** Projects: true risk, affected size, village, status; indexed by project id. */
+  projects: { risk: number[]; size: number[]; village: number[] };
+  incidentSizes: number[];
+  incidentStarts: number[];
+  incidentLengths: number[];
+  petitionsByYear: number[];
+  crimesByYear: number[];
+  /** Economy and schedules of today (economy.ts). */
+  hardshipFactor: number;
+  rateFactor: number;
+  legitimacyShift: number;
+  officersPer1000: number;
+  platform: number;
+  /** Crimes in the last survey interval (for the survey's crime term). */
+  crimesSinceSurvey: number;
+}
+
+export function createWorld(p: GovernanceParams, seed: number): World {
+  const pop = p.population;
+  const h = buildHierarchy(pop.residents, pop.counties, pop.townsPerCounty, pop.villagesPerTown, pop.gridsPerVillage);
+  const rng = new RandomStreams(seed);
+  const st = bindStreams(rng);
+  const c = allocateCitizens(h.residents);
+  initCitizens(c, p, st.population);
+  let sumL = 0;
+  for (let i = 0; i < c.n; i++) sumL += c.legitimacy[i];
+  const n: Counters = {
+    nextCaseId: 0,
+    openCases: 0,
+    queued: 0,
+    grievances: 0,
+    claims: 0,
+    disputesOpened: 0,
+    disputesResolved: 0,
+    resolvedByLevel: [0, 0, 0, 0],
+    resolvedByChannel: new Array(CHANNELS).fill(0),
+    served: new Array(CHANNELS).fill(0),
+    succeeded: new Array(CHANNELS).fill(0),
+    abandoned: 0,
+    casesClosed: 0,
+    costResolved: 0,
+    officialPersonDays: 0,
+    volunteerHours: 0,
+    courtFilings: 0,
+    petitions: 0,
+    petitionsFirst: 0,
+    petitionsRepeat: 0,
+    petitionsOverLevel: 0,
+    petitionsOnline: 0,
+    petitionCasesClosed: 0,
+    petitionCasesSolved: 0,
+    reachedPetitionOrCounty: 0,
+    villageTaken: 0,
+    villageSucceeded: 0,
+    detentions: 0,
+    massIncidents: 0,
+    incidentsFromApprovedProjects: 0,
+    outbursts: 0,
+    peakActives: 0,
+    actives: 0,
+    detainedNow: 0,
+    crimes: 0,
+    accidents: 0,
+    fraud: 0,
+    proposals: 0,
+    proposalsAssessed: 0,
+    proposalsApproved: 0,
+    proposalsRejectedOrDelayed: 0,
+    projectsApproved: 0,
+    sumLegitimacy: sumL,
+    sumGrievance: 0,
+    latentGrievanceDaySum: 0,
+    volunteers: 0,
+    satisfaction: NaN,
+    awareness: NaN,
+    participationRate: NaN,
+    surveys: 0,
+    scanHardship: NaN,
+    scanShift: NaN,
+    areaEpisode: 0,
+  };
+  const w: World = {
+    p,
+    h,
+    c,
+    rng,
+    st,
+    cases: createCaseStore(),
+    log: p.output.caseLog ? createLogStore() : null,
+    cal: new EventCalendar(1024),
+    r: buildResolvers(h),
+    day: 0,
+    d: zeroDaily(),
+    n,
+    freeRows: [],
+    candidates: [],
+    candidateVillage: [],
+    candidateCrit: [],
+    resolveDays: new Int32Array(4096),
+    gridVolunteers: new Int32Array(h.grids),
+    gridActives: new Int32Array(h.grids),
+    gridOpen: new Int32Array(h.grids),
+    villageActives: new Int32Array(h.villages),
+    villagePatrol: new Int32Array(h.villages),
+    townActives: new Int32Array(h.towns),
+    townProjectActives: new Int32Array(h.towns),
+    townMediators: new Int32Array(h.towns),
+    townEpisodeStart: new Int32Array(h.towns).fill(-1),
+    townEpisodePeak: new Int32Array(h.towns),
+    townEpisodeProject: new Uint8Array(h.towns),
+    townLastIncident: new Int32Array(h.towns).fill(-100000),
+    projects: { risk: [], size: [], village: [] },
+    incidentSizes: [],
+    incidentStarts: [],
+    incidentLengths: [],
+    petitionsByYear: [],
+    crimesByYear: [],
+    hardshipFactor: 1,
+    rateFactor: 1,
+    legitimacyShift: 0,
+    officersPer1000: p.enforcement.officersPer1000,
+    platform: 0,
+    crimesSinceSurvey: 0,
+  };
+  return w;
+}
