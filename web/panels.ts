@@ -1,0 +1,118 @@
+/**
+ * The page's text panels, built from data: the preset picker and the preset's description and sources,
+ * the legends and counts of a model view, and the output hash with its downloads.
+ */
+import type { RunOutputs } from '../src/output/run';
+import type { ModelView } from './model-views';
+import type { Preset } from './presets';
+
+const MODEL_LABELS: Record<string, string> = { epstein: 'Epstein (2002) civil violence', governance: 'Governance of disputes' };
+
+function swatch(className: string, colour: string): HTMLSpanElement {
+  const s = document.createElement('span');
+  s.className = className;
+  s.style.background = colour;
+  return s;
+}
+
+function item(tag: 'li' | 'dt', className: string, colour: string | undefined, label: string): HTMLElement {
+  const e = document.createElement(tag);
+  if (colour) e.append(swatch(className, colour));
+  e.append(label);
+  return e;
+}
+
+/** Fill the picker with the presets, grouped by model. */
+export function fillPicker(select: HTMLSelectElement, presets: readonly Preset[]): void {
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const p of presets) {
+    let g = groups.get(p.model);
+    if (!g) {
+      g = document.createElement('optgroup');
+      g.label = MODEL_LABELS[p.model] ?? p.model;
+      groups.set(p.model, g);
+      select.append(g);
+    }
+    g.append(new Option(p.name, p.id));
+  }
+}
+
+export function showPreset(
+  el: { name: HTMLElement; meta: HTMLElement; description: HTMLElement; sources: HTMLOListElement },
+  p: Preset,
+): void {
+  el.name.textContent = p.name;
+  el.meta.textContent = `Preset ${p.id} · model ${p.model}`;
+  el.description.textContent = p.description || 'No description.';
+  el.sources.replaceChildren(
+    ...(p.sources.length ? p.sources : ['None given.']).map((s) => {
+      const li = document.createElement('li');
+      li.textContent = s;
+      return li;
+    }),
+  );
+}
+
+/** Legend of the picture, the counts list (dd#count-<series>, "–" until known) and the chart's legend. */
+export function buildViewPanels(
+  el: { legend: HTMLUListElement; counts: HTMLDListElement; chartTitle: HTMLElement; chartLegend: HTMLUListElement },
+  view: ModelView,
+): void {
+  el.legend.replaceChildren(...view.legend.map(({ label, colour }) => item('li', 'swatch', colour, label)));
+  el.counts.replaceChildren(
+    ...view.counts.flatMap(({ series, label, colour }) => {
+      const dd = document.createElement('dd');
+      dd.dataset.series = series;
+      dd.id = `count-${series}`;
+      dd.textContent = '–';
+      return [item('dt', 'swatch', colour, label), dd];
+    }),
+  );
+  el.chartTitle.textContent = view.chart.title;
+  el.chartLegend.replaceChildren(...view.chart.lines.map(({ label, colour }) => item('li', 'line-swatch', colour, label)));
+}
+
+export function showCounts(counts: HTMLDListElement, view: ModelView, values: Record<string, number>): void {
+  for (const c of view.counts) {
+    const dd = counts.querySelector<HTMLElement>(`dd[data-series="${c.series}"]`);
+    if (dd && values[c.series] !== undefined) dd.textContent = values[c.series].toLocaleString('en');
+  }
+}
+
+/** The output hash of a run, how to reproduce it on the command line, and its files to download. */
+export class HashPanel {
+  private urls: string[] = [];
+
+  constructor(private readonly el: { hash: HTMLOutputElement; note: HTMLElement; downloads: HTMLElement }) {}
+
+  clear(): void {
+    this.el.hash.value = '';
+    this.el.note.textContent = 'Run to the end step to see the hash of the run’s outputs.';
+    for (const u of this.urls) URL.revokeObjectURL(u);
+    this.urls = [];
+    this.el.downloads.replaceChildren();
+  }
+
+  show(out: RunOutputs, presetId: string): void {
+    this.clear();
+    const m = out.manifest;
+    this.el.hash.value = m.outputHash;
+    const command = document.createElement('code');
+    command.textContent = `govsim run ${presetId} --seed ${m.seed} --steps ${m.steps}`;
+    this.el.note.replaceChildren(
+      `Outputs of ${presetId} with seed ${m.seed} after ${m.steps} steps (engine ${m.engineVersion}). `,
+      command,
+      ' gives the same hash.',
+    );
+    const links = Object.entries(out.files).map(([name, text]) => {
+      const a = document.createElement('a');
+      const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+      this.urls.push(url);
+      a.href = url;
+      a.download = name;
+      a.textContent = name;
+      return a;
+    });
+    this.el.downloads.replaceChildren('Download: ', ...links.flatMap((a, i) => (i ? [' · ', a] : [a])));
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The preset scenarios, bundled at build time from scenarios/*.json. The worker validates a preset when
+ * it loads it; here we only read what the picker shows (name, description, sources).
+ */
+const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+
+export interface Preset {
+  /** File base name, e.g. "epstein-2002-run1": the `scenario` of the page's URL. */
+  id: string;
+  model: string;
+  name: string;
+  description: string;
+  sources: string[];
+  /** The scenario as written in its file, passed to the worker's load(). */
+  raw: unknown;
+}
+
+function text(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v : fallback;
+}
+
+export const PRESETS: Preset[] = Object.entries(files)
+  .map(([path, raw]) => ({ id: path.replace(/^.*\//, '').replace(/\.json$/, ''), raw }))
+  .filter(({ id, raw }) => id !== 'schema' && typeof raw === 'object' && raw !== null && 'model' in raw)
+  .map(({ id, raw }) => {
+    const r = raw as Record<string, unknown>;
+    return {
+      id,
+      model: text(r.model, '?'),
+      name: text(r.name, id),
+      description: text(r.description, ''),
+      sources: Array.isArray(r.sources) ? r.sources.filter((s): s is string => typeof s === 'string') : [],
+      raw,
+    };
+  })
+  .sort((a, b) => (a.model === b.model ? a.id.localeCompare(b.id) : a.model === 'epstein' ? -1 : b.model === 'epstein' ? 1 : a.model.localeCompare(b.model)));
+
+/** The preset the page opens with when the link names none. */
+export const DEFAULT_PRESET: Preset | undefined =
+  PRESETS.find((p) => p.id === 'epstein-2002-run1') ?? PRESETS.find((p) => p.model === 'epstein') ?? PRESETS[0];
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
