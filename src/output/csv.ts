@@ -3,6 +3,7 @@
  * shortest round-trip form, which is the same in every V8, so the bytes match across runtimes.
  */
 import type { MetricsRecorder } from '../../sim/core/metrics';
+import type { EventTable } from '../../sim/core/model';
 
 export function seriesCsv(rec: MetricsRecorder): string {
   const cols = rec.names.map((n) => rec.column(n));
@@ -35,4 +36,15 @@ function csvValue(v: unknown): string {
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV text of an event table (e.g. the case-event log), read cell by cell. */
+export function eventTableCsv(t: EventTable): string {
+  const lines = [t.columns.map(csvField).join(',')];
+  for (let r = 0; r < t.rows; r++) {
+    let line = '';
+    for (let c = 0; c < t.columns.length; c++) line += (c ? ',' : '') + csvValue(t.value(r, c));
+    lines.push(line);
+  }
+  return lines.join('\n') + '\n';
 }

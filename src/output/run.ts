@@ -8,7 +8,7 @@ import { createModel } from '../../sim/registry';
 import type { Scenario } from '../scenario/schema';
 import { resolveRun } from '../scenario/resolve';
 import { ENGINE_VERSION } from '../version';
-import { seriesCsv } from './csv';
+import { eventTableCsv, seriesCsv } from './csv';
 import { canonicalJson, sha256Hex } from './hash';
 
 export interface Manifest {
@@ -35,16 +35,23 @@ export function buildModel(scenario: Scenario, seed?: number): Model {
   return createModel(scenario.model, scenario.params, run.seed);
 }
 
+export interface RunOptions {
+  seed?: number;
+  steps?: number;
+  /** Also write cases.csv, the case-event log (the scenario must have switched the log on). */
+  cases?: boolean;
+}
+
 /** Run a scenario to the end and return its outputs. */
-export async function runScenario(scenario: Scenario, opts: { seed?: number; steps?: number } = {}): Promise<RunOutputs> {
+export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Promise<RunOutputs> {
   const run = resolveRun(scenario, opts);
   const model = createModel(scenario.model, scenario.params, run.seed);
   model.step(run.steps);
-  return collectOutputs(model, scenario, run.seed);
+  return collectOutputs(model, scenario, run.seed, opts.cases);
 }
 
 /** Outputs of a model as it stands (after however many steps it has done). */
-export async function collectOutputs(model: Model, scenario: Scenario, seed: number): Promise<RunOutputs> {
+export async function collectOutputs(model: Model, scenario: Scenario, seed: number, cases = false): Promise<RunOutputs> {
   const timeseries = seriesCsv(model.series());
   const summary =
     JSON.stringify(
@@ -53,6 +60,10 @@ export async function collectOutputs(model: Model, scenario: Scenario, seed: num
       2,
     ) + '\n';
   const files: Record<string, string> = { 'timeseries.csv': timeseries, 'summary.json': summary };
+  if (cases) {
+    if (!model.caseLog) throw new Error(`the ${scenario.model} model keeps no case log`);
+    files['cases.csv'] = eventTableCsv(model.caseLog());
+  }
   return finishOutputs(files, {
     model: scenario.model,
     scenario: scenario.name,
