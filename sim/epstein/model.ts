@@ -1,0 +1,681 @@
+/**
+ * The classic Epstein (2002) civil-violence model (Model I, "generalized rebellion against central
+ * authority"), kept for docking with NetLogo's Rebellion and Mesa's epstein_civil_violence.
+ *
+ * A torus of cells holds citizens and cops, at most one agent per cell. Each step every agent is
+ * activated once, asynchronously (each sees the lattice as the agents before it left it), in a shuffled
+ * order: one order over all agents (mixedOrder; NetLogo's `ask turtles` and Mesa's
+ * `agents.shuffle_do` both do this) or shuffled citizens then shuffled cops. Per agent:
+ *
+ *   citizen (not in jail)  Rule M: move to a random empty cell in vision (if movement)
+ *                          Rule A: active iff G - R P > T, with G = H (1 - L), P = 1 - exp(-k r(C / A)),
+ *                                  C = cops in vision, A = 1 + actives in vision (sim/core/activation)
+ *   cop                    Rule M: move to a random empty cell in vision (if movement)
+ *                          Rule C: arrest one active citizen in vision, uniformly at random
+ *
+ * `order` says whether an agent moves before acting (NetLogo: M then A / C, and an arresting cop then
+ * steps into the arrestee's cell, which is free when jailed citizens leave the lattice) or acts before
+ * moving (Mesa: A / C then M; the cop does not step into the arrestee's cell). With movement off, Rule M
+ * moves nobody, but NetLogo's step into the arrestee's cell belongs to its Rule C and still happens.
+ * Jail terms end at the end of a step (sim/epstein/jail.ts); a released citizen is quiet until its next
+ * activation.
+ *
+ * Where a jailed citizen is (jailedCellEmpty): true (NetLogo) it leaves the lattice and its cell is
+ * free; on release it returns to its old cell if that is still empty, else to a random empty cell in
+ * its vision from there, else to a random empty cell anywhere (and if the lattice is full it waits in
+ * jail until a cell frees). NetLogo instead lets the released agent share its patch; one agent per cell
+ * is kept here so counts and frames stay simple. false (Mesa) it keeps its cell, blocking moves and
+ * counting as neither quiet nor active in anyone's vision.
+ *
+ * Known differences from NetLogo's code that are not options (see the epstein-netlogo preset): NetLogo
+ * counts an agent's own patch in its `in-radius` neighbourhood, so an active agent counts itself in A
+ * as well as in the "1"; NetLogo's cops keep moving (Rule M) when `movement?` is off; and NetLogo's
+ * jail term runs one tick shorter (sim/epstein/jail.ts).
+ *
+ * Random streams: 'setup' (placement), 'traits' (H, R), 'order', 'move', 'arrest' (which active a cop
+ * takes), 'jail' (terms), 'release' (where a released citizen reappears) and 'cops' (cop schedule).
+ *
+ * Layout, aimed at >= 10 million agent-steps/s on one core (bench/epstein.ts): the lattice is the agent
+ * table. A cell holds its agent's code and, for a citizen, its hardship and risk aversion, which move
+ * with it; jailed citizens that leave the lattice take theirs to the jail (sim/epstein/jail.ts). An
+ * activation then touches the agent's cell and its surroundings, not scattered per-agent arrays. The
+ * activation order is a shuffled list of the occupied cells at the start of the step, built in one
+ * sequential pass over the lattice that also copies each citizen's traits into its list entry, so the
+ * activation loop reads them in order instead of from a random place in a large array; a DONE bit on
+ * the cell of an agent already activated (for example a cop that stepped into an arrestee's cell)
+ * keeps anyone from acting twice. Vision counts are kept incrementally per cell and moves use rejection
+ * sampling (sim/epstein/lattice.ts); the order and move streams use a fast generator seeded from their
+ * named kernel streams (sim/epstein/fast-random.ts), whose state the activation loop holds in locals.
+ * Traits are stored as 32-bit floats (the draws are U(0,1) doubles rounded to 24 bits). Agents have no
+ * identity beyond their cell: the cop schedule removes uniformly random cops.
+ */
+
+import { arrestProbability, grievance, isActive, ratioCode, type RatioCode } from '../core/activation';
+import { MetricsRecorder } from '../core/metrics';
+import type { Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
+import { RandomStreams, type Stream } from '../core/random';
+import { FastRandom } from './fast-random';
+import { drawJailTerm, Jail } from './jail';
+import {
+  ACTIVE,
+  CODE_MASK,
+  COP,
+  countsFor,
+  type Counts,
+  DONE,
+  EMPTY,
+  JAILED,
+  MOVE_TRIES,
+  QUIET,
+  nthInVision,
+  randomEmptyCell,
+  randomEmptyInVision,
+  stamp,
+} from './lattice';
+import { sameShape, visionShape, type VisionShape } from './neighbourhood';
+import { countOutbursts } from './outbursts';
+import type { EpsteinParams } from './params';
+import { drawTraits, placePopulation } from './population';
+import { Schedule } from './schedule';
+
+/** Series columns, in order. quiet/active/jailed count citizens; `arrests` are those made in the step. */
+export const EPSTEIN_SERIES = ['step', 'quiet', 'active', 'jailed', 'cops', 'legitimacy', 'arrests'] as const;
+
+/** The state a snapshot carries (typed arrays are copies). */
+interface EpsteinState {
+  time: number;
+  nCops: number;
+  nActive: number;
+  nJailed: number;
+  arrestsTotal: number;
+  kind: Uint8Array;
+  traits: Float32Array;
+  copsSeen: Counts;
+  activesSeen: Counts;
+  activesSeenByCops: Counts | null;
+  jail: { hardship: Float64Array; riskAversion: Float64Array; releaseAt: Float64Array; cell: Int32Array };
+  fast: Record<string, number[]>;
+  streams: ReturnType<RandomStreams['snapshot']>;
+  metrics: ReturnType<MetricsRecorder['snapshot']>;
+}
+
+export class EpsteinModel implements Model {
+  readonly modelName = 'epstein';
+
+  private readonly width: number;
+  private readonly height: number;
+  private readonly cells: number;
+  private readonly citizens: number;
+
+  private readonly k: number;
+  private readonly threshold: number;
+  private readonly rule: RatioCode;
+  private readonly movement: boolean;
+  private readonly moveFirst: boolean;
+  private readonly jailedCellEmpty: boolean;
+  private readonly maxJailTerm: number | null;
+  private readonly jailTermInclusive: boolean;
+  private readonly mixedOrder: boolean;
+
+  private readonly citizenShape: VisionShape;
+  private readonly copShape: VisionShape;
+  private readonly legitimacy: Schedule;
+  private readonly copDensity: Schedule;
+
+  private readonly streams: RandomStreams;
+  private arrestStream!: Stream;
+  private jailStream!: Stream;
+  private readonly orderRng: FastRandom;
+  private readonly moveRng: FastRandom;
+  private readonly releaseRng: FastRandom;
+  private readonly copRng: FastRandom;
+
+  /** Per cell: code (EMPTY, QUIET, ACTIVE, COP, JAILED) plus the DONE bit during a step. */
+  private kind: Uint8Array;
+  /** Per cell: the citizen's hardship at 2c and risk aversion at 2c + 1. */
+  private traits: Float32Array;
+  /** Per cell: the cops and the actives that a citizen in the cell would see. */
+  private copsSeen: Counts;
+  private activesSeen: Counts;
+  /** Per cell: actives a cop would see, when cop vision differs from citizen vision (else activesSeen). */
+  private activesSeenByCops: Counts | null;
+  private readonly jail: Jail;
+  /**
+   * The activation list, three 32-bit words per entry: the cell (orderCell[3e]) and, for a citizen, its
+   * hardship and risk aversion (orderTraits[3e + 1], [3e + 2]). Citizens (or everyone, when mixed) fill
+   * it from the front, cops from the back.
+   */
+  private readonly orderCell: Int32Array;
+  private readonly orderTraits: Float32Array;
+
+  private nCops = 0;
+  private t = 0;
+  private nActive = 0;
+  private nJailed = 0;
+  private arrestsTotal = 0;
+  private arrestsThisStep = 0;
+  /** The step being run (1-based), for release times of arrests made during it. */
+  private current = 0;
+  private metrics = new MetricsRecorder(EPSTEIN_SERIES);
+  private readonly row = new Float64Array(EPSTEIN_SERIES.length);
+
+  constructor(
+    params: EpsteinParams,
+    readonly seed: number,
+  ) {
+    const p = params;
+    this.width = p.width;
+    this.height = p.height;
+    this.cells = p.width * p.height;
+    this.k = p.arrestConstant;
+    this.threshold = p.threshold;
+    this.rule = ratioCode(p.ratioRule);
+    this.movement = p.movement;
+    this.moveFirst = p.order === 'move-then-act';
+    this.jailedCellEmpty = p.jailedCellEmpty;
+    this.maxJailTerm = p.maxJailTerm;
+    this.jailTermInclusive = p.jailTermInclusive;
+    this.mixedOrder = p.mixedOrder;
+    this.citizenShape = visionShape(p.neighbourhood, p.citizenVision, p.width, p.height);
+    this.copShape = visionShape(p.neighbourhood, p.copVision, p.width, p.height);
+    this.legitimacy = new Schedule(p.legitimacy, p.legitimacySchedule);
+    this.copDensity = new Schedule(p.copDensity, p.copSchedule);
+
+    this.streams = new RandomStreams(seed);
+    this.bindStreams();
+    this.orderRng = new FastRandom(this.streams.stream('order'));
+    this.moveRng = new FastRandom(this.streams.stream('move'));
+    this.releaseRng = new FastRandom(this.streams.stream('release'));
+    this.copRng = new FastRandom(this.streams.stream('cops'));
+
+    const placement = placePopulation(
+      p.population,
+      this.cells,
+      p.citizenDensity,
+      p.copDensity,
+      this.streams.stream('setup').next,
+    );
+    const citizenCells = placement.citizenCells;
+    const copCells = placement.copCells;
+    this.citizens = citizenCells.length;
+    const traits = drawTraits(this.citizens, this.streams.stream('traits').next);
+
+    this.kind = new Uint8Array(this.cells);
+    this.traits = new Float32Array(2 * this.cells);
+    this.copsSeen = countsFor(this.citizenShape, this.cells);
+    this.activesSeen = countsFor(this.citizenShape, this.cells);
+    this.activesSeenByCops = sameShape(this.citizenShape, this.copShape) ? null : countsFor(this.copShape, this.cells);
+    this.jail = new Jail(this.citizens);
+    const orderBuffer = new ArrayBuffer(12 * this.cells);
+    this.orderCell = new Int32Array(orderBuffer);
+    this.orderTraits = new Float32Array(orderBuffer);
+
+    for (let i = 0; i < this.citizens; i++) {
+      const c = citizenCells[i];
+      this.kind[c] = QUIET;
+      this.traits[2 * c] = traits.hardship[i];
+      this.traits[2 * c + 1] = traits.riskAversion[i];
+    }
+    for (let j = 0; j < copCells.length; j++) this.placeCop(copCells[j]);
+  }
+
+  get time(): number {
+    return this.t;
+  }
+
+  step(n = 1): void {
+    for (let i = 0; i < n; i++) this.stepOnce();
+  }
+
+  series(): MetricsRecorder {
+    return this.metrics;
+  }
+
+  summary(): Summary {
+    const rows = this.metrics.rows;
+    const active = this.metrics.column('active');
+    const jailed = this.metrics.column('jailed');
+    let sumActive = 0;
+    let sumJailed = 0;
+    let peak = 0;
+    for (let r = 0; r < rows; r++) {
+      sumActive += active[r];
+      sumJailed += jailed[r];
+      if (active[r] > peak) peak = active[r];
+    }
+    const perStep = (x: number) => (rows > 0 ? x / rows : 0);
+    return {
+      steps: rows,
+      citizens: this.citizens,
+      cops: this.nCops,
+      meanActiveFraction: this.citizens > 0 ? perStep(sumActive) / this.citizens : 0,
+      meanActive: perStep(sumActive),
+      meanJailed: perStep(sumJailed),
+      peakActive: peak,
+      outbursts: countOutbursts(active),
+      finalActive: this.nActive,
+      finalJailed: this.nJailed,
+      arrests: this.arrestsTotal,
+    };
+  }
+
+  frame(): Frame {
+    const cells = new Uint8Array(this.cells);
+    const kind = this.kind;
+    for (let c = 0; c < cells.length; c++) cells[c] = kind[c] & CODE_MASK;
+    return {
+      model: this.modelName,
+      step: this.t,
+      meta: { width: this.width, height: this.height, citizens: this.citizens, cops: this.nCops },
+      arrays: { cells },
+    };
+  }
+
+  snapshot(): ModelSnapshot {
+    const n = this.jail.size;
+    const state: EpsteinState = {
+      time: this.t,
+      nCops: this.nCops,
+      nActive: this.nActive,
+      nJailed: this.nJailed,
+      arrestsTotal: this.arrestsTotal,
+      kind: this.kind.slice(),
+      traits: this.traits.slice(),
+      copsSeen: this.copsSeen.slice(),
+      activesSeen: this.activesSeen.slice(),
+      activesSeenByCops: this.activesSeenByCops === null ? null : this.activesSeenByCops.slice(),
+      jail: {
+        hardship: this.jail.hardship.slice(0, n),
+        riskAversion: this.jail.riskAversion.slice(0, n),
+        releaseAt: this.jail.releaseAt.slice(0, n),
+        cell: this.jail.cell.slice(0, n),
+      },
+      fast: {
+        order: this.orderRng.state(),
+        move: this.moveRng.state(),
+        release: this.releaseRng.state(),
+        cops: this.copRng.state(),
+      },
+      streams: this.streams.snapshot(),
+      metrics: this.metrics.snapshot(),
+    };
+    return { model: this.modelName, time: this.t, state };
+  }
+
+  restore(s: ModelSnapshot): void {
+    if (s.model !== this.modelName) throw new Error(`cannot restore a ${s.model} snapshot into ${this.modelName}`);
+    const st = s.state as EpsteinState;
+    if (st.kind.length !== this.cells || (st.activesSeenByCops === null) !== (this.activesSeenByCops === null)) {
+      throw new Error('snapshot does not match this model: lattice size or vision shapes differ');
+    }
+    this.t = st.time;
+    this.nCops = st.nCops;
+    this.nActive = st.nActive;
+    this.nJailed = st.nJailed;
+    this.arrestsTotal = st.arrestsTotal;
+    this.kind = st.kind.slice();
+    this.traits = st.traits.slice();
+    this.copsSeen = st.copsSeen.slice();
+    this.activesSeen = st.activesSeen.slice();
+    this.activesSeenByCops = st.activesSeenByCops === null ? null : st.activesSeenByCops.slice();
+    this.jail.size = st.jail.cell.length;
+    this.jail.hardship.set(st.jail.hardship);
+    this.jail.riskAversion.set(st.jail.riskAversion);
+    this.jail.releaseAt.set(st.jail.releaseAt);
+    this.jail.cell.set(st.jail.cell);
+    this.orderRng.setState(st.fast.order);
+    this.moveRng.setState(st.fast.move);
+    this.releaseRng.setState(st.fast.release);
+    this.copRng.setState(st.fast.cops);
+    this.streams.restore(st.streams);
+    this.bindStreams();
+    this.metrics = new MetricsRecorder(EPSTEIN_SERIES);
+    this.metrics.restore(st.metrics);
+  }
+
+  /** Copies of the incremental vision counts, for consistency checks against a recount. */
+  visionCounts(): { copsSeen: Uint16Array; activesSeen: Uint16Array; activesSeenByCops: Uint16Array } {
+    const byCops = this.activesSeenByCops ?? this.activesSeen;
+    return {
+      copsSeen: Uint16Array.from(this.copsSeen),
+      activesSeen: Uint16Array.from(this.activesSeen),
+      activesSeenByCops: Uint16Array.from(byCops),
+    };
+  }
+
+  /** Typed-array bytes the model holds for lattice, agents, activation list and jail (for bytes per agent). */
+  bytesHeld(): number {
+    let bytes = this.kind.byteLength + this.traits.byteLength + this.copsSeen.byteLength + this.activesSeen.byteLength;
+    bytes += this.orderCell.buffer.byteLength;
+    if (this.activesSeenByCops !== null) bytes += this.activesSeenByCops.byteLength;
+    return bytes + this.jail.byteLength();
+  }
+
+  /** Citizens plus cops now. */
+  get agents(): number {
+    return this.citizens + this.nCops;
+  }
+
+  private bindStreams(): void {
+    this.arrestStream = this.streams.stream('arrest');
+    this.jailStream = this.streams.stream('jail');
+  }
+
+  private stepOnce(): void {
+    const s = this.t + 1;
+    this.current = s;
+    const L = this.legitimacy.valueAt(s);
+    if (this.copDensity.startedBy(s)) this.setCops(Math.round(this.copDensity.valueAt(s) * this.cells));
+    this.arrestsThisStep = 0;
+
+    const N = this.cells;
+    const front = this.buildOrder();
+    this.activateRange(0, front, L);
+    this.activateRange(this.backStart, N, L);
+
+    if (this.jail.size > 0) this.release(s);
+    this.t = s;
+    const row = this.row;
+    row[0] = s;
+    row[1] = this.citizens - this.nActive - this.nJailed;
+    row[2] = this.nActive;
+    row[3] = this.nJailed;
+    row[4] = this.nCops;
+    row[5] = L;
+    row[6] = this.arrestsThisStep;
+    this.metrics.record(row);
+  }
+
+  /** First entry of the cops' list at the back (N when the order is mixed or there are no cops). */
+  private backStart = 0;
+
+  /**
+   * Build this step's activation lists in one pass over the lattice, shuffling as it goes (the
+   * "inside-out" Fisher-Yates shuffle, uniform like the usual one): citizens (or, mixed, all agents)
+   * from the front, cops from the back. The pass also clears the DONE bits of the last step. Jailed
+   * citizens that keep their cell are not activated. Returns the length of the front list.
+   */
+  private buildOrder(): number {
+    const kind = this.kind;
+    const traits = this.traits;
+    const cellOf = this.orderCell;
+    const traitOf = this.orderTraits;
+    const N = this.cells;
+    const mixed = this.mixedOrder;
+    const rng = this.orderRng;
+    let front = 0;
+    let back = 0;
+    for (let c = 0; c < N; c++) {
+      let k = kind[c];
+      if (k === EMPTY) continue;
+      if (k & DONE) kind[c] = k &= CODE_MASK;
+      if (k === JAILED) continue;
+      if (k === COP && !mixed) {
+        // Back list: its i-th entry is at N - 1 - i.
+        const j = rng.below(back + 1);
+        cellOf[3 * (N - 1 - back)] = cellOf[3 * (N - 1 - j)];
+        cellOf[3 * (N - 1 - j)] = c;
+        back++;
+      } else {
+        const j = rng.below(front + 1);
+        const e = 3 * front;
+        const f = 3 * j;
+        cellOf[e] = cellOf[f];
+        traitOf[e + 1] = traitOf[f + 1];
+        traitOf[e + 2] = traitOf[f + 2];
+        cellOf[f] = c;
+        traitOf[f + 1] = traits[2 * c];
+        traitOf[f + 2] = traits[2 * c + 1];
+        front++;
+      }
+    }
+    this.backStart = N - back;
+    return front;
+  }
+
+  /**
+   * Activate the agents of list entries [from, to): each that is still in the cell it was listed
+   * from and has not acted yet (a cop that stepped into an arrestee's cell has). The move stream's
+   * generator state lives in locals here; calls that draw moves from it elsewhere write it back first.
+   */
+  private activateRange(from: number, to: number, L: number): void {
+    const kind = this.kind;
+    const traits = this.traits;
+    const cellOf = this.orderCell;
+    const traitOf = this.orderTraits;
+    const width = this.width;
+    const height = this.height;
+    const movement = this.movement;
+    const moveFirst = this.moveFirst;
+    const stepIntoCell = this.moveFirst && this.jailedCellEmpty;
+    const T = this.threshold;
+    const k = this.k;
+    const rule = this.rule;
+    const citizenShape = this.citizenShape;
+    const copShape = this.copShape;
+    const moveRng = this.moveRng;
+    const st = moveRng.s;
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let s3 = st[3];
+
+    for (let e = from; e < to; e++) {
+      const c = cellOf[3 * e];
+      const code = kind[c];
+      // Gone (arrested and left), arrested in place, or already acted (a cop that stepped in).
+      if (code === EMPTY || code === JAILED || (code & DONE) !== 0) continue;
+      const isCop = code === COP;
+      let cell = c;
+
+      if (!moveFirst) {
+        if (isCop) this.enforce(cell, false);
+        else this.decide(cell, traitOf[3 * e + 1], traitOf[3 * e + 2], L, T, k, rule);
+      }
+
+      if (movement) {
+        // Rule M: a uniformly random empty cell in vision, by rejection sampling (sim/epstein/lattice.ts).
+        const shape = isCop ? copShape : citizenShape;
+        const linear = shape.linear;
+        const size = shape.size;
+        const r = shape.radius;
+        const y = (cell / width) | 0;
+        const x = cell - y * width;
+        let dest = -1;
+        if (linear !== null && x >= r && x < width - r && y >= r && y < height - r) {
+          // Each 32-bit draw gives two 16-bit halves; a half v picks offset (v size) >>> 16, exactly
+          // uniform after rejecting the (65536 mod size) lowest products (Lemire 2019).
+          const reject = 65536 % size;
+          let spare = -1;
+          for (let t = 0; t < MOVE_TRIES; t++) {
+            let half = spare;
+            if (half < 0) {
+              // xoshiro128** (sim/epstein/fast-random.ts), inlined.
+              const m = Math.imul(s1, 5);
+              const bits = Math.imul((m << 7) | (m >>> 25), 9);
+              const sh = s1 << 9;
+              s2 ^= s0;
+              s3 ^= s1;
+              s1 ^= s2;
+              s0 ^= s3;
+              s2 ^= sh;
+              s3 = (s3 << 11) | (s3 >>> 21);
+              half = bits & 0xffff;
+              spare = bits >>> 16;
+            } else spare = -1;
+            const product = half * size;
+            if ((product & 0xffff) < reject) continue;
+            const d = cell + linear[product >>> 16];
+            if (kind[d] === EMPTY) {
+              dest = d;
+              break;
+            }
+          }
+        }
+        if (dest < 0) {
+          // Near an edge, a wrapped shape or a nearly full neighbourhood: the general search.
+          st[0] = s0;
+          st[1] = s1;
+          st[2] = s2;
+          st[3] = s3;
+          dest = randomEmptyInVision(kind, shape, width, height, cell, moveRng);
+          s0 = st[0];
+          s1 = st[1];
+          s2 = st[2];
+          s3 = st[3];
+        }
+        if (dest >= 0) {
+          if (isCop) this.relocateCop(cell, dest);
+          else {
+            const now = kind[cell];
+            kind[dest] = now;
+            kind[cell] = EMPTY;
+            traits[2 * dest] = traitOf[3 * e + 1];
+            traits[2 * dest + 1] = traitOf[3 * e + 2];
+            if (now === ACTIVE) {
+              this.stampActive(cell, -1);
+              this.stampActive(dest, 1);
+            }
+          }
+          cell = dest;
+        }
+      }
+
+      if (moveFirst) {
+        if (isCop) cell = this.enforce(cell, stepIntoCell);
+        else this.decide(cell, traitOf[3 * e + 1], traitOf[3 * e + 2], L, T, k, rule);
+      }
+      kind[cell] |= DONE;
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
+  }
+
+  /** Rule A for the citizen in `cell`, with hardship H and risk aversion R. */
+  private decide(cell: number, H: number, R: number, L: number, T: number, k: number, rule: RatioCode): void {
+    const g = grievance(H, L);
+    let active = false;
+    // With G <= T no arrest risk can make G - R P exceed T, so the count and the exponential are skipped.
+    if (g > T) {
+      const actives = this.nActive === 0 ? 0 : this.activesSeen[cell];
+      active = isActive(g, R, arrestProbability(this.copsSeen[cell], actives, k, rule), T);
+    }
+    const wasActive = this.kind[cell] === ACTIVE;
+    if (active === wasActive) return;
+    this.kind[cell] = active ? ACTIVE : QUIET;
+    const delta = active ? 1 : -1;
+    this.nActive += delta;
+    this.stampActive(cell, delta);
+  }
+
+  /**
+   * Rule C for the cop in `cell`: arrest a uniformly random active citizen in vision. With
+   * `stepIntoCell` (NetLogo, when the jailed citizen leaves its cell) the cop then takes the
+   * arrestee's cell. Returns the cop's cell.
+   */
+  private enforce(cell: number, stepIntoCell: boolean): number {
+    // With no active citizen anywhere there is nothing to see (and no memory to touch).
+    if (this.nActive === 0) return cell;
+    const seen = (this.activesSeenByCops ?? this.activesSeen)[cell];
+    if (seen === 0) return cell;
+    const u = this.arrestStream.int(seen);
+    const target = nthInVision(this.kind, this.copShape, this.width, this.height, cell, ACTIVE, u);
+    if (target < 0) throw new Error(`vision counts out of step at cell ${cell}: ${seen} actives counted, fewer found`);
+    this.arrest(target);
+    if (!stepIntoCell) return cell;
+    this.relocateCop(cell, target);
+    return target;
+  }
+
+  private arrest(cell: number): void {
+    this.stampActive(cell, -1);
+    this.nActive--;
+    this.nJailed++;
+    this.arrestsThisStep++;
+    this.arrestsTotal++;
+    const term = drawJailTerm(this.jailStream.next, this.maxJailTerm, this.jailTermInclusive);
+    this.jail.admit(this.traits[2 * cell], this.traits[2 * cell + 1], this.current + term, cell);
+    // The arrestee may already have acted this step; a jailed citizen is not activated either way.
+    this.kind[cell] = this.jailedCellEmpty ? EMPTY : JAILED;
+  }
+
+  /** Release, in arrest order, the citizens whose term ends with step s. */
+  private release(s: number): void {
+    const jail = this.jail;
+    jail.releaseDue(s, (r) => {
+      const last = jail.cell[r];
+      let to = last;
+      if (this.jailedCellEmpty) {
+        if (this.kind[to] !== EMPTY) {
+          to = randomEmptyInVision(this.kind, this.citizenShape, this.width, this.height, last, this.releaseRng);
+        }
+        if (to < 0) to = randomEmptyCell(this.kind, this.releaseRng);
+        if (to < 0) return false; // the lattice is full: wait in jail for a free cell
+        this.traits[2 * to] = jail.hardship[r];
+        this.traits[2 * to + 1] = jail.riskAversion[r];
+      }
+      this.kind[to] = QUIET;
+      this.nJailed--;
+      return true;
+    });
+  }
+
+  /**
+   * Bring the number of cops to `target` (copSchedule): uniformly random cops leave, freeing their
+   * cells; new cops take uniformly random empty cells (as many as there are).
+   */
+  private setCops(target: number): void {
+    const kind = this.kind;
+    if (this.nCops > target) {
+      const cops = new Int32Array(this.nCops);
+      let n = 0;
+      for (let c = 0; c < this.cells; c++) if ((kind[c] & CODE_MASK) === COP) cops[n++] = c;
+      const leave = n - target;
+      // Partial Fisher-Yates: the first `leave` entries are a uniform sample of the cops.
+      for (let i = 0; i < leave; i++) {
+        const j = i + this.copRng.below(n - i);
+        const t = cops[i];
+        cops[i] = cops[j];
+        cops[j] = t;
+      }
+      for (let i = 0; i < leave; i++) {
+        kind[cops[i]] = EMPTY;
+        stamp(this.copsSeen, this.citizenShape, this.width, this.height, cops[i], -1);
+      }
+      this.nCops = target;
+    }
+    while (this.nCops < target) {
+      const c = randomEmptyCell(kind, this.copRng);
+      if (c < 0) break;
+      this.placeCop(c);
+    }
+  }
+
+  private placeCop(cell: number): void {
+    this.kind[cell] = COP;
+    this.nCops++;
+    stamp(this.copsSeen, this.citizenShape, this.width, this.height, cell, 1);
+  }
+
+  private relocateCop(from: number, to: number): void {
+    this.kind[to] = COP;
+    this.kind[from] = EMPTY;
+    stamp(this.copsSeen, this.citizenShape, this.width, this.height, from, -1);
+    stamp(this.copsSeen, this.citizenShape, this.width, this.height, to, 1);
+  }
+
+  private stampActive(cell: number, delta: number): void {
+    stamp(this.activesSeen, this.citizenShape, this.width, this.height, cell, delta);
+    const byCops = this.activesSeenByCops;
+    if (byCops !== null) stamp(byCops, this.copShape, this.width, this.height, cell, delta);
+  }
+}
+
+export const epsteinFactory: ModelFactory<EpsteinParams> = {
+  name: 'epstein',
+  create(params: EpsteinParams, seed: number): EpsteinModel {
+    return new EpsteinModel(params, seed);
+  },
+};

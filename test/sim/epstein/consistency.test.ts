@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { EpsteinModel } from '../../../sim/epstein/model';
+import type { EpsteinParams, Neighbourhood } from '../../../sim/epstein/params';
+import { params } from './helpers';
+
+function inShape(kind: Neighbourhood, r: number, dx: number, dy: number): boolean {
+  if (kind === 'von-neumann') return Math.abs(dx) + Math.abs(dy) <= r;
+  if (kind === 'moore') return Math.max(Math.abs(dx), Math.abs(dy)) <= r;
+  return dx * dx + dy * dy <= r * r;
+}
+
+/**
+ * For every cell, how many cells holding `code` an agent there would see: a brute-force recount from
+ * the frame, written independently of the model's shapes (distinct wrapped cells, centre excluded).
+ */
+function recount(cells: Uint8Array, width: number, height: number, kind: Neighbourhood, r: number, code: number) {
+  const offsets = new Set<number>();
+  for (let dy = -r; dy <= r; dy++) {
+    for (let dx = -r; dx <= r; dx++) {
+      if (!inShape(kind, r, dx, dy)) continue;
+      const ox = ((dx % width) + width) % width;
+      const oy = ((dy % height) + height) % height;
+      if (ox !== 0 || oy !== 0) offsets.add(oy * width + ox);
+    }
+  }
+  const out = new Uint16Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let n = 0;
+      for (const o of offsets) {
+        const ox = o % width;
+        const oy = (o - ox) / width;
+        if (cells[((y + oy) % height) * width + ((x + ox) % width)] === code) n++;
+      }
+      out[y * width + x] = n;
+    }
+  }
+  return out;
+}
+
+function check(m: EpsteinModel, p: EpsteinParams): void {
+  const frame = m.frame();
+  const cells = frame.arrays.cells as Uint8Array;
+  const counts = m.visionCounts();
+  const { width, height } = p;
+  expect(counts.copsSeen).toEqual(recount(cells, width, height, p.neighbourhood, p.citizenVision, 3));
+  expect(counts.activesSeen).toEqual(recount(cells, width, height, p.neighbourhood, p.citizenVision, 2));
+  expect(counts.activesSeenByCops).toEqual(recount(cells, width, height, p.neighbourhood, p.copVision, 2));
+  // Conservation: every citizen is on the lattice or in jail; the cops on the lattice are all the cops.
+  const n = [0, 0, 0, 0, 0];
+  for (const c of cells) n[c]++;
+  const s = m.summary();
+  expect(n[3]).toBe(s.cops);
+  expect(n[2]).toBe(s.finalActive);
+  const jailedOffLattice = p.jailedCellEmpty ? (s.finalJailed as number) : 0;
+  expect(n[1] + n[2] + n[4] + jailedOffLattice).toBe(s.citizens);
+}
+
+// Low legitimacy and short terms keep actives turning on and off, moving, being arrested and released.
+const churn: Partial<EpsteinParams> = { legitimacy: 0.6, copDensity: 0.05, maxJailTerm: 8 };
+
+const CASES: [string, Partial<EpsteinParams>][] = [
+  ['von Neumann, NetLogo order', {}],
+  [
+    'Moore, Mesa options',
+    {
+      neighbourhood: 'moore',
+      order: 'act-then-move',
+      jailedCellEmpty: false,
+      population: 'per-cell',
+      jailTermInclusive: true,
+      ratioRule: 'round-half-even',
+    },
+  ],
+  ['Euclidean, cop vision 4, citizens then cops', { neighbourhood: 'euclidean', copVision: 4, mixedOrder: false }],
+  [
+    'a 9 x 6 torus smaller than the vision diameter',
+    { width: 9, height: 6, citizenVision: 5, copVision: 3, ratioRule: 'literal' },
+  ],
+  [
+    'a crowded 24 x 20 lattice with a cop schedule',
+    {
+      width: 24,
+      height: 20,
+      citizenDensity: 0.85,
+      copDensity: 0.1,
+      copSchedule: [
+        { at: 20, to: 0.02, over: 30 },
+        { at: 70, to: 0.12, over: 0 },
+      ],
+    },
+  ],
+];
+
+describe('incremental vision counts', () => {
+  for (const [name, overrides] of CASES) {
+    it(`equal a brute-force recount after many steps: ${name}`, () => {
+      const p = params({ width: 30, height: 26, ...churn, ...overrides });
+      const m = new EpsteinModel(p, 7);
+      let arrests = 0;
+      for (let checkpoint = 0; checkpoint < 4; checkpoint++) {
+        m.step(30);
+        check(m, p);
+        arrests = m.summary().arrests as number;
+      }
+      // The run exercised the events the counts must follow.
+      expect(arrests).toBeGreaterThan(20);
+      expect(Math.max(...m.series().column('active'))).toBeGreaterThan(5);
+    });
+  }
+});
