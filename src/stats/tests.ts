@@ -151,3 +151,23 @@ export function wilsonInterval(successes: number, n: number): Proportion {
   const half = (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   return { estimate: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
 }
+
+/**
+ * Exact test that events are more frequent in A than in B, for rare-event counts over equal exposure
+ * (the same seeds and horizon): given n = a + b events in all, a ~ Binomial(n, 1/2) if the rates are
+ * equal, so the one-sided p-value is P(X >= a). Suited where most runs see no event at all, which
+ * leaves rank tests such as Mann-Whitney with too many ties to say anything.
+ */
+export function rateComparison(a: number, b: number): { a: number; b: number; p: number } {
+  const n = a + b;
+  let p = 0;
+  // P(X >= a) = sum_{k=a..n} C(n, k) / 2^n, with C computed in logs to stay finite for large n.
+  for (let k = a; k <= n; k++) p += Math.exp(logChoose(n, k) - n * Math.LN2);
+  return { a, b, p: Math.min(1, p) };
+}
+
+function logChoose(n: number, k: number): number {
+  let s = 0;
+  for (let i = 1; i <= k; i++) s += Math.log(n - k + i) - Math.log(i);
+  return s;
+}

@@ -5,10 +5,12 @@
  *                    (for "under 5%" or "at least 90%" claims: the claim must hold beyond seed noise);
  *   - an ordering:   two samples differ in the stated direction, Mann-Whitney two-sided p < 0.05,
  *                    reported with the Vargha-Delaney A effect size and the paired mean difference
- *                    (runs share seeds, so the pairs share random numbers).
+ *                    (runs share seeds, so the pairs share random numbers);
+ *   - more events:   rare-event counts summed over seeds are higher in A than in B by the exact
+ *                    conditional binomial test, one-sided p < 0.05 (Mann-Whitney and A reported too).
  */
 import { ci95 } from '../stats/descriptive';
-import { mannWhitney, pairedDifference, varghaDelaneyA, wilsonInterval } from '../stats/tests';
+import { mannWhitney, pairedDifference, rateComparison, varghaDelaneyA, wilsonInterval } from '../stats/tests';
 
 export interface CheckResult {
   pattern: number;
@@ -105,4 +107,20 @@ export function proportionBand(
 /** A plain condition (for deterministic facts such as a rule's parameters), with what was measured. */
 export function holds(pattern: number, check: string, measured: string, criterion: string, pass: boolean, stats: Record<string, number> = {}): CheckResult {
   return { pattern, check, measured, criterion, pass, stats };
+}
+
+/** Rare events (counts per run) are more frequent in `a` than in `b` over the same seeds. */
+export function moreEvents(pattern: number, check: string, a: number[], b: number[]): CheckResult {
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  const t = rateComparison(sum(a), sum(b));
+  const mw = mannWhitney(a, b);
+  const A = varghaDelaneyA(a, b);
+  return {
+    pattern,
+    check,
+    measured: `${t.a} vs ${t.b} events over ${a.length} seeds, exact p=${f(t.p, 4)} (A=${f(A)}, MW p=${f(mw.p, 4)})`,
+    criterion: 'more events in the first, one-sided exact p < 0.05',
+    pass: t.a > t.b && t.p < 0.05,
+    stats: { a: t.a, b: t.b, p: t.p, A, mwP: mw.p, n: a.length },
+  };
 }

@@ -9,7 +9,7 @@ import { parseScenario } from '../scenario/parse';
 import { encounterDelta } from '../../sim/governance/legitimacy';
 import type { Experiment, Results } from './runner';
 import { metric, series } from './runner';
-import { above, band, below, holds, ordering, proportionBand, type CheckResult } from './checks';
+import { above, band, below, holds, moreEvents, ordering, proportionBand, type CheckResult } from './checks';
 
 export interface Pattern {
   id: number;
@@ -39,6 +39,8 @@ export const EXPERIMENTS: Experiment[] = [
   { key: 'governance', scenario: 'social-governance' },
   { key: 'governance-no-risk-assessment', scenario: 'governance-no-risk-assessment' },
   { key: 'stability-first', scenario: 'governance-stability-first-petitions' },
+  // The reform as an event: stability-first handling in the first year, reformed from day 365 on.
+  { key: 'petition-reform', scenario: 'governance-stability-first-petitions', sets: ['params.petitions.reformAtDay=365'] },
   { key: 'control-relaxation', scenario: 'control-relaxation' },
   ...CAPACITY_FACTORS.slice(1).map((f) => ({ key: `capacity-${f}`, scenario: 'social-governance', sets: capacity(f) })),
   { key: 'epstein-outbursts', scenario: 'epstein-netlogo', steps: EPSTEIN_STEPS },
@@ -117,12 +119,11 @@ export const PATTERNS: Pattern[] = [
         0.05,
       ),
       below(5, 'incidents caused by approved projects per run (with assessment)', metric(r, 'governance', 'incidentsFromApprovedProjects'), 0.2),
-      ordering(
+      moreEvents(
         5,
         'incidents from approved projects: without > with assessment (same seeds)',
         metric(r, 'governance-no-risk-assessment', 'incidentsFromApprovedProjects'),
         metric(r, 'governance', 'incidentsFromApprovedProjects'),
-        'greater',
       ),
     ],
   },
@@ -168,15 +169,15 @@ export const PATTERNS: Pattern[] = [
     id: 8,
     title: 'Petition reform',
     source: 'Survey: 0.2% of petitions solved under stability-first handling; Zhejiang 2014 petitions -16.8%; national 2015 online share 40%',
-    needs: ['governance', 'stability-first'],
+    needs: ['governance', 'stability-first', 'petition-reform'],
     evaluate: (r) => {
-      const byYear = series(r, 'governance', 'petitionsByYear');
+      const byYear = series(r, 'petition-reform', 'petitionsByYear');
       const yoy = byYear.flatMap((ys) => ys.slice(1).map((y, i) => (ys[i] > 0 ? y / ys[i] - 1 : NaN))).filter(Number.isFinite);
       return [
         below(8, 'share of petitions solved (stability-first)', metric(r, 'stability-first', 'petitionSolvedShare'), 0.02),
         above(8, 'share of petitions that are repeats (stability-first)', metric(r, 'stability-first', 'repeatPetitionShare'), 0.2),
         above(8, 'share of petitions going over a level (stability-first)', metric(r, 'stability-first', 'overLevelPetitionShare'), 0.05),
-        band(8, 'year-on-year change of petitions (reformed)', yoy, -0.4, -0.05),
+        band(8, 'year-on-year change of petitions (reform from year 2)', yoy, -0.4, -0.05),
         band(8, 'online share of petitions (reformed)', metric(r, 'governance', 'onlinePetitionShare'), 0.3, 0.5),
         ordering(8, 'petitions per 10k: stability-first > reformed', metric(r, 'stability-first', 'petitionsPer10k'), metric(r, 'governance', 'petitionsPer10k'), 'greater'),
       ];

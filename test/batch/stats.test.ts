@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ci95, mean, median, quantile, sd } from '../../src/stats/descriptive';
 import { normalCdf, tCdf, tQuantile } from '../../src/stats/distributions';
-import { exactUPValue, mannWhitney, pairedDifference, ranks, varghaDelaneyA, wilsonInterval } from '../../src/stats/tests';
+import { exactUPValue, mannWhitney, pairedDifference, ranks, rateComparison, varghaDelaneyA, wilsonInterval } from '../../src/stats/tests';
 
 describe('descriptive statistics', () => {
   // Hand computation for xs = 2 4 4 4 5 5 7 9 (n = 8):
@@ -136,5 +136,16 @@ describe('two-sample tests', () => {
     const z = wilsonInterval(0, 20);
     expect(z.lo).toBe(0);
     expect(z.hi).toBeCloseTo(0.161130, 5); // z^2 / (n + z^2) = 3.841459 / 23.841459
+  });
+});
+
+describe('rate comparison of rare-event counts', () => {
+  it('gives the exact binomial tail', () => {
+    // 9 events against 0: P(X >= 9 | n = 9) = 1/512.
+    expect(rateComparison(9, 0).p).toBeCloseTo(1 / 512, 12);
+    // 5 against 2: P(X >= 5 | n = 7) = (21 + 7 + 1) / 128 = 29/128.
+    expect(rateComparison(5, 2).p).toBeCloseTo(29 / 128, 12);
+    // No events at all: no evidence.
+    expect(rateComparison(0, 0).p).toBe(1);
   });
 });
