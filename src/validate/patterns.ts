@@ -87,7 +87,7 @@ export const PATTERNS: Pattern[] = [
     evaluate: (r) => {
       const m = (k: string, name: string) => metric(r, k, name);
       return [
-        ordering(3, 'mass incidents: governance < management', m('governance', 'massIncidents'), m('management', 'massIncidents'), 'less'),
+        moreEvents(3, 'mass incidents: management > governance', m('management', 'massIncidents'), m('governance', 'massIncidents')),
         ordering(3, 'petitions per 10k: governance < management', m('governance', 'petitionsPer10k'), m('management', 'petitionsPer10k'), 'less'),
         ordering(3, 'satisfaction: governance > management', m('governance', 'satisfaction'), m('management', 'satisfaction'), 'greater'),
         ordering(3, 'cost per resolved dispute: governance < management', m('governance', 'costPerResolvedDispute'), m('management', 'costPerResolvedDispute'), 'less'),
