@@ -5,12 +5,13 @@
  * `--out`, `--workers`, `--quiet` and `--resume` are left out of it), and together must hold every run.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { aggregateFiles } from './aggregate';
 import { plannedRun, runCount, type Plan } from './design';
 import { BatchInputError } from './errors';
 import { formatSeeds } from './seeds';
-import { recordText, RunStore, samePlan, writeAtomic, type RunRecord } from './store';
+import { recordText, RunStore, samePlan, type RunRecord } from './store';
+import { writeFileAtomic, writeFiles } from '../io/files';
 
 export interface MergeResult {
   plan: Plan;
@@ -59,8 +60,8 @@ export async function mergeDirs(dirs: readonly string[], out: string): Promise<M
     }
     records.push(found.record);
     if (resolve(found.store.dir) !== resolve(out)) {
-      writeAtomic(outStore.runPath(id), recordText(found.record));
-      if (plan.series && found.record.status === 'ok') writeAtomic(outStore.seriesPath(id), readFileSync(found.store.seriesPath(id), 'utf8'));
+      writeFileAtomic(outStore.runPath(id), recordText(found.record));
+      if (plan.series && found.record.status === 'ok') writeFileAtomic(outStore.seriesPath(id), readFileSync(found.store.seriesPath(id), 'utf8'));
     }
   }
   if (missing.length) {
@@ -72,9 +73,9 @@ export async function mergeDirs(dirs: readonly string[], out: string): Promise<M
       `${missing.length} of ${runCount(plan)} runs are missing from these folders, e.g. run ${first.join(', ')}${missing.length > 5 ? ', ...' : ''}; run or --resume the shards that hold them (seeds ${formatSeeds(plan.seeds)})`,
     );
   }
-  writeAtomic(outStore.planPath, planText!);
+  writeFileAtomic(outStore.planPath, planText!);
   const files = await aggregateFiles(plan, records);
-  for (const name of Object.keys(files)) writeAtomic(join(out, name), files[name]);
+  writeFiles(out, files);
   return { plan, records, files };
 }
 

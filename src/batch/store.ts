@@ -12,11 +12,12 @@
  * in flight, and --resume redoes exactly those. Run files hold nothing that depends on timing or on the
  * worker, which is why a resumed batch ends with the same bytes as an uninterrupted one.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Summary } from '../../sim/core/model';
 import { canonicalJson } from '../output/hash';
 import type { Plan, Value } from './design';
+import { writeFileAtomic } from '../io/files';
 
 export interface RunRecord {
   run: number;
@@ -36,14 +37,6 @@ export interface RunRecord {
   outputHash?: string;
   /** Why the run failed (status failed). */
   error?: string;
-}
-
-/** Write `text` to `path` atomically: a temporary file beside it, then a rename. */
-export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 /** File name of run `id`: zero-padded so that a directory listing sorts in id order. */
@@ -71,7 +64,7 @@ export class RunStore {
   }
 
   writePlan(plan: Plan): void {
-    writeAtomic(this.planPath, planText(plan));
+    writeFileAtomic(this.planPath, planText(plan));
   }
 
   /** The saved record of run `id`, or undefined when there is none or it cannot be read. */
@@ -97,8 +90,8 @@ export class RunStore {
   }
 
   save(record: RunRecord, seriesCsv?: string): void {
-    if (seriesCsv !== undefined) writeAtomic(this.seriesPath(record.run), seriesCsv);
-    writeAtomic(this.runPath(record.run), recordText(record));
+    if (seriesCsv !== undefined) writeFileAtomic(this.seriesPath(record.run), seriesCsv);
+    writeFileAtomic(this.runPath(record.run), recordText(record));
   }
 
   /** Remove temporary files left by a process killed mid-write (ours end in `.<pid>.tmp`). */

@@ -1,6 +1,6 @@
 /** `npm run schema`: write scenarios/schema.json. */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../cli/files';
+import { writeFileAtomic } from '../io/files';
 import { PRESET_DIR } from './files';
 import { scenarioJsonSchema } from './json-schema';
 

@@ -22,7 +22,8 @@ import { RunPool, type RunTask } from '../../batch/pool';
 import { Progress } from '../../batch/progress';
 import { parseSeeds } from '../../batch/seeds';
 import { inShard, parseShard, type Shard } from '../../batch/shard';
-import { RunStore, samePlan, writeAtomic, type RunRecord } from '../../batch/store';
+import { RunStore, samePlan, type RunRecord } from '../../batch/store';
+import { writeFiles } from '../../io/files';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
 import { UsageError } from '../errors';
 
@@ -271,7 +272,7 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
     records.push(r);
   }
   const files = await aggregateFiles(plan, records);
-  for (const name of Object.keys(files)) writeAtomic(join(opts.out, name), files[name]);
+  writeFiles(opts.out, files);
   return { code: failures.length ? 1 : 0, records, files };
 }
 

@@ -8,7 +8,7 @@ import { UsageError } from '../errors';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } from '../args';
 
 const CASE_LOG_SWITCH = 'params.output.caseLog=true';
-import { writeFiles } from '../files';
+import { writeFiles } from '../../io/files';
 
 export const usage = 'govsim run <scenario file or preset> [--seed N] [--steps N] [--set params.x=value ...] [--out DIR] [--cases]';
 

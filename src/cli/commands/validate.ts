@@ -12,7 +12,7 @@ import { judge, table } from '../../validate/report';
 import { runExperiments } from '../../validate/runner';
 import { boolFlag, expectPositional, intFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
-import { writeFileAtomic } from '../files';
+import { writeFileAtomic } from '../../io/files';
 
 export const usage = 'govsim validate [--seeds N] [--patterns 1,2,...] [--workers N] [--out DIR] [--quiet]';
 

@@ -1,4 +1,7 @@
-/** File output for commands: every file is written atomically, so an interrupted run never leaves half a file. */
+/**
+ * Writing files in Node: every file atomically (a temporary file beside it, then a rename), so an
+ * interrupted command never leaves half a file and a finished one is never lost.
+ */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
