@@ -117,14 +117,18 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
   const aware = awarenessOf(w, i);
   let pClaim = p.claimProbability * (1 - p.claimAwarenessWeight + 2 * p.claimAwarenessWeight * aware);
   pClaim *= 1 - w.p.enforcement.claimSuppression;
-  if (u() >= pClaim) {
+  // Both decisions are drawn up front so that a regime that suppresses claims uses the same numbers
+  // for every later grievance as one that does not (common random numbers across policies).
+  const uClaim = u();
+  const uReject = u();
+  if (uClaim >= pClaim) {
     // Lumped: the grievance stays latent.
     addGrievance(w, i, severity * p.lumpedWeight);
     return;
   }
   w.n.claims++;
   w.d.claims++;
-  if (u() >= p.rejectionProbability) return; // claim granted by the other side: no dispute
+  if (uReject >= p.rejectionProbability) return; // claim granted by the other side: no dispute
   openDispute(w, i, 1, type, partiesFor(type), severity, 0);
 }
 

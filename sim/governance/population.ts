@@ -107,7 +107,11 @@ export function initCitizens(c: Citizens, p: GovernanceParams, rng: Stream): voi
     // Uniform threshold around the mean (Granovetter 1978 uses a distribution of thresholds).
     let th = tm + ts * (2 * u() - 1);
     c.threshold[i] = Math.round(255 * (th < 0 ? 0 : th > 1 ? 1 : th));
-    if (teams.length > 0 && u() < share) c.volunteer[i] = teams[Math.floor(u() * teams.length)];
+    // Both draws are taken whatever the policy, so that every citizen's later traits (and every other
+    // regime's citizens) come from the same numbers: common random numbers across presets.
+    const join = u();
+    const team = u();
+    if (teams.length > 0 && join < share) c.volunteer[i] = teams[Math.floor(team * teams.length)];
   }
 }
 

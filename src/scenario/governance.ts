@@ -298,7 +298,7 @@ export const governanceParams = z
         grievanceWeight: num(1, 0, 10, 'Weight of accumulated unresolved grievance in G.', 'factor'),
         massIncidentSize: int(50, 1, 1_000_000, 'Actives in a town above which a mass incident is under way.', 'residents'),
         episodeGapDays: int(7, 1, 365, 'Days below the size threshold that end a mass incident (shorter lulls belong to it).', 'days'),
-        burnInDays: int(0, 0, 3650, 'Days of collective action and detention run before day 0 and not recorded, so a run starts past the initial burst of a population that starts all quiet.', 'days'),
+        burnInDays: int(180, 0, 3650, 'Days of collective action and detention run before day 0 and not recorded, so a run starts past the initial burst of a population that starts all quiet.', 'days'),
         presencePerOfficer: num(6, 0, 50, 'Enforcement presence C per officer in the villages (officers with auxiliaries, security staff and informants).', 'presence per officer'),
         patrolDeterrence: num(0.3, 0, 10, 'Enforcement presence one patrol or correction volunteer adds to C.', 'officers'),
       })

@@ -20,11 +20,12 @@ export interface Pattern {
   evaluate(r: Results): CheckResult[];
 }
 
-/** Mediation staff of every level scaled by `factor`: the capacity sweep of pattern 7. */
-const capacity = (factor: number): string[] =>
-  (['grid', 'village', 'town'] as const).map((level) => `params.mediation.${level}.staffPer1000=${STAFF[level] * factor}`);
-/** The governance preset's mediators per 1,000 residents (scenarios/social-governance.json). */
-const STAFF = { grid: 4, village: 1.5, town: 0.1 };
+/** Mediation staff of every level of the governance preset scaled by `factor`: pattern 7's sweep. */
+function capacity(factor: number): string[] {
+  const s = parseScenario(readScenarioRaw('social-governance').raw, 'social-governance');
+  if (s.model !== 'governance') throw new Error('social-governance is not a governance scenario');
+  return (['grid', 'village', 'town'] as const).map((level) => `params.mediation.${level}.staffPer1000=${s.params.mediation[level].staffPer1000 * factor}`);
+}
 // Quartering staff each time: the default network runs at low utilisation, so the knee lies between
 // 1/64 and 1/256 of today's mediators.
 const CAPACITY_FACTORS = [1, 1 / 16, 1 / 64, 1 / 256];
@@ -55,17 +56,20 @@ export const PATTERNS: Pattern[] = [
     id: 1,
     title: 'Dispute attrition per 1,000 grievances',
     source: 'Felstiner, Abel & Sarat 1980-81; Miller & Sarat 1980-81: ~700 claims, ~450 disputes, <=50 court filings',
-    needs: ['management'],
+    // Claims and disputes where grievances are voiced freely (governance: no claim suppression); court
+    // filings under the most litigation-centred preset (management: no priority to mediation, no
+    // grand mediation).
+    needs: ['governance', 'management'],
     evaluate: (r) => [
-      band(1, 'claims per 1,000 grievances (management)', metric(r, 'management', 'claims'), 600, 800),
-      band(1, 'disputes per 1,000 grievances (management)', metric(r, 'management', 'disputes'), 380, 520),
+      band(1, 'claims per 1,000 grievances (governance)', metric(r, 'governance', 'claims'), 600, 800),
+      band(1, 'disputes per 1,000 grievances (governance)', metric(r, 'governance', 'disputes'), 380, 520),
       below(1, 'court filings per 1,000 grievances (management)', metric(r, 'management', 'courtFilings'), 50),
     ],
   },
   {
     id: 2,
     title: 'Fengqiao level ordering under social governance',
-    source: 'Seed: four-level network, "small matters do not leave the village"; people\'s mediation success 95-98% (national 2009-2017)',
+    source: 'Seed: the four-level mediation network; MODEL.md: "small matters do not leave the village", people\'s mediation success 95-98% (national figures 2009-2017)',
     needs: ['governance'],
     evaluate: (r) => {
       const lvl = (l: string) => metric(r, 'governance', `resolvedByLevel.${l}`);
@@ -100,7 +104,7 @@ export const PATTERNS: Pattern[] = [
   {
     id: 4,
     title: 'Satisfaction with safety under governance',
-    source: 'Seed: Zhejiang 2012 95.93%, 2014 96.2%, 2017 96.58%',
+    source: 'Seed: Zhejiang 2017 96.58%; MODEL.md: 2012 95.93%, 2014 96.2%',
     needs: ['governance'],
     evaluate: (r) => [band(4, 'satisfaction with safety (last survey)', metric(r, 'governance', 'satisfaction'), 0.95, 0.97)],
   },
@@ -168,7 +172,7 @@ export const PATTERNS: Pattern[] = [
   {
     id: 8,
     title: 'Petition reform',
-    source: 'Survey: 0.2% of petitions solved under stability-first handling; Zhejiang 2014 petitions -16.8%; national 2015 online share 40%',
+    source: 'MODEL.md: one survey, 0.2% of petitions solved under stability-first handling; Zhejiang 2014 petitions -16.8%; national 2015 online share 40%',
     needs: ['governance', 'stability-first', 'petition-reform'],
     evaluate: (r) => {
       const byYear = series(r, 'petition-reform', 'petitionsByYear');

@@ -128,3 +128,23 @@ describe('memory', () => {
     expect(BYTES_PER_CITIZEN).toBeLessThanOrEqual(40);
   });
 });
+
+describe('common random numbers across policies', () => {
+  it('gives every citizen the same traits whatever NGOs the policy allows', () => {
+    const withNgos = smallModel({ ngo: { support: 1 } }, 5).w.c;
+    const without = smallModel({ ngo: { support: 0 } }, 5).w.c;
+    expect(Array.from(without.hardship)).toEqual(Array.from(withNgos.hardship));
+    expect(Array.from(without.riskAversion)).toEqual(Array.from(withNgos.riskAversion));
+    expect(Array.from(without.threshold)).toEqual(Array.from(withNgos.threshold));
+  });
+
+  it('draws the same grievances whether or not claims are suppressed', () => {
+    const free = smallModel({ enforcement: { claimSuppression: 0 } }, 5);
+    const suppressed = smallModel({ enforcement: { claimSuppression: 0.9 } }, 5);
+    free.step(60);
+    suppressed.step(60);
+    // Grievances are drawn before any claim decision, from the same numbers.
+    expect(Array.from(suppressed.series().column('grievances'))).toEqual(Array.from(free.series().column('grievances')));
+    expect(suppressed.summary().claims).not.toEqual(free.summary().claims);
+  });
+});
