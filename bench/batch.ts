@@ -1,14 +1,12 @@
 /**
  * Batch throughput: runs per second of a batch on 1 and on 2 worker threads, and their ratio, for an
- * Epstein preset and (when it exists) the governance model's default town. Workers are started and
+ * Epstein preset and the governance model's default town. Workers are started and
  * warmed (one run each) before timing, so the figure is the steady rate of a long batch; worker start-up
  * (~0.5 s, once per batch) is reported separately. Each figure is the median of a few repetitions.
  */
-import { existsSync } from 'node:fs';
 import { RunPool, type RunTask } from '../src/batch/pool';
 import { median } from '../src/stats/descriptive';
-import { PRESET_DIR, readScenarioRaw } from '../src/scenario/files';
-import { MODEL_NAMES } from '../src/scenario/schema';
+import { readScenarioRaw } from '../src/scenario/files';
 
 const REPETITIONS = 3;
 /** Aim for about this long per timed repetition on one worker. */
@@ -21,18 +19,10 @@ interface Case {
 }
 
 function cases(): Case[] {
-  const out: Case[] = [];
-  const epstein = existsSync(`${PRESET_DIR}epstein-2002-run1.json`)
-    ? { label: 'epstein-2002-run1', raw: readScenarioRaw('epstein-2002-run1').raw }
-    : { label: 'epstein 40x40 (defaults)', raw: { model: 'epstein', name: 'bench' } };
-  out.push({ ...epstein, steps: 200, label: `${epstein.label}, 200 steps` });
-  if (existsSync(`${PRESET_DIR}social-governance.json`)) {
-    out.push({ label: 'social-governance (default town)', raw: readScenarioRaw('social-governance').raw });
-  } else if ((MODEL_NAMES as readonly string[]).includes('governance')) {
-    // Until the preset exists: the governance model's defaults, which are the default town.
-    out.push({ label: 'governance defaults (default town)', raw: { model: 'governance', name: 'bench' } });
-  }
-  return out;
+  return [
+    { label: 'epstein-2002-run1, 200 steps', raw: readScenarioRaw('epstein-2002-run1').raw, steps: 200 },
+    { label: 'social-governance (default town)', raw: readScenarioRaw('social-governance').raw },
+  ];
 }
 
 const tasksFor = (c: Case, count: number, firstSeed: number): RunTask[] =>
