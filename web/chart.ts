@@ -57,6 +57,14 @@ export class LineChart {
     return { latest: this.n ? v[this.n - 1] : 0, peak };
   }
 
+  /** Dashed lines, by line index (overlaid comparison panes). */
+  dashes: (number[] | undefined)[] = [];
+
+  /** The canvas, for export. */
+  get element(): HTMLCanvasElement {
+    return this.canvas;
+  }
+
   draw(): void {
     const c = this.canvas;
     const dpr = window.devicePixelRatio || 1;
@@ -89,7 +97,7 @@ export class LineChart {
     g.font = '12px system-ui, sans-serif';
     g.textAlign = 'right';
     g.textBaseline = 'middle';
-    g.fillText(String(yMax), PAD.left - 6, PAD.top + 4);
+    g.fillText(yMax < 10 ? String(+yMax.toPrecision(3)) : yMax.toLocaleString('en'), PAD.left - 6, PAD.top + 4);
     g.fillText('0', PAD.left - 6, PAD.top + plotH);
     g.textAlign = 'left';
     g.textBaseline = 'top';
@@ -104,11 +112,19 @@ export class LineChart {
     for (let l = 0; l < this.values.length; l++) {
       const v = this.values[l];
       g.strokeStyle = this.lines[l].colour;
+      g.setLineDash(this.dashes[l] ?? []);
       g.beginPath();
       if (this.n <= plotW * 2) {
+        // Not-a-number (e.g. before the first survey) leaves a gap.
+        let pen = false;
         for (let i = 0; i < this.n; i++) {
-          if (i === 0) g.moveTo(x(this.steps[i]), y(v[i]));
+          if (!Number.isFinite(v[i])) {
+            pen = false;
+            continue;
+          }
+          if (!pen) g.moveTo(x(this.steps[i]), y(v[i]));
           else g.lineTo(x(this.steps[i]), y(v[i]));
+          pen = true;
         }
       } else {
         // One vertical stroke from min to max per pixel column.
@@ -121,6 +137,7 @@ export class LineChart {
           g.lineTo(PAD.left + col + 0.5, y(hi) - 0.5);
         };
         for (let i = 0; i < this.n; i++) {
+          if (!Number.isFinite(v[i])) continue;
           const cx = Math.floor((this.steps[i] / xMax) * plotW);
           if (cx !== col) {
             flush();

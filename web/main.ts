@@ -1,19 +1,30 @@
 /**
- * The page: pick a preset, run it in a Web Worker, watch the lattice, counts and chart, and get the
- * output hash of the run. The address always holds ?scenario=&seed=&steps=, so a link reproduces a run.
+ * The page: explore one policy, or compare several (compare.ts) when the link says ?compare=.
+ * Explore: pick a preset, turn its levers (levers.ts), run it in a Web Worker (session.ts), watch the
+ * town in 3D (town-view.ts) or the Epstein lattice (lattice-view.ts), the cards, the dispute paths and the
+ * charts, and get the output hash of the run. The address always holds ?scenario=&seed=&steps= and the
+ * changed levers (set.params.x=v), so a link reproduces a run.
  *
- * Nothing here steps a model: SimSession (session.ts) talks to the worker, LatticeView (lattice-view.ts)
- * and LineChart (chart.ts) draw, model-views.ts says what to show per model.
+ * Nothing here steps a model; model-views.ts says what to show per model.
  */
 import type { Frame } from '../sim/core/model';
-import { LineChart } from './chart';
+import { applyOverrides } from '../src/scenario/overrides';
+import { showCards, type Metrics } from './cards';
+import { ChartPanel } from './charts';
+import { startCompare } from './compare';
+import { setupDrop } from './drop';
+import { downloadPng } from './export-png';
+import { setupHelp } from './help';
 import { bindShortcuts } from './keyboard';
 import { LatticeView } from './lattice-view';
+import { LeverForm } from './levers';
 import { HashPanel, buildViewPanels, fillPicker, showCounts, showPreset } from './panels';
 import { viewFor, type ModelView } from './model-views';
-import { PRESETS, findPreset, type Preset } from './presets';
+import { BROWSER_MAX_RESIDENTS, PRESETS, findPreset, headlessOnly, residentsOf, type Preset } from './presets';
+import { drawSankey, pathCounts } from './sankey';
 import { SimSession, type Advance } from './session';
-import { linkFor, readLink, type RunRequest } from './url-state';
+import { TownView, type PickInfo } from './town-view';
+import { cliCommand, compareLinkFor, linkFor, readLink, type RunRequest } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber, type WholeNumberRule } from './whole-number';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -24,6 +35,7 @@ function byId<T extends HTMLElement>(id: string): T {
 
 const ui = {
   linkProblems: byId<HTMLDivElement>('link-problems'),
+  dropErrors: byId<HTMLDivElement>('drop-errors'),
   preset: byId<HTMLSelectElement>('preset'),
   seed: byId<HTMLInputElement>('seed'),
   seedError: byId<HTMLParagraphElement>('seed-error'),
@@ -34,15 +46,27 @@ const ui = {
   reset: byId<HTMLButtonElement>('reset'),
   runToEnd: byId<HTMLButtonElement>('run-to-end'),
   speed: byId<HTMLSelectElement>('speed'),
+  file: byId<HTMLInputElement>('scenario-file'),
+  compareWith: byId<HTMLAnchorElement>('compare-with'),
+  levers: byId<HTMLDivElement>('levers'),
   lattice: byId<HTMLCanvasElement>('lattice'),
   latticeWrap: byId<HTMLDivElement>('lattice-wrap'),
+  town: byId<HTMLCanvasElement>('town'),
+  townWrap: byId<HTMLDivElement>('town-wrap'),
+  townLabels: byId<HTMLDivElement>('town-labels'),
+  resetCamera: byId<HTMLButtonElement>('reset-camera'),
+  savePng: byId<HTMLButtonElement>('save-png'),
   legend: byId<HTMLUListElement>('legend'),
+  inspect: byId<HTMLElement>('inspect'),
+  inspectTitle: byId<HTMLElement>('inspect-title'),
+  inspectLines: byId<HTMLUListElement>('inspect-lines'),
   counter: byId<HTMLOutputElement>('step-counter'),
   endStep: byId<HTMLSpanElement>('end-step'),
   counts: byId<HTMLDListElement>('counts'),
-  chart: byId<HTMLCanvasElement>('chart'),
-  chartTitle: byId<HTMLElement>('chart-title'),
-  chartLegend: byId<HTMLUListElement>('chart-legend'),
+  cards: byId<HTMLDivElement>('cards'),
+  sankeyBox: byId<HTMLElement>('sankey-box'),
+  sankey: byId<HTMLCanvasElement>('sankey'),
+  charts: byId<HTMLDivElement>('charts'),
   hash: byId<HTMLOutputElement>('output-hash'),
   hashNote: byId<HTMLParagraphElement>('hash-note'),
   downloads: byId<HTMLParagraphElement>('downloads'),
@@ -54,12 +78,15 @@ const ui = {
   presetSources: byId<HTMLOListElement>('preset-sources'),
 };
 
+setupHelp(byId('help'), byId('help-toggle'), byId('help-close'));
+
 // ---- state -------------------------------------------------------------------------------------
 
 let session: SimSession | undefined;
 /** Bumped by every new run; async work for an older run drops its result. */
 let generation = 0;
 let preset: Preset | undefined;
+let sets: string[] = [];
 let view: ModelView = viewFor('epstein');
 let loaded = false;
 let seed = 0;
@@ -73,16 +100,21 @@ let toEnd = false;
 let stepping = false;
 /** The generation whose play loop is running, or -1. */
 let loopGeneration = -1;
-const perf = { worker: 0, draw: 0, frames: 0 };
+const perf = { worker: 0, draw: 0, update: 0, render: 0, frames: 0 };
+/** Running totals the summary does not give (for the dispute paths). */
+let abandoned = 0;
+let openNow = 0;
+let metricsAt = 0;
 
 let lattice: LatticeView | undefined;
-try {
-  lattice = new LatticeView(ui.lattice);
-} catch (e) {
-  ui.latticeWrap.textContent = `WebGL is not available in this browser, so the lattice cannot be drawn; counts and chart still work. (${(e as Error).message})`;
-}
-const chart = new LineChart(ui.chart);
+let town: TownView | undefined;
+const charts = new ChartPanel(ui.charts);
 const hashPanel = new HashPanel({ hash: ui.hash, note: ui.hashNote, downloads: ui.downloads });
+const levers = new LeverForm(ui.levers, (next) => {
+  if (!preset) return;
+  sets = next;
+  void start({ preset, seed, steps: endStep, sets });
+});
 
 // ---- drawing -----------------------------------------------------------------------------------
 
@@ -91,13 +123,35 @@ function setStatus(text: string, isError = false): void {
   ui.status.classList.toggle('error', isError);
 }
 
+function showInspect(info: PickInfo | undefined): void {
+  ui.inspect.hidden = !info;
+  if (!info) return;
+  ui.inspectTitle.textContent = info.title;
+  ui.inspectLines.replaceChildren(
+    ...info.lines.map((l) => {
+      const li = document.createElement('li');
+      li.textContent = l;
+      return li;
+    }),
+  );
+}
+
+const smooth = (old: number, v: number) => (perf.frames ? old * 0.9 + v * 0.1 : v);
+
 function showFrame(frame: Frame): void {
   const map = view.toCodes(frame);
-  if (lattice) {
+  if (view.town && town) {
+    const ms = town.draw(frame);
+    perf.draw = smooth(perf.draw, ms);
+    perf.update = smooth(perf.update, town.lastMs.update);
+    perf.render = smooth(perf.render, town.lastMs.render);
+    ui.town.setAttribute('aria-label', view.describe(frame, map));
+  } else if (lattice) {
     const ms = lattice.draw(map, view.palette);
-    perf.draw = perf.frames ? perf.draw * 0.9 + ms * 0.1 : ms;
+    perf.draw = smooth(perf.draw, ms);
+    perf.update = perf.draw;
+    ui.lattice.setAttribute('aria-label', view.describe(frame, map));
   }
-  ui.lattice.setAttribute('aria-label', view.describe(frame, map));
 }
 
 function showTime(): void {
@@ -116,11 +170,23 @@ function updateButtons(): void {
 }
 
 function showPerf(): void {
-  ui.perf.textContent = `Per frame: worker round trip ${perf.worker.toFixed(1)} ms (step, series, frame), drawing ${perf.draw.toFixed(1)} ms.`;
+  ui.perf.textContent =
+    `Per frame: worker round trip ${perf.worker.toFixed(1)} ms (step, series, frame, in the worker); ` +
+    `page ${perf.draw.toFixed(1)} ms (updating the picture ${perf.update.toFixed(1)} ms, submitting it to WebGL ${perf.render.toFixed(1)} ms).`;
+  ui.perf.dataset.draw = perf.draw.toFixed(3);
+  ui.perf.dataset.update = perf.update.toFixed(3);
+  ui.perf.dataset.render = perf.render.toFixed(3);
+  ui.perf.dataset.worker = perf.worker.toFixed(3);
 }
 
 function setUrl(): void {
-  if (preset) history.replaceState(null, '', linkFor(preset.id, seed, endStep));
+  if (preset && !preset.id.startsWith('file:')) history.replaceState(null, '', linkFor(preset.id, seed, endStep, sets));
+}
+
+function compareTarget(p: Preset): string | undefined {
+  if (p.model !== 'governance' || headlessOnly(p) || p.id.startsWith('file:')) return undefined;
+  if (p.id === 'social-governance') return 'social-control,social-management,social-governance';
+  return `social-governance,${p.id}`;
 }
 
 // ---- running -----------------------------------------------------------------------------------
@@ -136,24 +202,52 @@ function fail(message: string): void {
 async function start(request: RunRequest): Promise<void> {
   const gen = ++generation;
   session?.close();
-  const s = new SimSession((msg) => gen === generation && fail(msg));
-  session = s;
+  session = undefined;
+  const changedPreset = preset !== request.preset;
   preset = request.preset;
+  sets = request.sets ?? [];
   loaded = false;
   playing = false;
   toEnd = false;
   stepping = false;
   time = 0;
-  ui.preset.value = preset.id;
+  abandoned = 0;
+  openNow = 0;
+  metricsAt = 0;
+  if (findPreset(preset.id)) ui.preset.value = preset.id;
   showPreset({ name: ui.presetName, meta: ui.presetMeta, description: ui.presetDescription, sources: ui.presetSources }, preset);
+  if (preset.id.startsWith('file:')) ui.presetMeta.textContent = `Loaded from the file ${preset.id.slice(5)} (a link cannot hold a file: share the file with the link).`;
+  if (changedPreset || request.sets === undefined) levers.build(preset.raw, preset.model, sets);
+  const target = compareTarget(preset);
+  ui.compareWith.hidden = !target;
   hashPanel.clear();
   updateButtons();
+  let raw: unknown;
+  try {
+    raw = sets.length ? applyOverrides(preset.raw, sets, 'lever') : preset.raw;
+  } catch (e) {
+    fail(`Could not apply the lever settings: ${(e as Error).message}`);
+    return;
+  }
+  if (headlessOnly(preset) || (residentsOf(raw) ?? 0) > BROWSER_MAX_RESIDENTS) {
+    const own = raw as { seed?: number; steps?: number };
+    const runSeed = request.seed ?? own.seed ?? 1;
+    const runSteps = request.steps ?? own.steps ?? 365;
+    setStatus(`${preset.name} is too large to run in a browser tab. Run it headless: ${cliCommand(preset.id, runSeed, runSteps, sets)}`, true);
+    if (!preset.id.startsWith('file:')) history.replaceState(null, '', linkFor(preset.id, runSeed, runSteps, sets));
+    return;
+  }
+  const s = new SimSession((msg) => gen === generation && fail(msg));
+  session = s;
   setStatus(`Loading ${preset.id}…`);
   let first;
   try {
-    first = await s.load(preset.raw, request.seed, `preset ${preset.id}`);
+    first = await s.load(raw, request.seed, preset.id.startsWith('file:') ? preset.id.slice(5) : `preset ${preset.id}`);
   } catch (e) {
-    if (gen === generation) fail(`Could not load ${preset.id}: ${(e as Error).message}`);
+    if (gen !== generation) return;
+    const msg = (e as Error).message;
+    levers.showProblem(msg);
+    fail(`Could not load ${preset.id}: ${msg}`);
     return;
   }
   if (gen !== generation) return;
@@ -164,16 +258,31 @@ async function start(request: RunRequest): Promise<void> {
   ui.steps.value = String(endStep);
   setFieldError(ui.seed, ui.seedError, '');
   setFieldError(ui.steps, ui.stepsError, '');
+  if (target) ui.compareWith.href = compareLinkFor(target.split(','), seed, endStep);
+  ui.compareWith.textContent = preset.id === 'social-governance' ? 'Compare control · management · governance' : 'Compare with full governance';
   view = viewFor(first.load.model);
-  buildViewPanels({ legend: ui.legend, counts: ui.counts, chartTitle: ui.chartTitle, chartLegend: ui.chartLegend }, view);
-  chart.reset(view.chart.lines, endStep);
+  ui.townWrap.hidden = !view.town;
+  ui.latticeWrap.hidden = !!view.town;
+  ui.resetCamera.hidden = !view.town;
+  ui.sankeyBox.hidden = !view.town;
+  ui.cards.hidden = !view.town;
+  showInspect(undefined);
+  town?.select(undefined);
+  fitViews();
+  buildViewPanels({ legend: ui.legend, counts: ui.counts }, view);
+  charts.reset(view.charts, endStep);
   const initial = view.initialCounts(first.frame, view.toCodes(first.frame));
-  // The chart starts at step 0 with the state before the first step, when the frame tells it.
-  if (view.chart.lines.every((l) => initial[l.series] !== undefined)) {
-    chart.append([0], view.chart.lines.map((l) => [initial[l.series]]));
+  // The charts start at step 0 with the state before the first step, when the frame tells it.
+  const firstLines = view.charts[0]?.lines ?? [];
+  if (firstLines.length && firstLines.every((l) => initial[l.series] !== undefined)) {
+    charts.append([0], [Object.fromEntries(firstLines.map((l) => [l.series, Float64Array.of(initial[l.series])]))]);
   }
-  chart.draw();
+  charts.draw();
   showCounts(ui.counts, view, initial);
+  if (view.town) {
+    showCards(ui.cards, undefined);
+    drawSankey(ui.sankey, undefined);
+  }
   showFrame(first.frame);
   showTime();
   setUrl();
@@ -195,20 +304,46 @@ async function advance(n: number): Promise<boolean> {
   }
   if (gen !== generation) return false;
   time = r.info.time;
-  const first = view.chart.lines[0] && r.rows[view.chart.lines[0].series];
-  if (first) {
+  const k = Object.values(r.rows)[0]?.length ?? 0;
+  if (k) {
     // Row i of this batch is the state after step time - k + 1 + i (a model's own time column may differ).
-    const stepCol = first.map((_, i) => time - first.length + 1 + i);
-    chart.append(stepCol, view.chart.lines.map((l) => r.rows[l.series] ?? new Float64Array(first.length)));
+    const stepCol = Array.from({ length: k }, (_, i) => time - k + 1 + i);
+    charts.append(stepCol, [r.rows]);
+    const ab = r.rows.abandoned;
+    if (ab) for (let i = 0; i < ab.length; i++) abandoned += ab[i];
   }
-  chart.draw();
+  openNow = r.info.latest.disputesOpen ?? openNow;
+  charts.draw();
   showCounts(ui.counts, view, r.info.latest);
   showFrame(r.frame);
   perf.worker = perf.frames ? perf.worker * 0.9 + r.workerMs * 0.1 : r.workerMs;
   perf.frames++;
   showPerf();
   showTime();
+  // Headline metrics: at most about once a second while playing.
+  if (view.town && (!playing || performance.now() - metricsAt > 1000)) void refreshMetrics();
   return true;
+}
+
+let metricsBusy = false;
+async function refreshMetrics(): Promise<Metrics | undefined> {
+  const s = session;
+  const gen = generation;
+  if (!s || metricsBusy) return undefined;
+  metricsBusy = true;
+  metricsAt = performance.now();
+  try {
+    const out = await s.outputs();
+    if (gen !== generation) return undefined;
+    const metrics = (JSON.parse(out.files['summary.json']) as { metrics: Metrics }).metrics;
+    showCards(ui.cards, metrics);
+    drawSankey(ui.sankey, pathCounts(metrics, abandoned, openNow));
+    return metrics;
+  } catch {
+    return undefined;
+  } finally {
+    metricsBusy = false;
+  }
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -221,7 +356,12 @@ async function computeHash(): Promise<void> {
   try {
     const out = await s.outputs();
     if (gen !== generation) return;
-    hashPanel.show(out, preset?.id ?? out.manifest.scenario);
+    hashPanel.show(out, preset?.id ?? out.manifest.scenario, sets);
+    if (view.town) {
+      const metrics = (JSON.parse(out.files['summary.json']) as { metrics: Metrics }).metrics;
+      showCards(ui.cards, metrics);
+      drawSankey(ui.sankey, pathCounts(metrics, abandoned, openNow));
+    }
     setStatus(`Run finished at step ${time}.`);
   } catch (e) {
     if (gen === generation) fail(`Could not compute the outputs: ${(e as Error).message}`);
@@ -258,6 +398,7 @@ async function playLoop(gen: number): Promise<void> {
   if (finishing) await computeHash();
   else if (time >= endStep) setStatus(`End of the run: step ${time}. Run to end shows its output hash.`);
   else setStatus(`Paused at step ${time}.`);
+  if (!finishing && view.town) void refreshMetrics();
 }
 
 function play(runToEnd = false): void {
@@ -297,7 +438,7 @@ function applySeed(): void {
   const v = checkField(ui.seed, ui.seedError, SEED_RULE);
   if (v === undefined || !preset || (loaded && v === seed)) return;
   ui.linkProblems.hidden = true;
-  void start({ preset, seed: v, steps: endStep });
+  void start({ preset, seed: v, steps: endStep, sets });
 }
 
 function applySteps(): void {
@@ -305,12 +446,12 @@ function applySteps(): void {
   if (v === undefined || !preset || v === endStep) return;
   ui.linkProblems.hidden = true;
   if (v < time) {
-    void start({ preset, seed, steps: v });
+    void start({ preset, seed, steps: v, sets });
     return;
   }
   endStep = v;
   hashPanel.clear();
-  chart.setXMax(endStep);
+  charts.setXMax(endStep);
   showTime();
   setUrl();
   updateButtons();
@@ -323,54 +464,82 @@ function onEnter(input: HTMLInputElement, apply: () => void): void {
   });
 }
 
+function fitViews(): void {
+  lattice?.setMaxSize(Math.min(ui.latticeWrap.clientWidth || 560, 640));
+  if (town && !ui.townWrap.hidden) {
+    const w = ui.townWrap.clientWidth || 600;
+    town.setSize(w, Math.round(Math.min(620, Math.max(320, w * 0.8))));
+  }
+  charts.draw();
+}
+
 // ---- wiring ------------------------------------------------------------------------------------
 
-fillPicker(ui.preset, PRESETS);
-ui.play.addEventListener('click', () => {
-  if (playing) {
-    playing = false;
-    toEnd = false;
-    updateButtons();
-  } else play();
-});
-ui.step.addEventListener('click', () => {
-  if (stepping || playing || time >= endStep) return;
-  stepping = true;
-  void advance(1).then(() => {
-    stepping = false;
-    updateButtons();
-    setStatus(time >= endStep ? `End of the run: step ${time}.` : `Step ${time}.`);
+function startExplore(request: RunRequest | undefined): void {
+  try {
+    lattice = new LatticeView(ui.lattice);
+    town = new TownView(ui.town, ui.townLabels, (_p, info) => showInspect(info));
+  } catch (e) {
+    ui.latticeWrap.textContent = `WebGL is not available in this browser, so the picture cannot be drawn; numbers and charts still work. (${(e as Error).message})`;
+  }
+  fillPicker(ui.preset, PRESETS);
+  ui.play.addEventListener('click', () => {
+    if (playing) {
+      playing = false;
+      toEnd = false;
+      updateButtons();
+    } else play();
   });
-});
-ui.reset.addEventListener('click', () => {
-  if (preset) void start({ preset, seed, steps: endStep });
-});
-ui.runToEnd.addEventListener('click', () => play(true));
-ui.preset.addEventListener('change', () => {
-  const p = findPreset(ui.preset.value);
-  if (!p) return;
-  ui.linkProblems.hidden = true;
-  void start({ preset: p });
-});
-onEnter(ui.seed, applySeed);
-onEnter(ui.steps, applySteps);
-// While typing, a message goes away as soon as the value is good; new messages wait for Enter or leaving the field.
-for (const [input, out, rule] of [
-  [ui.seed, ui.seedError, SEED_RULE],
-  [ui.steps, ui.stepsError, STEPS_RULE],
-] as const) {
-  input.addEventListener('input', () => {
-    if (parseWholeNumber(input.value, rule).ok) setFieldError(input, out, '');
+  ui.step.addEventListener('click', () => {
+    if (stepping || playing || time >= endStep) return;
+    stepping = true;
+    void advance(1).then(() => {
+      stepping = false;
+      updateButtons();
+      setStatus(time >= endStep ? `End of the run: step ${time}.` : `Step ${time}.`);
+    });
   });
+  ui.reset.addEventListener('click', () => {
+    if (preset) void start({ preset, seed, steps: endStep, sets });
+  });
+  ui.runToEnd.addEventListener('click', () => play(true));
+  ui.preset.addEventListener('change', () => {
+    const p = findPreset(ui.preset.value);
+    if (!p) return;
+    ui.linkProblems.hidden = true;
+    void start({ preset: p });
+  });
+  ui.resetCamera.addEventListener('click', () => {
+    town?.resetCamera();
+    town?.render();
+  });
+  ui.savePng.addEventListener('click', () => downloadPng([view.town ? ui.town : ui.lattice], `govsim-${preset?.id ?? 'view'}-seed${seed}-step${time}.png`));
+  onEnter(ui.seed, applySeed);
+  onEnter(ui.steps, applySteps);
+  // While typing, a message goes away as soon as the value is good; new messages wait for Enter or leaving the field.
+  for (const [input, out, rule] of [
+    [ui.seed, ui.seedError, SEED_RULE],
+    [ui.steps, ui.stepsError, STEPS_RULE],
+  ] as const) {
+    input.addEventListener('input', () => {
+      if (parseWholeNumber(input.value, rule).ok) setFieldError(input, out, '');
+    });
+  }
+  bindShortcuts({ p: ui.play, s: ui.step, r: ui.reset, e: ui.runToEnd });
+  setupDrop({
+    input: ui.file,
+    errors: ui.dropErrors,
+    zone: document.body,
+    onScenario: (p) => {
+      ui.linkProblems.hidden = true;
+      void start({ preset: p, sets: [] });
+    },
+  });
+  new ResizeObserver(fitViews).observe(ui.latticeWrap.parentElement!);
+  fitViews();
+  if (request) void start(request);
+  else setStatus('No presets were bundled with this build: scenarios/*.json is empty.', true);
 }
-bindShortcuts({ p: ui.play, s: ui.step, r: ui.reset, e: ui.runToEnd });
-
-function fitLattice(): void {
-  lattice?.setMaxSize(Math.min(ui.latticeWrap.clientWidth || 560, 640));
-  chart.draw();
-}
-new ResizeObserver(fitLattice).observe(ui.latticeWrap);
-fitLattice();
 
 const link = readLink(location.search);
 if (link.problems.length) {
@@ -383,5 +552,12 @@ if (link.problems.length) {
   );
   ui.linkProblems.hidden = false;
 }
-if (link.request) void start(link.request);
-else setStatus('No presets were bundled with this build: scenarios/*.json is empty.', true);
+// One mode per page: the other's controls leave the document (no duplicate labels or keys).
+if (link.compare) {
+  byId('explore').remove();
+  byId('compare').hidden = false;
+  startCompare(link.compare, link.request?.seed, link.request?.steps);
+} else {
+  byId('compare').remove();
+  startExplore(link.request);
+}

@@ -3,7 +3,8 @@
  * map of colour codes for the lattice view. Pure functions of a frame; no DOM.
  */
 import type { Frame } from '../sim/core/model';
-import { EPSTEIN_COLOURS, GOVERNANCE_COLOURS, LINE_COLOURS } from './palette';
+import type { ChartSpec } from './charts';
+import { EPSTEIN_COLOURS, GOVERNANCE_COLOURS, LINE_COLOURS, TOWN_COLOURS } from './palette';
 
 export interface CodeMap {
   width: number;
@@ -23,7 +24,10 @@ export interface ModelView {
   palette: readonly string[];
   legend: { label: string; colour: string }[];
   counts: SeriesShown[];
-  chart: { title: string; lines: (SeriesShown & { colour: string })[] };
+  /** Live charts; the first is the main one. */
+  charts: ChartSpec[];
+  /** Drawn as the 3D town (governance) rather than the flat lattice. */
+  town?: boolean;
   toCodes(frame: Frame): CodeMap;
   /**
    * The counted series as a frame shows them, for the moment before the first step (no series row
@@ -48,13 +52,15 @@ const epstein: ModelView = {
     { series: 'active', label: 'Active', colour: EPSTEIN_COLOURS.active },
     { series: 'jailed', label: 'Jailed', colour: EPSTEIN_COLOURS.jailed },
   ],
-  chart: {
-    title: 'Citizens active and jailed',
-    lines: [
-      { series: 'active', label: 'Active', colour: LINE_COLOURS.active },
-      { series: 'jailed', label: 'Jailed', colour: LINE_COLOURS.jailed },
-    ],
-  },
+  charts: [
+    {
+      title: 'Citizens active and jailed',
+      lines: [
+        { series: 'active', label: 'Active', colour: LINE_COLOURS.active },
+        { series: 'jailed', label: 'Jailed', colour: LINE_COLOURS.jailed },
+      ],
+    },
+  ],
   toCodes(frame) {
     const { width, height } = frame.meta;
     return { width, height, codes: frame.arrays.cells as Uint8Array };
@@ -77,23 +83,65 @@ const epstein: ModelView = {
 /** Governance grids placed on their layout positions (gridX, gridY): calm, with disputes, or with actives. */
 const governance: ModelView = {
   palette: [GOVERNANCE_COLOURS.none, GOVERNANCE_COLOURS.calm, GOVERNANCE_COLOURS.disputes, GOVERNANCE_COLOURS.actives],
+  town: true,
   legend: [
-    { label: 'Grid, no open dispute', colour: GOVERNANCE_COLOURS.calm },
-    { label: 'Grid with open disputes', colour: GOVERNANCE_COLOURS.disputes },
-    { label: 'Grid with collective action', colour: GOVERNANCE_COLOURS.actives },
+    { label: 'Grid (residents’ quarter), calm', colour: GOVERNANCE_COLOURS.calm },
+    { label: 'Grid with open disputes (taller: more)', colour: GOVERNANCE_COLOURS.disputes },
+    { label: 'Grid with residents in collective action', colour: GOVERNANCE_COLOURS.actives },
+    { label: 'Bar: village mediation committee (height = how busy)', colour: TOWN_COLOURS.village },
+    { label: 'Bar: NGO mediation teams', colour: TOWN_COLOURS.ngo },
+    { label: 'Bar: town mediation office', colour: TOWN_COLOURS.town },
+    { label: 'Bar: police', colour: TOWN_COLOURS.police },
+    { label: 'Bar: court', colour: TOWN_COLOURS.court },
+    { label: 'Bar or dot: petition office, petition', colour: TOWN_COLOURS.petition },
+    { label: 'Red cap: cases queue here; red ring: mass incident', colour: TOWN_COLOURS.queue },
+    { label: 'Dot: open case at the level handling it (grey: not yet picked up)', colour: TOWN_COLOURS.pending },
   ],
   counts: [
     { series: 'disputesOpen', label: 'Open disputes', colour: GOVERNANCE_COLOURS.disputes },
     { series: 'actives', label: 'Active', colour: GOVERNANCE_COLOURS.actives },
     { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained },
   ],
-  chart: {
-    title: 'Residents in collective action and detained',
-    lines: [
-      { series: 'actives', label: 'Active', colour: LINE_COLOURS.active },
-      { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained },
-    ],
-  },
+  charts: [
+    {
+      title: 'Disputes open now, and resolved so far by level',
+      lines: [
+        { series: 'disputesOpen', label: 'Open now', colour: '#000000' },
+        { series: 'resolvedGrid', label: 'Grid', colour: '#56b4e9', cumulative: true },
+        { series: 'resolvedVillage', label: 'Village', colour: '#009e73', cumulative: true },
+        { series: 'resolvedTown', label: 'Town', colour: '#0072b2', cumulative: true },
+        { series: 'resolvedCounty', label: 'County', colour: '#e69f00', cumulative: true },
+      ],
+    },
+    {
+      title: 'Petitions so far (letters and visits)',
+      lines: [
+        { series: 'petitionsFirst', label: 'First', colour: '#cc79a7', cumulative: true },
+        { series: 'petitionsRepeat', label: 'Repeat', colour: '#d55e00', cumulative: true },
+        { series: 'petitionsOverLevel', label: 'Over level', colour: '#000000', cumulative: true },
+        { series: 'petitionsOnline', label: 'Online', colour: '#56b4e9', cumulative: true },
+      ],
+    },
+    {
+      title: 'Residents in collective action, detained; towns in a mass incident',
+      lines: [
+        { series: 'actives', label: 'Active', colour: LINE_COLOURS.active },
+        { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained },
+        { series: 'massIncidentsActive', label: 'Mass incidents now', colour: '#cc79a7' },
+      ],
+    },
+    {
+      title: 'Legitimacy and satisfaction with safety (0 to 1)',
+      lines: [
+        { series: 'meanLegitimacy', label: 'Mean legitimacy', colour: '#0072b2' },
+        { series: 'satisfaction', label: 'Satisfaction (survey)', colour: '#009e73' },
+      ],
+    },
+    {
+      title: 'Cost: official person-days so far',
+      lines: [{ series: 'officialPersonDays', label: 'Official person-days', colour: '#e69f00', cumulative: true }],
+    },
+  ],
   toCodes(frame) {
     const gx = frame.arrays.gridX;
     const gy = frame.arrays.gridY;
@@ -127,7 +175,7 @@ const blank: ModelView = {
   palette: ['#f4f3ef'],
   legend: [],
   counts: [],
-  chart: { title: 'No chart for this model', lines: [] },
+  charts: [],
   toCodes: () => ({ width: 1, height: 1, codes: new Uint8Array(1) }),
   initialCounts: () => ({}),
   describe: (frame) => `No picture for model ${frame.model}.`,

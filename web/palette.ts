@@ -29,3 +29,22 @@ export function rgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+
+/** The town view's colours (Okabe-Ito): resolvers by kind, cases by channel, layers. */
+export const TOWN_COLOURS = {
+  background: '#ffffff',
+  layer: '#8fa3b8',
+  village: '#009e73', // people's mediation committees (bluish green)
+  ngo: '#56b4e9', // NGO teams (sky blue)
+  town: '#0072b2', // town mediation office (blue)
+  police: '#262626', // police (near-black)
+  court: '#e69f00', // court (orange)
+  petition: '#cc79a7', // petition offices and petitions (reddish purple)
+  queue: '#d55e00', // a queue is waiting (vermillion)
+  pending: '#7a7a7a', // dispute awaiting first contact
+  mediation: '#0072b2', // case in mediation (grid, village, NGO, town)
+  incident: '#d55e00', // mass incident (vermillion)
+} as const;
+
+/** Colours of up to four comparison panes (Okabe-Ito). */
+export const PANE_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7'] as const;

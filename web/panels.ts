@@ -4,7 +4,8 @@
  */
 import type { RunOutputs } from '../src/output/run';
 import type { ModelView } from './model-views';
-import type { Preset } from './presets';
+import { headlessOnly, type Preset } from './presets';
+import { cliCommand } from './url-state';
 
 const MODEL_LABELS: Record<string, string> = { epstein: 'Epstein (2002) civil violence', governance: 'Governance of disputes' };
 
@@ -33,7 +34,7 @@ export function fillPicker(select: HTMLSelectElement, presets: readonly Preset[]
       groups.set(p.model, g);
       select.append(g);
     }
-    g.append(new Option(p.name, p.id));
+    g.append(new Option(headlessOnly(p) ? `${p.name} (headless only: too large for a browser)` : p.name, p.id));
   }
 }
 
@@ -53,9 +54,9 @@ export function showPreset(
   );
 }
 
-/** Legend of the picture, the counts list (dd#count-<series>, "–" until known) and the chart's legend. */
+/** Legend of the picture and the counts list (dd#count-<series>, "–" until known). */
 export function buildViewPanels(
-  el: { legend: HTMLUListElement; counts: HTMLDListElement; chartTitle: HTMLElement; chartLegend: HTMLUListElement },
+  el: { legend: HTMLUListElement; counts: HTMLDListElement },
   view: ModelView,
 ): void {
   el.legend.replaceChildren(...view.legend.map(({ label, colour }) => item('li', 'swatch', colour, label)));
@@ -68,8 +69,6 @@ export function buildViewPanels(
       return [item('dt', 'swatch', colour, label), dd];
     }),
   );
-  el.chartTitle.textContent = view.chart.title;
-  el.chartLegend.replaceChildren(...view.chart.lines.map(({ label, colour }) => item('li', 'line-swatch', colour, label)));
 }
 
 export function showCounts(counts: HTMLDListElement, view: ModelView, values: Record<string, number>): void {
@@ -93,12 +92,12 @@ export class HashPanel {
     this.el.downloads.replaceChildren();
   }
 
-  show(out: RunOutputs, presetId: string): void {
+  show(out: RunOutputs, presetId: string, sets: readonly string[] = []): void {
     this.clear();
     const m = out.manifest;
     this.el.hash.value = m.outputHash;
     const command = document.createElement('code');
-    command.textContent = `govsim run ${presetId} --seed ${m.seed} --steps ${m.steps}`;
+    command.textContent = cliCommand(presetId, m.seed, m.steps, sets);
     this.el.note.replaceChildren(
       `Outputs of ${presetId} with seed ${m.seed} after ${m.steps} steps (engine ${m.engineVersion}). `,
       command,
@@ -113,6 +112,6 @@ export class HashPanel {
       a.textContent = name;
       return a;
     });
-    this.el.downloads.replaceChildren('Download: ', ...links.flatMap((a, i) => (i ? [' · ', a] : [a])));
+    this.el.downloads.replaceChildren('Download the run: ', ...links.flatMap((a, i) => (i ? [' · ', a] : [a])));
   }
 }

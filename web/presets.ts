@@ -35,9 +35,23 @@ export const PRESETS: Preset[] = Object.entries(files)
   })
   .sort((a, b) => (a.model === b.model ? a.id.localeCompare(b.id) : a.model === 'epstein' ? -1 : b.model === 'epstein' ? 1 : a.model.localeCompare(b.model)));
 
-/** The preset the page opens with when the link names none. */
+/** The preset the page opens with when the link names none: the governance town. */
 export const DEFAULT_PRESET: Preset | undefined =
-  PRESETS.find((p) => p.id === 'epstein-2002-run1') ?? PRESETS.find((p) => p.model === 'epstein') ?? PRESETS[0];
+  PRESETS.find((p) => p.id === 'social-governance') ?? PRESETS.find((p) => p.id === 'epstein-2002-run1') ?? PRESETS[0];
+
+/** Residents above which a preset is for the headless runner only (the page does not run it). */
+export const BROWSER_MAX_RESIDENTS = 1_000_000;
+
+/** Residents of a governance preset (undefined for other models). */
+export function residentsOf(raw: unknown): number | undefined {
+  const r = (raw as { params?: { population?: { residents?: unknown } } }).params?.population?.residents;
+  return typeof r === 'number' ? r : undefined;
+}
+
+/** Too large to run in a browser tab (e.g. the 65-million province): run it with the CLI. */
+export function headlessOnly(p: Preset): boolean {
+  return (residentsOf(p.raw) ?? 0) > BROWSER_MAX_RESIDENTS;
+}
 
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

@@ -54,6 +54,11 @@ export class SimSession {
     });
   }
 
+  /** Run a whole scenario to the end in this worker (seed-noise checks); the loaded run is untouched. */
+  runOnce(raw: unknown, seed: number, steps: number): Promise<RunOutputs> {
+    return this.enqueue(() => this.api.run(raw, { seed, steps }));
+  }
+
   outputs(): Promise<RunOutputs> {
     return this.enqueue(() => this.api.outputs());
   }

@@ -1,8 +1,12 @@
 /**
- * The page's address holds the run: ?scenario=<preset file base name>&seed=N&steps=N, so a link
- * reproduces it. Reading a link gives the run to show plus messages for anything unusable in it.
+ * The page's address holds the run: ?scenario=<preset file base name>&seed=N&steps=N plus one
+ * set.<path>=<value> per changed lever (as `govsim run --set <path>=<value>`), or a comparison
+ * ?compare=<a>,<b>[,<c>,<d>]&seed=N&steps=N. Reading a link gives the run to show plus messages for
+ * anything unusable in it.
  */
 import { nearest } from '../src/scenario/nearest';
+import { applyOverrides } from '../src/scenario/overrides';
+import { parseScenario, ScenarioError } from '../src/scenario/parse';
 import { PRESETS, DEFAULT_PRESET, findPreset, type Preset } from './presets';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber } from './whole-number';
 
@@ -12,10 +16,14 @@ export interface RunRequest {
   seed?: number;
   /** undefined: the preset's own step count. */
   steps?: number;
+  /** Lever changes, `params.x=v`, applied to the preset before it is parsed. */
+  sets?: string[];
 }
 
 export interface LinkReading {
   request: RunRequest | undefined;
+  /** Presets to compare side by side (2 to 4), when the link asks for a comparison. */
+  compare?: Preset[];
   problems: string[];
 }
 
@@ -27,17 +35,44 @@ export function readLink(search: string): LinkReading {
   if (name !== null) {
     const found = findPreset(name);
     if (found) preset = found;
-    else {
-      const hint = nearest(name, PRESETS.map((p) => p.id));
-      problems.push(
-        `The link asks for scenario ${JSON.stringify(name)}, which is not a preset${hint ? ` (did you mean ${hint}?)` : ''}; ` +
-          `allowed: ${PRESETS.map((p) => p.id).join(', ')}. Showing ${preset ? preset.id : 'nothing'} instead.`,
-      );
-    }
+    else problems.push(unknownPreset(name, `Showing ${preset ? preset.id : 'nothing'} instead.`));
   }
   const seed = readNumber(q.get('seed'), SEED_RULE, "the preset's own seed", problems);
   const steps = readNumber(q.get('steps'), STEPS_RULE, "the preset's own step count", problems);
-  return { request: preset ? { preset, seed, steps } : undefined, problems };
+  let sets: string[] = [];
+  for (const [k, v] of q) if (k.startsWith('set.')) sets.push(`${k.slice(4)}=${v}`);
+  if (sets.length && preset) {
+    try {
+      parseScenario(applyOverrides(preset.raw, sets, 'link'), 'link');
+    } catch (e) {
+      const list = e instanceof ScenarioError ? e.problems : [(e as Error).message];
+      problems.push(`In the link's lever settings: ${list.join('; ')}. Using the preset's own values instead.`);
+      sets = [];
+    }
+  }
+  let compare: Preset[] | undefined;
+  const cmp = q.get('compare');
+  if (cmp !== null) {
+    const ids = cmp.split(',').map((s) => s.trim()).filter(Boolean);
+    const found: Preset[] = [];
+    for (const id of ids) {
+      const p = findPreset(id);
+      if (p) found.push(p);
+      else problems.push(unknownPreset(id, 'Left out of the comparison.'));
+    }
+    if (found.length > 4) problems.push(`The link compares ${found.length} presets; allowed: 2 to 4. Comparing the first 4.`);
+    if (found.length >= 2) compare = found.slice(0, 4);
+    else problems.push(`The link's comparison needs 2 to 4 presets; it names ${found.length} known one(s). Showing one run instead.`);
+  }
+  return { request: preset ? { preset, seed, steps, sets } : undefined, compare, problems };
+}
+
+function unknownPreset(name: string, then: string): string {
+  const hint = nearest(name, PRESETS.map((p) => p.id));
+  return (
+    `The link asks for scenario ${JSON.stringify(name)}, which is not a preset${hint ? ` (did you mean ${hint}?)` : ''}; ` +
+    `allowed: ${PRESETS.map((p) => p.id).join(', ')}. ${then}`
+  );
 }
 
 function readNumber(text: string | null, rule: typeof SEED_RULE, fallback: string, problems: string[]): number | undefined {
@@ -48,7 +83,22 @@ function readNumber(text: string | null, rule: typeof SEED_RULE, fallback: strin
   return undefined;
 }
 
-/** The query string of a run: all three fields explicit, so the link keeps meaning the same run. */
-export function linkFor(presetId: string, seed: number, steps: number): string {
-  return `?${new URLSearchParams({ scenario: presetId, seed: String(seed), steps: String(steps) })}`;
+/** The query string of a run: preset, seed and end step explicit, then the lever changes. */
+export function linkFor(presetId: string, seed: number, steps: number, sets: readonly string[] = []): string {
+  const q = new URLSearchParams({ scenario: presetId, seed: String(seed), steps: String(steps) });
+  for (const a of sets) {
+    const eq = a.indexOf('=');
+    q.append(`set.${a.slice(0, eq)}`, a.slice(eq + 1));
+  }
+  return `?${q}`;
+}
+
+/** The query string of a comparison. */
+export function compareLinkFor(ids: readonly string[], seed: number, steps: number): string {
+  return `?${new URLSearchParams({ compare: ids.join(','), seed: String(seed), steps: String(steps) })}`;
+}
+
+/** The `govsim run` command that gives the same numbers. */
+export function cliCommand(presetId: string, seed: number, steps: number, sets: readonly string[] = []): string {
+  return `npx govsim run ${presetId} --seed ${seed} --steps ${steps}${sets.map((s) => ` --set ${s}`).join('')}`;
 }

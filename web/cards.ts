@@ -1,0 +1,163 @@
+/**
+ * Summary cards: the headline metrics of a run (from its summary.json) with the figure the seed document
+ * reports beside each, where it reports one. In a comparison, one column per pane and the difference of
+ * each pane from the first.
+ */
+
+export type Metrics = Record<string, unknown>;
+
+export interface CardSpec {
+  key: string;
+  label: string;
+  /** Shown value from the summary's metrics. */
+  value: (m: Metrics) => number | undefined;
+  format: (v: number) => string;
+  /** The figure reported by the sources, when there is one. */
+  reported?: string;
+  /** What the metric means, in plain words. */
+  help: string;
+}
+
+const num = (m: Metrics, k: string): number | undefined => (typeof m[k] === 'number' && Number.isFinite(m[k] as number) ? (m[k] as number) : undefined);
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const fix = (d: number) => (v: number) => v.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+export const CARDS: CardSpec[] = [
+  {
+    key: 'satisfaction',
+    label: 'Satisfaction with safety',
+    value: (m) => num(m, 'satisfaction'),
+    format: pct,
+    reported: 'Zhejiang 2017: 96.58%',
+    help: 'Share of surveyed residents satisfied with public safety (latest survey).',
+  },
+  {
+    key: 'resolvedAtVillageOrBelowShare',
+    label: 'Resolved at village level or below',
+    value: (m) => num(m, 'resolvedAtVillageOrBelowShare'),
+    format: pct,
+    reported: 'Fengqiao: at least 90%',
+    help: 'Of the disputes resolved, the share settled in the grid or the village.',
+  },
+  {
+    key: 'mediationSuccessRate',
+    label: 'People’s mediation success',
+    value: (m) => num(m, 'mediationSuccessRate'),
+    format: pct,
+    reported: 'Reported: 95–98%',
+    help: 'Share of village people’s mediations that settle the dispute.',
+  },
+  {
+    key: 'riskRejected',
+    label: 'Major proposals rejected or delayed',
+    value: (m) => {
+      const a = num(m, 'proposalsAssessed');
+      const r = num(m, 'proposalsRejectedOrDelayed');
+      return a && r !== undefined ? r / a : undefined;
+    },
+    format: pct,
+    reported: 'Zhejiang 2010–2016: 3.16%',
+    help: 'Share of assessed major decisions that the social-stability risk assessment rejected or delayed (none assessed: –).',
+  },
+  {
+    key: 'resolutionRate',
+    label: 'Disputes resolved',
+    value: (m) => num(m, 'resolutionRate'),
+    format: pct,
+    help: 'Resolved disputes as a share of the disputes opened.',
+  },
+  {
+    key: 'petitionsPer10k',
+    label: 'Petitions per 10,000 residents',
+    value: (m) => num(m, 'petitionsPer10k'),
+    format: fix(1),
+    help: 'Letters and visits (first, repeat and over-level) per 10,000 residents over the run.',
+  },
+  {
+    key: 'massIncidents',
+    label: 'Mass incidents',
+    value: (m) => num(m, 'massIncidents'),
+    format: fix(0),
+    help: 'Episodes of collective action large enough to count as a mass incident.',
+  },
+  {
+    key: 'costPerResolvedDispute',
+    label: 'Official person-days per resolved dispute',
+    value: (m) => num(m, 'costPerResolvedDispute'),
+    format: fix(2),
+    help: 'Officials’ working days spent (mediation, police, courts, petitions, interception) per dispute resolved.',
+  },
+];
+
+/** Cards of one run. */
+export function showCards(root: HTMLElement, metrics: Metrics | undefined): void {
+  root.replaceChildren(
+    ...CARDS.map((c) => {
+      const card = document.createElement('div');
+      card.className = 'card';
+      card.dataset.metric = c.key;
+      card.title = c.help;
+      const v = metrics ? c.value(metrics) : undefined;
+      const h = document.createElement('h3');
+      h.textContent = c.label;
+      const val = document.createElement('p');
+      val.className = 'card-value';
+      val.textContent = v === undefined ? '–' : c.format(v);
+      card.append(h, val);
+      if (c.reported) {
+        const r = document.createElement('p');
+        r.className = 'card-reported';
+        r.textContent = c.reported;
+        card.append(r);
+      }
+      return card;
+    }),
+  );
+}
+
+/** A table of the headline metrics per pane, with each pane's difference from the first. */
+export function showDifference(table: HTMLTableElement, names: readonly string[], metrics: readonly (Metrics | undefined)[]): void {
+  const head = document.createElement('tr');
+  head.append(th('Metric', 'col'));
+  names.forEach((n, i) => head.append(th(`${String.fromCharCode(65 + i)}: ${n}`, 'col')));
+  names.slice(1).forEach((_, i) => head.append(th(`${String.fromCharCode(66 + i)} − A`, 'col')));
+  head.append(th('Reported', 'col'));
+  const rows = CARDS.map((c) => {
+    const tr = document.createElement('tr');
+    tr.dataset.metric = c.key;
+    tr.append(th(c.label, 'row'));
+    const vals = metrics.map((m) => (m ? c.value(m) : undefined));
+    for (const v of vals) tr.append(td(v === undefined ? '–' : c.format(v)));
+    vals.slice(1).forEach((v) => {
+      const a = vals[0];
+      const cell = td(v === undefined || a === undefined ? '–' : signed(v - a, c.format));
+      cell.className = 'diff';
+      tr.append(cell);
+    });
+    tr.append(td(c.reported ?? ''));
+    return tr;
+  });
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  tbody.append(...rows);
+  table.replaceChildren(thead, tbody);
+}
+
+function signed(d: number, format: (v: number) => string): string {
+  if (d === 0) return '0';
+  return (d > 0 ? '+' : '−') + format(Math.abs(d));
+}
+
+function th(text: string, scope: 'col' | 'row'): HTMLTableCellElement {
+  const e = document.createElement('th');
+  e.scope = scope;
+  e.textContent = text;
+  return e;
+}
+
+function td(text: string): HTMLTableCellElement {
+  const e = document.createElement('td');
+  e.textContent = text;
+  return e;
+}

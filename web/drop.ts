@@ -1,0 +1,58 @@
+/**
+ * Loading a scenario file: dropped anywhere on the page, or chosen with the file button (keyboard). The
+ * file is checked with the same parser the worker uses; every problem is listed (field path, value and
+ * what is allowed), and a valid file is run as a custom scenario.
+ */
+import { parseScenario, ScenarioError } from '../src/scenario/parse';
+import type { Preset } from './presets';
+
+export function setupDrop(opts: { input: HTMLInputElement; errors: HTMLElement; zone: HTMLElement; onScenario: (p: Preset) => void }): void {
+  const { input, errors, zone, onScenario } = opts;
+  const report = (name: string, problems: string[]) => {
+    const h = document.createElement('p');
+    h.textContent = `The scenario file ${name} was not loaded: ${problems.length} problem${problems.length === 1 ? '' : 's'}.`;
+    const ul = document.createElement('ul');
+    for (const p of problems) {
+      const li = document.createElement('li');
+      li.textContent = p;
+      ul.append(li);
+    }
+    errors.replaceChildren(h, ul);
+    errors.hidden = false;
+  };
+  const read = async (file: File) => {
+    errors.hidden = true;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await file.text());
+    } catch (e) {
+      return report(file.name, [`${file.name} is not JSON: ${(e as Error).message}`]);
+    }
+    try {
+      const sc = parseScenario(raw, file.name);
+      onScenario({ id: `file:${file.name}`, model: sc.model, name: sc.name, description: sc.description ?? '', sources: sc.sources ?? [], raw });
+    } catch (e) {
+      report(file.name, e instanceof ScenarioError ? e.problems : [(e as Error).message]);
+    }
+  };
+  input.addEventListener('change', () => {
+    const f = input.files?.[0];
+    if (f) void read(f);
+    input.value = '';
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    zone.classList.add('dropping');
+  });
+  document.addEventListener('dragleave', (e) => {
+    if (e.relatedTarget === null) zone.classList.remove('dropping');
+  });
+  document.addEventListener('drop', (e) => {
+    const f = e.dataTransfer?.files?.[0];
+    zone.classList.remove('dropping');
+    if (!f) return;
+    e.preventDefault();
+    void read(f);
+  });
+}

@@ -1,0 +1,216 @@
+/**
+ * The lever form, generated from the scenario JSON Schema (lever-spec.ts): one collapsible group per
+ * part of the model, one labelled field per lever with its unit, range and help text. A value is checked
+ * at the field (type and range), then the whole scenario with the changes is checked by the same parser
+ * the worker uses (applyOverrides + parseScenario), so anything refused is refused at its field, with the
+ * value and what is allowed. Accepted changes are handed on as `path=value` assignments (the `set.` of a
+ * link and the `--set` of the CLI).
+ */
+import { applyOverrides } from '../src/scenario/overrides';
+import { parseScenario, ScenarioError } from '../src/scenario/parse';
+import { checkLever, leversOf, valueAt, type LeverSpec } from './lever-spec';
+import { BROWSER_MAX_RESIDENTS } from './presets';
+
+/** Groups opened at first: the governance levers a class usually turns first. */
+const OPEN_GROUPS = new Set(['general']);
+const GROUP_LABELS: Record<string, string> = {
+  general: 'Main levers',
+  grandMediation: 'Grand mediation',
+  riskAssessment: 'Risk assessment',
+  ruleOfLaw: 'Rule of law',
+  smartPlatform: 'Smart platform',
+  collectiveAction: 'Collective action',
+  ngo: 'NGOs',
+};
+
+function fieldId(path: string): string {
+  return 'lever-' + path.replace(/\./g, '-');
+}
+
+function label(path: string): string {
+  const parts = path.split('.').slice(2);
+  const words = (parts.length ? parts : path.split('.').slice(1)).join(' ');
+  return words
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([a-zA-Z])(\d)/g, '$1 $2')
+    .toLowerCase()
+    .replace(/^./, (c) => c.toUpperCase());
+}
+
+function shown(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v);
+}
+
+export class LeverForm {
+  /** Accepted changes against the preset, by path, as text (what the link holds). */
+  readonly sets = new Map<string, string>();
+  private raw: unknown = {};
+  private specs: LeverSpec[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onChange: (sets: string[]) => void,
+  ) {}
+
+  /** Build the form for a preset's raw scenario with these accepted assignments applied. */
+  build(raw: unknown, model: string, sets: readonly string[]): void {
+    this.raw = raw;
+    this.sets.clear();
+    for (const a of sets) {
+      const eq = a.indexOf('=');
+      this.sets.set(a.slice(0, eq), a.slice(eq + 1));
+    }
+    this.specs = leversOf(model);
+    const groups = new Map<string, HTMLDetailsElement>();
+    for (const spec of this.specs) {
+      let g = groups.get(spec.group);
+      if (!g) {
+        g = document.createElement('details');
+        g.className = 'lever-group';
+        g.open = OPEN_GROUPS.has(spec.group);
+        const s = document.createElement('summary');
+        s.textContent = GROUP_LABELS[spec.group] ?? label('params.x.' + spec.group);
+        g.append(s);
+        groups.set(spec.group, g);
+      }
+      g.append(this.field(spec));
+    }
+    this.root.replaceChildren(...groups.values());
+    this.markChanged();
+  }
+
+  /** The assignments in force, sorted by path (stable links). */
+  assignments(): string[] {
+    return [...this.sets.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, v]) => `${p}=${v}`);
+  }
+
+  private field(spec: LeverSpec): HTMLElement {
+    const id = fieldId(spec.path);
+    const wrap = document.createElement('div');
+    wrap.className = 'lever';
+    wrap.dataset.path = spec.path;
+    const lab = document.createElement('label');
+    lab.htmlFor = id;
+    lab.textContent = label(spec.path);
+    const help = document.createElement('p');
+    help.className = 'lever-help';
+    help.id = `${id}-help`;
+    const range = spec.min !== undefined || spec.max !== undefined ? ` Range ${spec.min ?? '-∞'} to ${spec.max ?? '∞'}${spec.unit ? ` ${spec.unit}` : ''}.` : '';
+    help.textContent = spec.description + range;
+    const err = document.createElement('p');
+    err.className = 'field-error';
+    err.id = `${id}-error`;
+    err.setAttribute('aria-live', 'polite');
+    const current = this.sets.get(spec.path) ?? shown(valueAt(this.raw, spec.path) ?? spec.default);
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (spec.kind === 'boolean') {
+      const cb = document.createElement('input');
+      cb.type = 'checkbox';
+      cb.checked = current === 'true';
+      input = cb;
+    } else if (spec.kind === 'enum') {
+      const sel = document.createElement('select');
+      for (const o of spec.options!) sel.append(new Option(o, o));
+      sel.value = current;
+      input = sel;
+    } else {
+      const t = document.createElement('input');
+      t.type = 'text';
+      t.inputMode = 'decimal';
+      t.autocomplete = 'off';
+      t.spellcheck = false;
+      t.value = current;
+      input = t;
+    }
+    input.id = id;
+    input.setAttribute('aria-describedby', `${id}-error ${id}-help`);
+    const apply = () => this.accept(spec, input, err);
+    input.addEventListener('change', apply);
+    if (input instanceof HTMLInputElement && input.type === 'text') {
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') apply();
+      });
+    }
+    const row = document.createElement('div');
+    row.className = 'lever-row';
+    row.append(input);
+    // A slider beside the box for bounded numbers (the box stays the exact, typed value).
+    if ((spec.kind === 'number' || spec.kind === 'integer') && spec.min !== undefined && spec.max !== undefined && spec.max - spec.min <= 100) {
+      const slider = document.createElement('input');
+      slider.type = 'range';
+      slider.min = String(spec.min);
+      slider.max = String(spec.max);
+      slider.step = spec.kind === 'integer' ? '1' : String((spec.max - spec.min) / 100);
+      slider.value = current;
+      slider.className = 'lever-slider';
+      slider.setAttribute('aria-label', `${label(spec.path)} (slider)`);
+      slider.addEventListener('input', () => (input.value = String(+Number(slider.value).toPrecision(6))));
+      slider.addEventListener('change', apply);
+      input.addEventListener('input', () => (slider.value = input.value));
+      row.append(slider);
+    }
+    if (spec.unit) {
+      const u = document.createElement('span');
+      u.className = 'unit';
+      u.textContent = spec.unit;
+      row.append(u);
+    }
+    wrap.append(lab, row, err, help);
+    return wrap;
+  }
+
+  private accept(spec: LeverSpec, input: HTMLInputElement | HTMLSelectElement, err: HTMLElement): void {
+    const text = input instanceof HTMLInputElement && input.type === 'checkbox' ? String(input.checked) : input.value;
+    const r = checkLever(spec, text);
+    if (!r.ok) return this.refuse(input, err, r.message);
+    if (spec.path === 'params.population.residents' && typeof r.value === 'number' && r.value > BROWSER_MAX_RESIDENTS) {
+      return this.refuse(
+        input,
+        err,
+        `population.residents ${r.value} is too large for a browser tab; allowed here: up to ${BROWSER_MAX_RESIDENTS.toLocaleString('en')} (run larger areas with npx govsim run).`,
+      );
+    }
+    const valueText = typeof r.value === 'string' ? r.value : JSON.stringify(r.value);
+    const next = new Map(this.sets);
+    const original = valueAt(this.raw, spec.path) ?? spec.default;
+    if (valueText === (typeof original === 'string' ? original : JSON.stringify(original))) next.delete(spec.path);
+    else next.set(spec.path, valueText);
+    // The whole scenario, as the worker will check it (cross-field rules too).
+    const sets = [...next.entries()].map(([p, v]) => `${p}=${v}`);
+    try {
+      parseScenario(applyOverrides(this.raw, sets, 'lever'), 'lever');
+    } catch (e) {
+      const problems = e instanceof ScenarioError ? e.problems : [(e as Error).message];
+      return this.refuse(input, err, problems.join(' '));
+    }
+    err.textContent = '';
+    input.setAttribute('aria-invalid', 'false');
+    this.sets.clear();
+    for (const [p, v] of next) this.sets.set(p, v);
+    this.markChanged();
+    this.onChange(this.assignments());
+  }
+
+  private refuse(input: HTMLElement, err: HTMLElement, message: string): void {
+    err.textContent = `${message} Not applied.`;
+    input.setAttribute('aria-invalid', 'true');
+  }
+
+  /** Show a problem from the worker at the field it names (or return false). */
+  showProblem(message: string): boolean {
+    const spec = this.specs.find((s) => message.includes(s.path));
+    if (!spec) return false;
+    const err = document.getElementById(`${fieldId(spec.path)}-error`);
+    if (err) err.textContent = message;
+    return !!err;
+  }
+
+  private markChanged(): void {
+    for (const el of this.root.querySelectorAll<HTMLElement>('.lever')) el.classList.toggle('changed', this.sets.has(el.dataset.path!));
+    for (const d of this.root.querySelectorAll<HTMLDetailsElement>('details')) {
+      const n = d.querySelectorAll('.lever.changed').length;
+      d.classList.toggle('changed', n > 0);
+      if (n > 0) d.open = true;
+    }
+  }
+}
