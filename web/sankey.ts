@@ -1,8 +1,9 @@
 /**
- * The dispute-path diagram: a three-column Sankey drawn on a 2D canvas. Disputes opened flow to where
- * they ended (resolved at the grid, village, town or county level; abandoned; still open), and the
- * resolved ones on to the channel that resolved them. Built from the run's summary (resolvedByLevel,
- * resolvedByChannel, disputesOpened) plus the abandoned total and the open count of the series.
+ * The dispute-path diagram: a three-column Sankey drawn on a 2D canvas. Disputes flow from the first
+ * channel they went to (negotiation, a grid worker, the village committee, an NGO team, ..., or giving
+ * up at once) to where they ended (resolved at the grid, village, town or county level; abandoned;
+ * still open), and the resolved ones on to the channel that resolved them. Built from the run's summary
+ * (firstChannelPaths, resolvedByLevel, resolvedByChannel) plus the open count of the series.
  */
 import { TOWN_COLOURS } from './palette';
 
@@ -10,9 +11,26 @@ export interface PathCounts {
   opened: number;
   byLevel: Record<string, number>;
   byChannel: Record<string, number>;
+  /** Closed cases by `first>outcome` (outcome: grid, village, town, county or abandoned). */
+  paths: Record<string, number>;
   abandoned: number;
   open: number;
 }
+
+/** First channels, in the diagram's order, with their labels and colours. */
+const FIRSTS: [string, string, string][] = [
+  ['negotiate', 'Negotiation', '#56b4e9'],
+  ['grid', 'Grid worker', '#56b4e9'],
+  ['village', 'Village committee', TOWN_COLOURS.village],
+  ['ngo', 'NGO team', TOWN_COLOURS.village],
+  ['town', 'Town office', TOWN_COLOURS.town],
+  ['police', 'Police', TOWN_COLOURS.town],
+  ['court', 'Court', TOWN_COLOURS.court],
+  ['petitionTown', 'Town petition', '#cc79a7'],
+  ['petitionCounty', 'County petition', '#cc79a7'],
+  ['gaveUp', 'Gave up at once', '#7a7a7a'],
+];
+const OUTCOMES = ['grid', 'village', 'town', 'county', 'abandoned'];
 
 const LEVELS: [string, string, string][] = [
   ['grid', 'Grid', '#56b4e9'],
@@ -44,7 +62,14 @@ interface Node {
 /** Path counts from a summary's metrics and the series totals. */
 export function pathCounts(metrics: Record<string, unknown>, abandoned: number, open: number): PathCounts {
   const rec = (k: string) => (metrics[k] && typeof metrics[k] === 'object' ? (metrics[k] as Record<string, number>) : {});
-  return { opened: Number(metrics.disputesOpened) || 0, byLevel: rec('resolvedByLevel'), byChannel: rec('resolvedByChannel'), abandoned, open };
+  return {
+    opened: Number(metrics.disputesOpened) || 0,
+    byLevel: rec('resolvedByLevel'),
+    byChannel: rec('resolvedByChannel'),
+    paths: rec('firstChannelPaths'),
+    abandoned,
+    open,
+  };
 }
 
 export function drawSankey(canvas: HTMLCanvasElement, p: PathCounts | undefined): void {
@@ -95,24 +120,48 @@ export function drawSankey(canvas: HTMLCanvasElement, p: PathCounts | undefined)
     }
     return scale;
   };
+  // Left column: first channels of the closed cases, plus the cases still open (and any cases the
+  // path counts do not cover) so that both columns hold the same total.
+  const closedByPath = Object.values(p.paths).reduce((a, b) => a + b, 0);
+  const left: Node[] = [
+    ...FIRSTS.map(([k, label, colour]) => ({
+      label,
+      value: OUTCOMES.reduce((a, o) => a + (p.paths[`${k}>${o}`] ?? 0), 0),
+      colour,
+      y: 0,
+      h: 0,
+    })),
+    { label: 'Still open', value: p.open, colour: '#000000', y: 0, h: 0 },
+    { label: 'Other', value: Math.max(0, total - closedByPath - p.open), colour: '#bbbbbb', y: 0, h: 0 },
+  ];
+  layout(left, total);
   layout(mid, total);
   layout(right, Math.max(1, resolved));
   const colW = 12;
   const x0 = 4;
-  const x1 = Math.round(W * 0.3);
-  const x2 = Math.round(W * 0.64);
-  // Left node: all opened.
-  g.fillStyle = '#444';
-  g.fillRect(x0, top, colW, usable);
-  // Flows opened -> outcome.
-  let ly = top;
-  const lscale = usable / total;
-  for (const n of mid) {
-    if (n.value <= 0) continue;
-    const h = n.value * lscale;
-    band(g, x0 + colW, ly, h, x1, n.y, n.h, n.colour);
-    ly += h;
-  }
+  const x1 = Math.round(W * 0.36);
+  const x2 = Math.round(W * 0.68);
+  // Flows first channel -> outcome, stacked in order on both sides.
+  const midIndex = (o: string) => (o === 'abandoned' ? LEVELS.length : LEVELS.findIndex(([l]) => l === o));
+  const inOff = mid.map(() => 0);
+  FIRSTS.forEach(([k], fi) => {
+    const from = left[fi];
+    let outOff = 0;
+    for (const o of OUTCOMES) {
+      const v = p.paths[`${k}>${o}`] ?? 0;
+      if (v <= 0) continue;
+      const mi = midIndex(o);
+      const to = mid[mi];
+      const ha = (v / Math.max(1, from.value)) * from.h;
+      const hb = (v / Math.max(1, to.value)) * to.h;
+      band(g, x0 + colW, from.y + outOff, ha, x1, to.y + inOff[mi], hb, from.colour);
+      outOff += ha;
+      inOff[mi] += hb;
+    }
+  });
+  const openMid = LEVELS.length + 1;
+  const openLeft = left[FIRSTS.length];
+  if (openLeft.value > 0) band(g, x0 + colW, openLeft.y, openLeft.h, x1, mid[openMid].y, mid[openMid].h, openLeft.colour);
   // Flows resolved level -> channel.
   const off = mid.map(() => 0);
   for (const r of right) {
@@ -122,24 +171,26 @@ export function drawSankey(canvas: HTMLCanvasElement, p: PathCounts | undefined)
     band(g, x1 + colW, m.y + off[r.level], h, x2, r.y, r.h, r.colour);
     off[r.level] += h;
   }
-  for (const col of [mid, right]) {
+  for (const col of [left, mid, right]) {
     // Labels never overlap: each goes at least a line below the one before.
     let lastY = -Infinity;
     for (const n of col) {
       if (n.value <= 0) continue;
-      const x = col === mid ? x1 : x2;
+      const x = col === left ? x0 : col === mid ? x1 : x2;
       g.fillStyle = n.colour;
       g.fillRect(x, n.y, colW, n.h);
       g.fillStyle = '#222';
       g.textBaseline = 'middle';
       const y = Math.min(H - 6, Math.max(n.y + n.h / 2, lastY + 13));
       lastY = y;
-      g.fillText(`${n.label} ${n.value.toLocaleString('en')}`, x + colW + 4, y, x === x1 ? x2 - x1 - colW - 8 : W - x2 - colW - 6);
+      const room = x === x0 ? x1 - x0 - colW - 8 : x === x1 ? x2 - x1 - colW - 8 : W - x2 - colW - 6;
+      g.fillText(`${n.label} ${n.value.toLocaleString('en')}`, x + colW + 4, y, room);
     }
   }
   canvas.setAttribute(
     'aria-label',
-    `Dispute paths: ${p.opened} opened; ${mid.filter((n) => n.value > 0).map((n) => `${n.label.toLowerCase()} ${n.value}`).join(', ')}.`,
+    `Dispute paths: ${p.opened} opened; first went to ${left.filter((n) => n.value > 0).map((n) => `${n.label.toLowerCase()} ${n.value}`).join(', ')}; ` +
+      `ended ${mid.filter((n) => n.value > 0).map((n) => `${n.label.toLowerCase()} ${n.value}`).join(', ')}.`,
   );
 }
 

@@ -31,7 +31,22 @@ export const CASE_SPEC = {
   attempts: Uint8Array,
   petitions: Uint8Array,
   flags: Uint16Array,
+  first: Uint8Array, // CH_* of the first channel the case went to; FIRST_NONE until then
 } as const;
+
+/** `first` of a case that has not reached any channel yet (given up at once if it closes so). */
+export const FIRST_NONE = 255;
+/** Outcomes of closed cases in the path counts: resolved at LEVEL_* 0..3, or abandoned. */
+export const OUTCOME_ABANDONED = 4;
+export const PATH_OUTCOMES = 5;
+/** Rows of the path counts: the 9 channels, then "gave up before any channel". */
+export const PATH_FIRSTS = 10;
+
+/** Record the first channel a case goes to (later channels leave it alone). */
+export function markFirst(w: World, row: number, channel: number): void {
+  const k = w.cases.cols;
+  if (k.first[row] === FIRST_NONE) k.first[row] = channel;
+}
 
 export const LOG_SPEC = {
   caseId: Int32Array,
@@ -140,6 +155,7 @@ export function openCase(
   k.parties[row] = parties;
   k.severity[row] = severity;
   k.channel[row] = 0;
+  k.first[row] = FIRST_NONE;
   k.level[row] = 0;
   k.inst[row] = -1;
   k.status[row] = ST_PENDING;
@@ -176,6 +192,8 @@ export function closeCase(w: World, row: number, resolved: boolean): void {
   const sev = k.severity[row];
   const flags = k.flags[row];
   const p = w.p.grievances;
+  const firstPath = k.first[row] === FIRST_NONE ? PATH_FIRSTS - 1 : k.first[row];
+  w.n.pathCounts[firstPath * PATH_OUTCOMES + (resolved ? k.level[row] : OUTCOME_ABANDONED)]++;
   if (resolved) {
     logEvent(w, row, EV_RESOLVED);
     w.n.disputesResolved++;

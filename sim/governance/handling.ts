@@ -46,6 +46,7 @@ import {
   ST_PENDING,
   ST_SERVING,
   ST_WAITING,
+  markFirst,
 } from './cases';
 import {
   CH_COURT,
@@ -120,6 +121,7 @@ export function sendTo(w: World, row: number, kind: number): void {
     k.flags[row] |= FLAG_TAKEN_VILLAGE;
     w.n.villageTaken++;
   }
+  markFirst(w, row, kind);
   enqueue(w, row, inst);
 }
 
@@ -178,6 +180,7 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
     enterPetition(w, row, w.st.choice.next() < p.petitions.overLevelProbability);
   } else if (opt === CH_NEGOTIATE) {
     k.channel[row] = CH_NEGOTIATE;
+    markFirst(w, row, CH_NEGOTIATE);
     k.level[row] = 0;
     const s = p.handling.negotiateSuccess * fit[CH_NEGOTIATE] * (1 - p.handling.severityPenalty * sev);
     if (w.st.outcome.next() < s) {

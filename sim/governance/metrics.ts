@@ -14,7 +14,8 @@
 import { MetricsRecorder } from '../core/metrics';
 import type { Summary } from '../core/model';
 import type { World } from './world';
-import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE } from './resolvers';
+import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE, CHANNEL_NAMES } from './resolvers';
+import { PATH_FIRSTS, PATH_OUTCOMES } from './cases';
 import { dailyDecay } from './grievances';
 import { openEpisodes } from './collective-action';
 
@@ -185,6 +186,7 @@ export function summarise(w: World): Summary {
       petitionTown: n.resolvedByChannel[7],
       petitionCounty: n.resolvedByChannel[8],
     },
+    firstChannelPaths: firstChannelPaths(n.pathCounts),
     grievances: n.grievances,
     claims: perThousand(n.claims),
     disputes: perThousand(n.disputesOpened),
@@ -213,5 +215,24 @@ function fullYears(a: number[], days: number): number[] {
   const years = Math.ceil(days / 365);
   const out: number[] = [];
   for (let y = 0; y < years; y++) out.push(a[y] ?? 0);
+  return out;
+}
+
+const FIRST_NAMES = [...CHANNEL_NAMES, 'gaveUp'];
+const OUTCOME_NAMES = ['grid', 'village', 'town', 'county', 'abandoned'];
+
+/**
+ * Closed cases by first channel and outcome, as `first>outcome` keys (e.g. `grid>village`: went to a
+ * grid worker first, resolved at village level), the non-zero ones in a fixed order: the dispute-path
+ * (Sankey) diagram's data.
+ */
+function firstChannelPaths(counts: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let f = 0; f < PATH_FIRSTS; f++) {
+    for (let o = 0; o < PATH_OUTCOMES; o++) {
+      const c = counts[f * PATH_OUTCOMES + o];
+      if (c > 0) out[`${FIRST_NAMES[f]}>${OUTCOME_NAMES[o]}`] = c;
+    }
+  }
   return out;
 }

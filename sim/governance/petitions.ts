@@ -33,6 +33,7 @@ import {
   FLAG_PETITIONED,
   logEvent,
   ST_DELAYED,
+  markFirst,
 } from './cases';
 import { CH_COURT, CH_PET_COUNTY, CH_PET_TOWN, CH_POLICE, CH_TOWN, CH_VILLAGE, eventCode, fairnessOf, instanceFor, K_REPEAT, releaseSlot } from './resolvers';
 import { CIT_PETITIONING, CIT_DISPUTE, CIT_QUIET } from './population';
@@ -84,6 +85,7 @@ export function enterPetition(w: World, row: number, county: boolean): void {
   if (k.size[row] === 1 && (w.c.state[i] === CIT_QUIET || w.c.state[i] === CIT_DISPUTE)) w.c.state[i] = CIT_PETITIONING;
   const kind = county ? CH_PET_COUNTY : CH_PET_TOWN;
   k.channel[row] = kind;
+  markFirst(w, row, kind);
   logEvent(w, row, EV_PETITIONED);
   const g = gridOf(w.h, i);
   const inst = instanceFor(w, kind, g);

@@ -8,7 +8,7 @@
  */
 import { EventCalendar } from '../core/calendar';
 import { RandomStreams, type Stream } from '../core/random';
-import { type CaseStore, type LogStore, createCaseStore, createLogStore } from './cases';
+import { type CaseStore, type LogStore, createCaseStore, createLogStore, PATH_FIRSTS, PATH_OUTCOMES } from './cases';
 import { buildHierarchy, type Hierarchy } from './hierarchy';
 import type { GovernanceParams } from './params';
 import { allocateCitizens, type Citizens, initCitizens } from './population';
@@ -139,6 +139,8 @@ export interface Counters {
   disputesResolved: number;
   resolvedByLevel: number[];
   resolvedByChannel: number[];
+  /** Closed cases by first channel (PATH_FIRSTS rows) and outcome (PATH_OUTCOMES columns), row-major. */
+  pathCounts: number[];
   served: number[];
   succeeded: number[];
   abandoned: number;
@@ -259,6 +261,7 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     disputesResolved: 0,
     resolvedByLevel: [0, 0, 0, 0],
     resolvedByChannel: new Array(CHANNELS).fill(0),
+    pathCounts: new Array(PATH_FIRSTS * PATH_OUTCOMES).fill(0),
     served: new Array(CHANNELS).fill(0),
     succeeded: new Array(CHANNELS).fill(0),
     abandoned: 0,

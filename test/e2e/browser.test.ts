@@ -455,7 +455,7 @@ describe('the browser app in Chromium', () => {
     // Cards carry the headline metrics with the reported figures beside them; the path diagram is drawn.
     await expect.poll(() => cardValue('satisfaction')).toMatch(/%$/);
     expect(await page.locator('.card[data-metric="satisfaction"] .card-reported').textContent()).toContain('96.58%');
-    expect(await page.locator('#sankey').getAttribute('aria-label')).toMatch(/^Dispute paths: \d+ opened; resolved: /);
+    expect(await page.locator('#sankey').getAttribute('aria-label')).toMatch(/^Dispute paths: \d+ opened; first went to .*grid worker \d+.*; ended .*resolved: grid \d+/);
     expect(await page.locator('#charts figure').count()).toBe(5);
 
     // Keyboard: with the town focused, ] inspects the next busy grid or resolver.

@@ -148,3 +148,21 @@ describe('common random numbers across policies', () => {
     expect(suppressed.summary().claims).not.toEqual(free.summary().claims);
   });
 });
+
+describe('dispute paths', () => {
+  it('count every closed case once, by first channel and outcome', () => {
+    const m = smallModel(BUSY, 4);
+    m.step(200);
+    const s = m.summary() as Record<string, number & Record<string, number>>;
+    const paths = s.firstChannelPaths as unknown as Record<string, number>;
+    const total = Object.values(paths).reduce((a, b) => a + b, 0);
+    const abandoned = m.series().column('abandoned').reduce((a, b) => a + b, 0);
+    expect(total).toBe(s.disputesResolved + abandoned);
+    for (const level of ['grid', 'village', 'town', 'county']) {
+      const atLevel = Object.entries(paths).filter(([k]) => k.endsWith(`>${level}`)).reduce((a, [, v]) => a + v, 0);
+      expect(atLevel).toBe(s.resolvedByLevel[level]);
+    }
+    // Only a case that never reached a channel can be "given up" first, and it is never resolved.
+    expect(Object.keys(paths).filter((k) => k.startsWith('gaveUp>') && k !== 'gaveUp>abandoned')).toEqual([]);
+  });
+});
