@@ -41,6 +41,7 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Frame } from '../sim/core/model';
 import { GOVERNANCE_COLOURS, TOWN_COLOURS } from './palette';
+import { FLAG_COUNTY, FLAG_COURT, FLAG_ONLINE, FLAG_OVER_LEVEL, TYPE_NAMES } from '../sim/governance/cases';
 
 export const LEVELS = ['Grids', 'Villages', 'Town', 'County'] as const;
 const LEVEL_GAP = 9;
@@ -151,14 +152,16 @@ export class TownView {
     canvas.addEventListener('pointerleave', () => {
       if (!this.selected) this.onPick(undefined, undefined);
     });
-    // Keyboard: ] and [ step through what is busy (grids with open disputes or actives, loaded resolvers).
+    // Keyboard: ] and [ step through what is busy (grids with open disputes or actives, loaded resolvers,
+    // open cases); Home and End jump to the first and the last (the open cases come last).
     canvas.addEventListener('keydown', (e) => {
-      if (e.key !== ']' && e.key !== '[') return;
+      if (e.key !== ']' && e.key !== '[' && e.key !== 'Home' && e.key !== 'End') return;
       e.preventDefault();
       const busy = this.busyThings();
       if (!busy.length) return;
       const at = this.selected ? busy.findIndex((b) => b.type === this.selected!.type && b.index === this.selected!.index) : -1;
-      const next = e.key === ']' ? (at + 1) % busy.length : (at - 1 + busy.length) % busy.length;
+      const next =
+        e.key === 'Home' ? 0 : e.key === 'End' ? busy.length - 1 : e.key === ']' ? (at + 1) % busy.length : (at - 1 + busy.length) % busy.length;
       this.select(busy[next]);
     });
     let down = { x: 0, y: 0 };
@@ -523,7 +526,7 @@ export class TownView {
 
   // ---- inspection -----------------------------------------------------------------------------
 
-  /** Grids with open disputes or actives, then resolvers with work, in index order. */
+  /** Grids with open disputes or actives, resolvers with work, then the open cases, in index order. */
   busyThings(): Picked[] {
     const f = this.frame;
     if (!f) return [];
@@ -531,6 +534,7 @@ export class TownView {
     const out: Picked[] = [];
     for (let g = 0; g < a.gridX.length; g++) if (a.gridOpen[g] > 0 || a.gridActives[g] > 0) out.push({ type: 'grid', index: g });
     for (const r of this.barResolver) if (a.resolverBusy[r] + a.resolverQueue[r] > 0) out.push({ type: 'resolver', index: r });
+    for (let i = 0; i < a.caseLevel.length; i++) out.push({ type: 'case', index: i });
     return out;
   }
 
@@ -571,19 +575,33 @@ export class TownView {
     const i = p.index;
     if (i >= a.caseLevel.length) return undefined;
     const r = a.caseResolver[i];
+    const flags = a.caseFlags?.[i] ?? 0;
+    const history = a.caseId
+      ? [
+          `a ${TYPE_LABELS[a.caseType[i]] ?? 'dispute'} dispute, opened on day ${a.caseOpened[i]} (${f.step - a.caseOpened[i]} days ago)`,
+          `first went to: ${a.caseFirst[i] === 255 ? 'no channel yet' : (CHANNEL_NAMES[a.caseFirst[i]] ?? '?')}; channels tried: ${a.caseAttempts[i] + 1}`,
+          a.casePetitions[i] > 0
+            ? `petitioned ${a.casePetitions[i]} time${a.casePetitions[i] > 1 ? 's' : ''}${flags & FLAG_OVER_LEVEL ? ', over a level' : ''}${flags & FLAG_ONLINE ? ', last online' : ''}`
+            : 'no petition',
+          `${flags & FLAG_COURT ? 'has been to court; ' : ''}${flags & FLAG_COUNTY ? 'has reached the county; ' : ''}official time so far ${a.caseCost[i].toFixed(1)} person-days`,
+        ]
+      : [];
     return {
-      title: `Open case on day ${f.step}`,
+      title: a.caseId ? `Case ${a.caseId[i]}, open on day ${f.step}` : `Open case on day ${f.step}`,
       lines: [
+        ...history,
         `claimant's grid ${a.caseGrid[i] + 1}`,
         `now at the ${LEVELS[a.caseLevel[i]]?.toLowerCase().replace(/s$/, '') ?? '?'} level, ${STATUS_NAMES[a.caseStatus[i]] ?? '?'}`,
         `channel: ${CHANNEL_NAMES[a.caseChannel[i]] ?? '?'}`,
         r >= 0 && r < a.resolverKind.length ? `handled by: ${KIND_NAMES[a.resolverKind[r]]} ${a.resolverUnit[r] + 1}` : 'not yet with a resolver',
         a.caseSize[i] > 1 ? `a collective dispute of ${a.caseSize[i]} people` : 'an individual dispute',
-        'Its earlier steps are not in the frame (the case log is not served to the page yet).',
       ],
     };
   }
 }
+
+/** Dispute types in words: `land-housing` -> `land or housing`. */
+const TYPE_LABELS = TYPE_NAMES.map((t) => t.replace('-', ' or '));
 
 function findResolver(a: Frame['arrays'], kind: number, unit: number): number {
   for (let r = 0; r < a.resolverKind.length; r++) if (a.resolverKind[r] === kind && a.resolverUnit[r] === unit) return r;

@@ -27,7 +27,10 @@
  *           resolverQueue (Int32, per resolver instance);
  *           caseLevel, caseChannel, caseStatus (Uint8), caseResolver, caseGrid, caseSize (Int32),
  *           one entry per framed open case (status 1 awaiting first contact, 2 waiting, 3 served,
- *           4 between petitions).
+ *           4 between petitions); and each case's history in brief: caseId, caseOpened (day),
+ *           caseCost (Float32, official person-days so far), caseType (TYPE_*), caseFirst (CH_* of
+ *           its first channel, 255 none yet), caseAttempts, casePetitions (Uint8), caseFlags
+ *           (Uint16, FLAG_* of cases.ts: petitioned, court, county, project, over-level, online).
  */
 import type { EventTable, Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
 import type { MetricsRecorder } from '../core/metrics';
@@ -194,6 +197,15 @@ export class GovernanceModel implements Model {
     const caseResolver = new Int32Array(m);
     const caseGrid = new Int32Array(m);
     const caseSize = new Int32Array(m);
+    // The case's history so far, in brief: what an inspector needs without the full event log.
+    const caseId = new Int32Array(m);
+    const caseType = new Uint8Array(m);
+    const caseOpened = new Int32Array(m);
+    const caseFirst = new Uint8Array(m);
+    const caseAttempts = new Uint8Array(m);
+    const casePetitions = new Uint8Array(m);
+    const caseFlags = new Uint16Array(m);
+    const caseCost = new Float32Array(m);
     for (let q = 0; q < m; q++) {
       const row = rows[q];
       caseLevel[q] = k.level[row];
@@ -202,6 +214,14 @@ export class GovernanceModel implements Model {
       caseResolver[q] = k.inst[row];
       caseGrid[q] = gridOf(h, k.citizen[row]);
       caseSize[q] = k.size[row];
+      caseId[q] = k.id[row];
+      caseType[q] = k.type[row];
+      caseOpened[q] = k.opened[row];
+      caseFirst[q] = k.first[row];
+      caseAttempts[q] = k.attempts[row];
+      casePetitions[q] = k.petitions[row];
+      caseFlags[q] = k.flags[row];
+      caseCost[q] = k.cost[row];
     }
     const gridResidents = new Int32Array(h.grids);
     for (let g = 0; g < h.grids; g++) gridResidents[g] = h.gridStart[g + 1] - h.gridStart[g];
@@ -242,6 +262,14 @@ export class GovernanceModel implements Model {
         caseResolver,
         caseGrid,
         caseSize,
+        caseId,
+        caseType,
+        caseOpened,
+        caseFirst,
+        caseAttempts,
+        casePetitions,
+        caseFlags,
+        caseCost,
       },
     };
   }

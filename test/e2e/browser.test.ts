@@ -465,6 +465,13 @@ describe('the browser app in Chromium', () => {
     expect(await page.locator('#inspect-title').textContent()).toMatch(/^(Grid \d+ \(village \d+\)|.+, (village|town|county) \d+)$/);
     await page.keyboard.press(']');
     expect(await page.locator('#inspect-lines li').count()).toBeGreaterThan(2);
+    // End jumps to the open cases at the end of the list: a case and its history.
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator('#inspect-title').textContent()).toMatch(/^Case \d+, open on day \d+$/);
+    const caseLines = await page.locator('#inspect-lines li').allTextContents();
+    expect(caseLines.join('\n')).toMatch(/dispute, opened on day \d+ \(\d+ days ago\)/);
+    expect(caseLines.join('\n')).toMatch(/first went to: .+; channels tried: \d+/);
+    expect(caseLines.join('\n')).toMatch(/official time so far [\d.]+ person-days/);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
 
     // Click across the town until something is inspected (a grid, a resolver bar or a case).
