@@ -39,18 +39,24 @@
  * table. A cell holds its agent's code and, for a citizen, its hardship and risk aversion, which move
  * with it; jailed citizens that leave the lattice take theirs to the jail (sim/epstein/jail.ts). An
  * activation then touches the agent's cell and its surroundings, not scattered per-agent arrays. The
- * activation order is a shuffled list of the occupied cells at the start of the step, built in one
+ * activation order is a shuffled list of the occupied cells at the start of the step, built from a
  * sequential pass over the lattice that also copies each citizen's traits into its list entry, so the
  * activation loop reads them in order instead of from a random place in a large array; a DONE bit on
  * the cell of an agent already activated (for example a cop that stepped into an arrestee's cell)
  * keeps anyone from acting twice. Vision counts are kept incrementally per cell and moves use rejection
- * sampling (sim/epstein/lattice.ts); the order and move streams use a fast generator seeded from their
- * named kernel streams (sim/epstein/fast-random.ts), whose state the activation loop holds in locals.
+ * sampling (sim/epstein/lattice.ts); a moving cop or active citizen updates only the cells its old and
+ * new vision do not share (MoveStamps). The order and move streams use a fast generator seeded from
+ * their named kernel streams (sim/epstein/fast-random.ts), whose state the hot loops (buildOrder,
+ * activateRange) hold in locals, drawing exactly as FastRandom.below would. Under the rounding ratio
+ * rules the arrest probability is a table lookup (pByRatio), bit for bit the value of
+ * core/activation's arrestProbability; a citizen's two counts are packed in one element (`seen`).
+ * Measured on the 2-core machine (bench/epstein.ts, medians of 3 runs): 200 x 200 from ~9.3 to ~12.9 M
+ * agent-steps/s, 1000 x 1000 from ~5.0 to ~5.5 M, with the same draws and outputs as before.
  * Traits are stored as 32-bit floats (the draws are U(0,1) doubles rounded to 24 bits). Agents have no
  * identity beyond their cell: the cop schedule removes uniformly random cops.
  */
 
-import { arrestProbability, grievance, isActive, ratioCode, type RatioCode } from '../core/activation';
+import { applyRatio, arrestProbability, grievance, isActive, ratioCode, RatioCode } from '../core/activation';
 import { MetricsRecorder } from '../core/metrics';
 import type { Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
 import { RandomStreams, type Stream } from '../core/random';
@@ -61,12 +67,15 @@ import {
   CODE_MASK,
   COP,
   countsFor,
+  packedCounts,
   type Counts,
   DONE,
   EMPTY,
   JAILED,
   MOVE_TRIES,
+  MoveStamps,
   QUIET,
+  emptyByScan,
   nthInVision,
   randomEmptyCell,
   randomEmptyInVision,
@@ -77,6 +86,9 @@ import { countOutbursts } from './outbursts';
 import type { EpsteinParams } from './params';
 import { drawTraits, placePopulation } from './population';
 import { Schedule } from './schedule';
+
+/** 2^-32, as in sim/epstein/fast-random.ts (inlined draws must round exactly as FastRandom.below). */
+const TWO_POW_M32 = 2.3283064365386963e-10;
 
 /** Series columns, in order. quiet/active/jailed count citizens; `arrests` are those made in the step. */
 export const EPSTEIN_SERIES = ['step', 'quiet', 'active', 'jailed', 'cops', 'legitimacy', 'arrests'] as const;
@@ -90,8 +102,7 @@ interface EpsteinState {
   arrestsTotal: number;
   kind: Uint8Array;
   traits: Float32Array;
-  copsSeen: Counts;
-  activesSeen: Counts;
+  seen: Counts;
   activesSeenByCops: Counts | null;
   jail: { hardship: Float64Array; riskAversion: Float64Array; releaseAt: Float64Array; cell: Int32Array };
   fast: Record<string, number[]>;
@@ -134,10 +145,19 @@ export class EpsteinModel implements Model {
   private kind: Uint8Array;
   /** Per cell: the citizen's hardship at 2c and risk aversion at 2c + 1. */
   private traits: Float32Array;
-  /** Per cell: the cops and the actives that a citizen in the cell would see. */
-  private copsSeen: Counts;
-  private activesSeen: Counts;
-  /** Per cell: actives a cop would see, when cop vision differs from citizen vision (else activesSeen). */
+  /** The same memory as `traits`, as raw bits, for copying traits without float conversions. */
+  private traitBits: Int32Array;
+  /**
+   * Per cell: the cops and the actives that a citizen in the cell would see, packed in one element
+   * (cops in the low bits, actives from bit `shift`; sim/epstein/lattice.ts packedCounts), so that a
+   * citizen's decision reads both with one load and one cache miss (at 1000 x 1000, two separate
+   * arrays took two misses).
+   */
+  private seen: Counts;
+  private readonly shift: number;
+  /** 1 << shift: what a stamp of one active adds. */
+  private readonly activeUnit: number;
+  /** Per cell: actives a cop would see, when cop vision differs from citizen vision (else in `seen`). */
   private activesSeenByCops: Counts | null;
   private readonly jail: Jail;
   /**
@@ -147,6 +167,12 @@ export class EpsteinModel implements Model {
    */
   private readonly orderCell: Int32Array;
   private readonly orderTraits: Float32Array;
+  /** Moving stamps (sim/epstein/lattice.ts): cops and active citizens in `seen`; actives in activesSeenByCops. */
+  private readonly copMoves: MoveStamps;
+  private readonly activeMoves: MoveStamps;
+  private readonly activeMovesByCops: MoveStamps;
+  /** P = 1 - exp(-k r) for whole ratios r = 0..max cops in vision (rounding ratio rules; see decide). */
+  private readonly pByRatio: Float64Array;
 
   private nCops = 0;
   private t = 0;
@@ -178,6 +204,12 @@ export class EpsteinModel implements Model {
     this.mixedOrder = p.mixedOrder;
     this.citizenShape = visionShape(p.neighbourhood, p.citizenVision, p.width, p.height);
     this.copShape = visionShape(p.neighbourhood, p.copVision, p.width, p.height);
+    // A cop moves, or steps into an arrestee's cell, within cop vision; a citizen moves within its own.
+    this.copMoves = new MoveStamps(this.citizenShape, p.width, p.height, p.copVision);
+    this.activeMoves = new MoveStamps(this.citizenShape, p.width, p.height, p.citizenVision);
+    this.activeMovesByCops = new MoveStamps(this.copShape, p.width, p.height, p.citizenVision);
+    this.pByRatio = new Float64Array(this.citizenShape.size + 1);
+    for (let r = 0; r <= this.citizenShape.size; r++) this.pByRatio[r] = 1 - Math.exp(-p.arrestConstant * r);
     this.legitimacy = new Schedule(p.legitimacy, p.legitimacySchedule);
     this.copDensity = new Schedule(p.copDensity, p.copSchedule);
 
@@ -202,8 +234,11 @@ export class EpsteinModel implements Model {
 
     this.kind = new Uint8Array(this.cells);
     this.traits = new Float32Array(2 * this.cells);
-    this.copsSeen = countsFor(this.citizenShape, this.cells);
-    this.activesSeen = countsFor(this.citizenShape, this.cells);
+    this.traitBits = new Int32Array(this.traits.buffer);
+    const packed = packedCounts(this.citizenShape, this.cells);
+    this.seen = packed.counts;
+    this.shift = packed.shift;
+    this.activeUnit = 1 << packed.shift;
     this.activesSeenByCops = sameShape(this.citizenShape, this.copShape) ? null : countsFor(this.copShape, this.cells);
     this.jail = new Jail(this.citizens);
     const orderBuffer = new ArrayBuffer(12 * this.cells);
@@ -281,8 +316,7 @@ export class EpsteinModel implements Model {
       arrestsTotal: this.arrestsTotal,
       kind: this.kind.slice(),
       traits: this.traits.slice(),
-      copsSeen: this.copsSeen.slice(),
-      activesSeen: this.activesSeen.slice(),
+      seen: this.seen.slice(),
       activesSeenByCops: this.activesSeenByCops === null ? null : this.activesSeenByCops.slice(),
       jail: {
         hardship: this.jail.hardship.slice(0, n),
@@ -315,8 +349,8 @@ export class EpsteinModel implements Model {
     this.arrestsTotal = st.arrestsTotal;
     this.kind = st.kind.slice();
     this.traits = st.traits.slice();
-    this.copsSeen = st.copsSeen.slice();
-    this.activesSeen = st.activesSeen.slice();
+    this.traitBits = new Int32Array(this.traits.buffer);
+    this.seen = st.seen.slice();
     this.activesSeenByCops = st.activesSeenByCops === null ? null : st.activesSeenByCops.slice();
     this.jail.size = st.jail.cell.length;
     this.jail.hardship.set(st.jail.hardship);
@@ -335,19 +369,26 @@ export class EpsteinModel implements Model {
 
   /** Copies of the incremental vision counts, for consistency checks against a recount. */
   visionCounts(): { copsSeen: Uint16Array; activesSeen: Uint16Array; activesSeenByCops: Uint16Array } {
-    const byCops = this.activesSeenByCops ?? this.activesSeen;
+    const mask = this.activeUnit - 1;
+    const copsSeen = Uint16Array.from(this.seen, (v) => v & mask);
+    const activesSeen = Uint16Array.from(this.seen, (v) => v >>> this.shift);
+    const byCops = this.activesSeenByCops;
     return {
-      copsSeen: Uint16Array.from(this.copsSeen),
-      activesSeen: Uint16Array.from(this.activesSeen),
-      activesSeenByCops: Uint16Array.from(byCops),
+      copsSeen,
+      activesSeen,
+      activesSeenByCops: byCops === null ? activesSeen.slice() : Uint16Array.from(byCops),
     };
   }
 
-  /** Typed-array bytes the model holds for lattice, agents, activation list and jail (for bytes per agent). */
+  /**
+   * Typed-array bytes the model holds for lattice, agents, activation list, jail and moving-stamp
+   * tables (for bytes per agent; the tables are a fixed ~50 KB at radius 7, visible only at 40 x 40).
+   */
   bytesHeld(): number {
-    let bytes = this.kind.byteLength + this.traits.byteLength + this.copsSeen.byteLength + this.activesSeen.byteLength;
+    let bytes = this.kind.byteLength + this.traits.byteLength + this.seen.byteLength;
     bytes += this.orderCell.buffer.byteLength;
     if (this.activesSeenByCops !== null) bytes += this.activesSeenByCops.byteLength;
+    bytes += this.copMoves.byteLength() + this.activeMoves.byteLength() + this.activeMovesByCops.byteLength();
     return bytes + this.jail.byteLength();
   }
 
@@ -402,22 +443,86 @@ export class EpsteinModel implements Model {
     const traitOf = this.orderTraits;
     const N = this.cells;
     const mixed = this.mixedOrder;
-    const rng = this.orderRng;
+    // The order generator's state in locals (FastRandom.below, inlined: same draws, no call per agent).
+    const st = this.orderRng.s;
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let s3 = st[3];
     let front = 0;
     let back = 0;
+    if (mixed) {
+      // One list (the default). Two passes, the same draws and the same order as the one-pass loop
+      // below: a branch-free sequential pass lists every agent in lattice order with its traits (an
+      // empty or jailed cell's entry is written and then overwritten by the next), then the list is
+      // shuffled in place by swapping entry i with a random j <= i, which is the inside-out shuffle
+      // done in place. The one-pass loop mispredicted its branch on every empty cell.
+      const bitsOf = this.orderCell; // the entries' words as raw bits: traits are copied, not converted
+      const traitBits = this.traitBits;
+      let n = 0;
+      for (let c = 0; c < N; c++) {
+        const k = kind[c] & CODE_MASK;
+        kind[c] = k;
+        const e = 3 * n;
+        bitsOf[e] = c;
+        bitsOf[e + 1] = traitBits[2 * c];
+        bitsOf[e + 2] = traitBits[2 * c + 1];
+        // 1 for QUIET, ACTIVE and COP (1, 2, 3); 0 for EMPTY and JAILED (0, 4).
+        n += ((k + 3) >> 2) ^ (k >> 2);
+      }
+      // From i = 0, whose draw is spent on j = 0 as in the one-pass loop.
+      for (let i = 0; i < n; i++) {
+        const m = Math.imul(s1, 5);
+        const bits = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+        const sh = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= sh;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const j = Math.floor(bits * (i + 1) * TWO_POW_M32);
+        const e = 3 * i;
+        const f = 3 * j;
+        const a0 = bitsOf[e];
+        const a1 = bitsOf[e + 1];
+        const a2 = bitsOf[e + 2];
+        bitsOf[e] = bitsOf[f];
+        bitsOf[e + 1] = bitsOf[f + 1];
+        bitsOf[e + 2] = bitsOf[f + 2];
+        bitsOf[f] = a0;
+        bitsOf[f + 1] = a1;
+        bitsOf[f + 2] = a2;
+      }
+      st[0] = s0;
+      st[1] = s1;
+      st[2] = s2;
+      st[3] = s3;
+      this.backStart = N;
+      return n;
+    }
     for (let c = 0; c < N; c++) {
       let k = kind[c];
       if (k === EMPTY) continue;
       if (k & DONE) kind[c] = k &= CODE_MASK;
       if (k === JAILED) continue;
+      const m = Math.imul(s1, 5);
+      const bits = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const sh = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= sh;
+      s3 = (s3 << 11) | (s3 >>> 21);
       if (k === COP && !mixed) {
         // Back list: its i-th entry is at N - 1 - i.
-        const j = rng.below(back + 1);
+        const j = Math.floor(bits * (back + 1) * TWO_POW_M32);
         cellOf[3 * (N - 1 - back)] = cellOf[3 * (N - 1 - j)];
         cellOf[3 * (N - 1 - j)] = c;
         back++;
       } else {
-        const j = rng.below(front + 1);
+        const j = Math.floor(bits * (front + 1) * TWO_POW_M32);
         const e = 3 * front;
         const f = 3 * j;
         cellOf[e] = cellOf[f];
@@ -429,6 +534,10 @@ export class EpsteinModel implements Model {
         front++;
       }
     }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
     this.backStart = N - back;
     return front;
   }
@@ -440,7 +549,7 @@ export class EpsteinModel implements Model {
    */
   private activateRange(from: number, to: number, L: number): void {
     const kind = this.kind;
-    const traits = this.traits;
+    const traitBits = this.traitBits;
     const cellOf = this.orderCell;
     const traitOf = this.orderTraits;
     const width = this.width;
@@ -511,18 +620,57 @@ export class EpsteinModel implements Model {
               break;
             }
           }
-        }
-        if (dest < 0) {
-          // Near an edge, a wrapped shape or a nearly full neighbourhood: the general search.
-          st[0] = s0;
-          st[1] = s1;
-          st[2] = s2;
-          st[3] = s3;
-          dest = randomEmptyInVision(kind, shape, width, height, cell, moveRng);
-          s0 = st[0];
-          s1 = st[1];
-          s2 = st[2];
-          s3 = st[3];
+          if (dest < 0) {
+            // A nearly full neighbourhood: the general search.
+            st[0] = s0;
+            st[1] = s1;
+            st[2] = s2;
+            st[3] = s3;
+            dest = randomEmptyInVision(kind, shape, width, height, cell, moveRng);
+            s0 = st[0];
+            s1 = st[1];
+            s2 = st[2];
+            s3 = st[3];
+          }
+        } else if (size > 0) {
+          // Near an edge (one agent in seven at 200 x 200) or a shape that wraps onto itself: probes
+          // with wrapped offsets, drawn and placed exactly as randomEmptyInVision does, inlined because
+          // the call cost several times the probes.
+          const sdx = shape.dx;
+          const sdy = shape.dy;
+          for (let t = 0; t < MOVE_TRIES; t++) {
+            const m = Math.imul(s1, 5);
+            const bits = Math.imul((m << 7) | (m >>> 25), 9);
+            const sh = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= sh;
+            s3 = (s3 << 11) | (s3 >>> 21);
+            // FastRandom.below(size).
+            const i = Math.floor((bits >>> 0) * size * TWO_POW_M32);
+            let nx = x + sdx[i];
+            if (nx >= width) nx -= width;
+            let ny = y + sdy[i];
+            if (ny >= height) ny -= height;
+            const d = ny * width + nx;
+            if (kind[d] === EMPTY) {
+              dest = d;
+              break;
+            }
+          }
+          if (dest < 0) {
+            st[0] = s0;
+            st[1] = s1;
+            st[2] = s2;
+            st[3] = s3;
+            dest = emptyByScan(kind, shape, width, height, cell, moveRng);
+            s0 = st[0];
+            s1 = st[1];
+            s2 = st[2];
+            s3 = st[3];
+          }
         }
         if (dest >= 0) {
           if (isCop) this.relocateCop(cell, dest);
@@ -530,12 +678,10 @@ export class EpsteinModel implements Model {
             const now = kind[cell];
             kind[dest] = now;
             kind[cell] = EMPTY;
-            traits[2 * dest] = traitOf[3 * e + 1];
-            traits[2 * dest + 1] = traitOf[3 * e + 2];
-            if (now === ACTIVE) {
-              this.stampActive(cell, -1);
-              this.stampActive(dest, 1);
-            }
+            // Raw bits: a Float32 copy through a double costs two conversions per word.
+            traitBits[2 * dest] = cellOf[3 * e + 1];
+            traitBits[2 * dest + 1] = cellOf[3 * e + 2];
+            if (now === ACTIVE) this.moveActive(cell, dest);
           }
           cell = dest;
         }
@@ -559,8 +705,20 @@ export class EpsteinModel implements Model {
     let active = false;
     // With G <= T no arrest risk can make G - R P exceed T, so the count and the exponential are skipped.
     if (g > T) {
-      const actives = this.nActive === 0 ? 0 : this.activesSeen[cell];
-      active = isActive(g, R, arrestProbability(this.copsSeen[cell], actives, k, rule), T);
+      const both = this.seen[cell];
+      const cops = both & (this.activeUnit - 1);
+      // No cop in vision: P = 1 - exp(-0) = 0 exactly under every ratio rule, and G - R x 0 = G > T.
+      if (cops === 0) active = true;
+      else {
+        const actives = both >>> this.shift;
+        // Under the rounding rules r(C / A) is a whole number <= C, and pByRatio[r] holds the very
+        // double arrestProbability would compute (the same expression), without an exp per citizen.
+        const p =
+          rule === RatioCode.Literal
+            ? arrestProbability(cops, actives, k, rule)
+            : this.pByRatio[applyRatio(cops / (1 + actives), rule)];
+        active = isActive(g, R, p, T);
+      }
     }
     const wasActive = this.kind[cell] === ACTIVE;
     if (active === wasActive) return;
@@ -578,7 +736,8 @@ export class EpsteinModel implements Model {
   private enforce(cell: number, stepIntoCell: boolean): number {
     // With no active citizen anywhere there is nothing to see (and no memory to touch).
     if (this.nActive === 0) return cell;
-    const seen = (this.activesSeenByCops ?? this.activesSeen)[cell];
+    const byCops = this.activesSeenByCops;
+    const seen = byCops !== null ? byCops[cell] : this.seen[cell] >>> this.shift;
     if (seen === 0) return cell;
     const u = this.arrestStream.int(seen);
     const target = nthInVision(this.kind, this.copShape, this.width, this.height, cell, ACTIVE, u);
@@ -642,7 +801,7 @@ export class EpsteinModel implements Model {
       }
       for (let i = 0; i < leave; i++) {
         kind[cops[i]] = EMPTY;
-        stamp(this.copsSeen, this.citizenShape, this.width, this.height, cops[i], -1);
+        stamp(this.seen, this.citizenShape, this.width, this.height, cops[i], -1);
       }
       this.nCops = target;
     }
@@ -656,18 +815,34 @@ export class EpsteinModel implements Model {
   private placeCop(cell: number): void {
     this.kind[cell] = COP;
     this.nCops++;
-    stamp(this.copsSeen, this.citizenShape, this.width, this.height, cell, 1);
+    stamp(this.seen, this.citizenShape, this.width, this.height, cell, 1);
   }
 
   private relocateCop(from: number, to: number): void {
     this.kind[to] = COP;
     this.kind[from] = EMPTY;
-    stamp(this.copsSeen, this.citizenShape, this.width, this.height, from, -1);
-    stamp(this.copsSeen, this.citizenShape, this.width, this.height, to, 1);
+    if (!this.copMoves.apply(this.seen, from, to, 1)) {
+      stamp(this.seen, this.citizenShape, this.width, this.height, from, -1);
+      stamp(this.seen, this.citizenShape, this.width, this.height, to, 1);
+    }
+  }
+
+  /** An active citizen moved from `from` to `to`: move its stamp in the actives' counts. */
+  private moveActive(from: number, to: number): void {
+    const unit = this.activeUnit;
+    if (!this.activeMoves.apply(this.seen, from, to, unit)) {
+      stamp(this.seen, this.citizenShape, this.width, this.height, from, -unit);
+      stamp(this.seen, this.citizenShape, this.width, this.height, to, unit);
+    }
+    const byCops = this.activesSeenByCops;
+    if (byCops !== null && !this.activeMovesByCops.apply(byCops, from, to, 1)) {
+      stamp(byCops, this.copShape, this.width, this.height, from, -1);
+      stamp(byCops, this.copShape, this.width, this.height, to, 1);
+    }
   }
 
   private stampActive(cell: number, delta: number): void {
-    stamp(this.activesSeen, this.citizenShape, this.width, this.height, cell, delta);
+    stamp(this.seen, this.citizenShape, this.width, this.height, cell, delta * this.activeUnit);
     const byCops = this.activesSeenByCops;
     if (byCops !== null) stamp(byCops, this.copShape, this.width, this.height, cell, delta);
   }
