@@ -9,6 +9,12 @@ import { governanceParams } from './governance';
 
 /** Steps run when neither the scenario nor the command line says. */
 export const DEFAULT_STEPS: Record<ModelName, number> = { epstein: 500, governance: 1095 };
+/**
+ * The longest run each model supports: the governance model keeps citizens' days (of a grievance, a
+ * release, a crime) in 16-bit columns, which is what holds a citizen to 24 bytes; 65,535 days is
+ * about 179 years.
+ */
+export const MAX_STEPS: Record<ModelName, number> = { epstein: 10_000_000, governance: 65_535 };
 export const DEFAULT_SEED = 1;
 
 const envelope = {

@@ -64,6 +64,7 @@ describe('govsim on bad input', () => {
     ['a misspelt preset', ['run', 'epstein-2002-rn1'], /did you mean epstein-2002-run1\?/],
     ['an unknown command', ['rnu'], /unknown command "rnu"; did you mean run\?/],
     ['a missing argument', ['run'], /missing arguments; usage: govsim run/],
+    ['more days than the governance model holds', ['run', 'social-governance', '--steps', '70000'], /steps: 70000 is too large; allowed: at most 65,535 for the governance model/],
   ];
   for (const [what, args, message] of cases) {
     it(`exits non-zero with a one-line reason for ${what}`, () => {
