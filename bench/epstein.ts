@@ -23,7 +23,14 @@
  * of every pair whose neighbourhoods overlap (an order with the same distribution of outcomes). The
  * obvious one, tiles at least the interaction diameter wide, each running its next agent while that
  * agent ranks before the next agents of its 8 neighbouring tiles, was simulated with random ranks:
- * it runs ~1.1 agents per tile visit, so it gives no locality.
+ * it runs ~1.1 agents per tile visit, so it gives no locality. Also tried 2026-11-27 and not kept: an
+ * empty-cell bitset (one bit a cell, 128 KB at 1000 x 1000, so in L2) probed instead of the 1 MB of
+ * cell codes when a mover looks for an empty cell (same draws, byte-identical outputs). At 1000 x 1000
+ * it made no measurable difference (~5.0-5.7 M both ways over paired and separate runs), probably
+ * because the failed probes' misses overlap (the branch predicts "occupied", so the next probe's load
+ * issues early) and the destination's code, which the winning probe used to bring into cache, then
+ * misses on the write instead. At 200 x 200 it ranged from -1% to +10%, at 40 x 40 unchanged. Reading the activation
+ * list's cells a few entries ahead (a software prefetch of the codes) was slower (-9..-14%).
  */
 import { epsteinParams } from '../src/scenario/epstein';
 import { EpsteinModel } from '../sim/epstein/model';
