@@ -2,6 +2,7 @@
  * A small live line chart on a 2D canvas: a few series against the step, drawn again in full on each
  * update. Long runs are drawn as a min-max band per pixel column, so the cost is bounded by the width.
  */
+import { prepare2d } from './canvas-2d';
 
 export interface ChartLine {
   label: string;
@@ -66,18 +67,9 @@ export class LineChart {
   }
 
   draw(): void {
-    const c = this.canvas;
-    const dpr = window.devicePixelRatio || 1;
-    const cssW = c.clientWidth || 320;
-    const cssH = c.clientHeight || 160;
-    if (c.width !== Math.round(cssW * dpr) || c.height !== Math.round(cssH * dpr)) {
-      c.width = Math.round(cssW * dpr);
-      c.height = Math.round(cssH * dpr);
-    }
-    const g = c.getContext('2d');
-    if (!g) return;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, cssW, cssH);
+    const ready = prepare2d(this.canvas, 320, 160);
+    if (!ready) return;
+    const { g, w: cssW, h: cssH } = ready;
     const plotW = cssW - PAD.left - PAD.right;
     const plotH = cssH - PAD.top - PAD.bottom;
     let yMax = 1;

@@ -38,6 +38,13 @@ export interface ModelView {
   describe(frame: Frame, map: CodeMap): string;
 }
 
+/** Cells per Epstein frame code: 0 empty, 1 quiet, 2 active, 3 cop, 4 jailed in its cell. */
+function codeCounts(codes: Uint8Array): number[] {
+  const n = [0, 0, 0, 0, 0];
+  for (const c of codes) n[c]++;
+  return n;
+}
+
 const epstein: ModelView = {
   palette: [EPSTEIN_COLOURS.empty, EPSTEIN_COLOURS.quiet, EPSTEIN_COLOURS.active, EPSTEIN_COLOURS.cop, EPSTEIN_COLOURS.jailed],
   legend: [
@@ -66,13 +73,11 @@ const epstein: ModelView = {
     return { width, height, codes: frame.arrays.cells as Uint8Array };
   },
   initialCounts(_frame, map) {
-    const n = [0, 0, 0, 0, 0];
-    for (const c of map.codes) n[c]++;
+    const n = codeCounts(map.codes);
     return { quiet: n[1], active: n[2], jailed: n[4] };
   },
   describe(frame, map) {
-    const n = [0, 0, 0, 0, 0];
-    for (const c of map.codes) n[c]++;
+    const n = codeCounts(map.codes);
     return (
       `Lattice of ${map.width} by ${map.height} cells at step ${frame.step}: ` +
       `${n[1]} quiet, ${n[2]} active, ${n[4]} jailed in their cells, ${n[3]} cops, ${n[0]} empty cells.`

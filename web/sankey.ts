@@ -5,6 +5,7 @@
  * still open), and the resolved ones on to the channel that resolved them. Built from the run's summary
  * (firstChannelPaths, resolvedByLevel, resolvedByChannel) plus the open count of the series.
  */
+import { prepare2d } from './canvas-2d';
 import { TOWN_COLOURS } from './palette';
 
 export interface PathCounts {
@@ -73,15 +74,9 @@ export function pathCounts(metrics: Record<string, unknown>, abandoned: number, 
 }
 
 export function drawSankey(canvas: HTMLCanvasElement, p: PathCounts | undefined): void {
-  const dpr = window.devicePixelRatio || 1;
-  const W = canvas.clientWidth || 360;
-  const H = canvas.clientHeight || 260;
-  canvas.width = Math.round(W * dpr);
-  canvas.height = Math.round(H * dpr);
-  const g = canvas.getContext('2d');
-  if (!g) return;
-  g.setTransform(dpr, 0, 0, dpr, 0, 0);
-  g.clearRect(0, 0, W, H);
+  const ready = prepare2d(canvas, 360, 260);
+  if (!ready) return;
+  const { g, w: W, h: H } = ready;
   g.font = '12px system-ui, sans-serif';
   g.fillStyle = '#333';
   if (!p || p.opened <= 0) {
