@@ -35,12 +35,14 @@ export class Jail {
     this.cell = new Int32Array(capacity);
   }
 
-  admit(hardship: number, riskAversion: number, releaseAt: number, cell: number): void {
+  /** Add a record; returns its index (stable until the next releaseDue). */
+  admit(hardship: number, riskAversion: number, releaseAt: number, cell: number): number {
     const i = this.size++;
     this.hardship[i] = hardship;
     this.riskAversion[i] = riskAversion;
     this.releaseAt[i] = releaseAt;
     this.cell[i] = cell;
+    return i;
   }
 
   /**

@@ -35,25 +35,23 @@
  * Random streams: 'setup' (placement), 'traits' (H, R), 'order', 'move', 'arrest' (which active a cop
  * takes), 'jail' (terms), 'release' (where a released citizen reappears) and 'cops' (cop schedule).
  *
- * Layout, aimed at >= 10 million agent-steps/s on one core (bench/epstein.ts): the lattice is the agent
- * table. A cell holds its agent's code and, for a citizen, its hardship and risk aversion, which move
- * with it; jailed citizens that leave the lattice take theirs to the jail (sim/epstein/jail.ts). An
- * activation then touches the agent's cell and its surroundings, not scattered per-agent arrays. The
- * activation order is a shuffled list of the occupied cells at the start of the step, built from a
- * sequential pass over the lattice that also copies each citizen's traits into its list entry, so the
- * activation loop reads them in order instead of from a random place in a large array; a DONE bit on
- * the cell of an agent already activated (for example a cop that stepped into an arrestee's cell)
- * keeps anyone from acting twice. Vision counts are kept incrementally per cell and moves use rejection
- * sampling (sim/epstein/lattice.ts); a moving cop or active citizen updates only the cells its old and
- * new vision do not share (MoveStamps). The order and move streams use a fast generator seeded from
- * their named kernel streams (sim/epstein/fast-random.ts), whose state the hot loops (buildOrder,
- * activateRange) hold in locals, drawing exactly as FastRandom.below would. Under the rounding ratio
- * rules the arrest probability is a table lookup (pByRatio), bit for bit the value of
- * core/activation's arrestProbability; a citizen's two counts are packed in one element (`seen`).
- * Measured on the 2-core machine (bench/epstein.ts, medians of 3 runs): 200 x 200 from ~9.3 to ~12.9 M
- * agent-steps/s, 1000 x 1000 from ~5.0 to ~5.5 M, with the same draws and outputs as before.
- * Traits are stored as 32-bit floats (the draws are U(0,1) doubles rounded to 24 bits). Agents have no
- * identity beyond their cell: the cop schedule removes uniformly random cops.
+ * Layout, aimed at >= 10 million agent-steps/s on one core (bench/epstein.ts). The lattice holds one
+ * code byte per cell (kind) and the incremental vision counts (`seen`: a citizen's two counts packed in
+ * one element); the agents themselves are the entries of a roster (sim/epstein/roster.ts), kept in
+ * this step's activation order, each with its cell, code and traits. An activation reads its entry in
+ * sequence and touches only the cells around the agent: it need not read its own cell first, and a
+ * move writes two codes, not the traits. The roster is reshuffled each step by a cache-friendly
+ * uniform shuffle. Arrestees are found by cell; the arrest log (sim/epstein/arrests.ts) marks their
+ * cells, so an arrestee whose turn has not come is skipped, and at the end of the step each arrest is
+ * matched to its entry, whose traits go to the jail (sim/epstein/jail.ts); a released citizen is a new
+ * entry. Vision counts are kept incrementally per cell and moves use rejection sampling
+ * (sim/epstein/lattice.ts); a moving cop or active citizen updates only the cells its old and new
+ * vision do not share (MoveStamps). The order and move streams use a fast generator seeded from their
+ * named kernel streams (sim/epstein/fast-random.ts), whose state the hot loops (Roster.shuffle,
+ * activate) hold in locals, drawing exactly as FastRandom.below would. Under the rounding ratio rules
+ * the arrest probability is a table lookup (pByRatio), bit for bit the value of core/activation's
+ * arrestProbability. Traits are stored as 32-bit floats (the draws are U(0,1) doubles rounded to 24
+ * bits). The cop schedule removes uniformly random cops.
  */
 
 import { applyRatio, arrestProbability, grievance, isActive, ratioCode, RatioCode } from '../core/activation';
@@ -61,6 +59,7 @@ import { MetricsRecorder } from '../core/metrics';
 import type { Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
 import { RandomStreams, type Stream } from '../core/random';
 import { FastRandom } from './fast-random';
+import { ArrestLog } from './arrests';
 import { drawJailTerm, Jail } from './jail';
 import {
   ACTIVE,
@@ -69,7 +68,6 @@ import {
   countsFor,
   packedCounts,
   type Counts,
-  DONE,
   EMPTY,
   JAILED,
   MOVE_TRIES,
@@ -85,6 +83,7 @@ import { sameShape, visionShape, type VisionShape } from './neighbourhood';
 import { countOutbursts } from './outbursts';
 import type { EpsteinParams } from './params';
 import { drawTraits, placePopulation } from './population';
+import { Roster, WORDS } from './roster';
 import { Schedule } from './schedule';
 
 /** 2^-32, as in sim/epstein/fast-random.ts (inlined draws must round exactly as FastRandom.below). */
@@ -101,7 +100,7 @@ interface EpsteinState {
   nJailed: number;
   arrestsTotal: number;
   kind: Uint8Array;
-  traits: Float32Array;
+  roster: Int32Array;
   seen: Counts;
   activesSeenByCops: Counts | null;
   jail: { hardship: Float64Array; riskAversion: Float64Array; releaseAt: Float64Array; cell: Int32Array };
@@ -143,10 +142,6 @@ export class EpsteinModel implements Model {
 
   /** Per cell: code (EMPTY, QUIET, ACTIVE, COP, JAILED) plus the DONE bit during a step. */
   private kind: Uint8Array;
-  /** Per cell: the citizen's hardship at 2c and risk aversion at 2c + 1. */
-  private traits: Float32Array;
-  /** The same memory as `traits`, as raw bits, for copying traits without float conversions. */
-  private traitBits: Int32Array;
   /**
    * Per cell: the cops and the actives that a citizen in the cell would see, packed in one element
    * (cops in the low bits, actives from bit `shift`; sim/epstein/lattice.ts packedCounts), so that a
@@ -160,13 +155,10 @@ export class EpsteinModel implements Model {
   /** Per cell: actives a cop would see, when cop vision differs from citizen vision (else in `seen`). */
   private activesSeenByCops: Counts | null;
   private readonly jail: Jail;
-  /**
-   * The activation list, three 32-bit words per entry: the cell (orderCell[3e]) and, for a citizen, its
-   * hardship and risk aversion (orderTraits[3e + 1], [3e + 2]). Citizens (or everyone, when mixed) fill
-   * it from the front, cops from the back.
-   */
-  private readonly orderCell: Int32Array;
-  private readonly orderTraits: Float32Array;
+  /** The agents on the lattice, in this step's activation order (sim/epstein/roster.ts). */
+  private readonly roster: Roster;
+  /** This step's arrests, until each is matched to its roster entry (sim/epstein/arrests.ts). */
+  private readonly arrests: ArrestLog;
   /** Moving stamps (sim/epstein/lattice.ts): cops and active citizens in `seen`; actives in activesSeenByCops. */
   private readonly copMoves: MoveStamps;
   private readonly activeMoves: MoveStamps;
@@ -233,23 +225,18 @@ export class EpsteinModel implements Model {
     const traits = drawTraits(this.citizens, this.streams.stream('traits').next);
 
     this.kind = new Uint8Array(this.cells);
-    this.traits = new Float32Array(2 * this.cells);
-    this.traitBits = new Int32Array(this.traits.buffer);
     const packed = packedCounts(this.citizenShape, this.cells);
     this.seen = packed.counts;
     this.shift = packed.shift;
     this.activeUnit = 1 << packed.shift;
     this.activesSeenByCops = sameShape(this.citizenShape, this.copShape) ? null : countsFor(this.copShape, this.cells);
     this.jail = new Jail(this.citizens);
-    const orderBuffer = new ArrayBuffer(12 * this.cells);
-    this.orderCell = new Int32Array(orderBuffer);
-    this.orderTraits = new Float32Array(orderBuffer);
-
+    this.arrests = new ArrestLog(this.cells);
+    this.roster = new Roster(this.citizens + copCells.length);
     for (let i = 0; i < this.citizens; i++) {
       const c = citizenCells[i];
       this.kind[c] = QUIET;
-      this.traits[2 * c] = traits.hardship[i];
-      this.traits[2 * c + 1] = traits.riskAversion[i];
+      this.roster.add(c, QUIET, traits.hardship[i], traits.riskAversion[i]);
     }
     for (let j = 0; j < copCells.length; j++) this.placeCop(copCells[j]);
   }
@@ -315,7 +302,7 @@ export class EpsteinModel implements Model {
       nJailed: this.nJailed,
       arrestsTotal: this.arrestsTotal,
       kind: this.kind.slice(),
-      traits: this.traits.slice(),
+      roster: this.roster.snapshot(),
       seen: this.seen.slice(),
       activesSeenByCops: this.activesSeenByCops === null ? null : this.activesSeenByCops.slice(),
       jail: {
@@ -348,8 +335,7 @@ export class EpsteinModel implements Model {
     this.nJailed = st.nJailed;
     this.arrestsTotal = st.arrestsTotal;
     this.kind = st.kind.slice();
-    this.traits = st.traits.slice();
-    this.traitBits = new Int32Array(this.traits.buffer);
+    this.roster.restore(st.roster);
     this.seen = st.seen.slice();
     this.activesSeenByCops = st.activesSeenByCops === null ? null : st.activesSeenByCops.slice();
     this.jail.size = st.jail.cell.length;
@@ -385,8 +371,8 @@ export class EpsteinModel implements Model {
    * tables (for bytes per agent; the tables are a fixed ~50 KB at radius 7, visible only at 40 x 40).
    */
   bytesHeld(): number {
-    let bytes = this.kind.byteLength + this.traits.byteLength + this.seen.byteLength;
-    bytes += this.orderCell.buffer.byteLength;
+    let bytes = this.kind.byteLength + this.seen.byteLength;
+    bytes += this.roster.byteLength() + this.arrests.byteLength();
     if (this.activesSeenByCops !== null) bytes += this.activesSeenByCops.byteLength;
     bytes += this.copMoves.byteLength() + this.activeMoves.byteLength() + this.activeMovesByCops.byteLength();
     return bytes + this.jail.byteLength();
@@ -409,10 +395,9 @@ export class EpsteinModel implements Model {
     if (this.copDensity.startedBy(s)) this.setCops(Math.round(this.copDensity.valueAt(s) * this.cells));
     this.arrestsThisStep = 0;
 
-    const N = this.cells;
-    const front = this.buildOrder();
-    this.activateRange(0, front, L);
-    this.activateRange(this.backStart, N, L);
+    this.roster.shuffle(this.orderRng.s, this.mixedOrder);
+    this.activate(L);
+    this.jailArrestees();
 
     if (this.jail.size > 0) this.release(s);
     this.t = s;
@@ -427,131 +412,19 @@ export class EpsteinModel implements Model {
     this.metrics.record(row);
   }
 
-  /** First entry of the cops' list at the back (N when the order is mixed or there are no cops). */
-  private backStart = 0;
-
   /**
-   * Build this step's activation lists in one pass over the lattice, shuffling as it goes (the
-   * "inside-out" Fisher-Yates shuffle, uniform like the usual one): citizens (or, mixed, all agents)
-   * from the front, cops from the back. The pass also clears the DONE bits of the last step. Jailed
-   * citizens that keep their cell are not activated. Returns the length of the front list.
+   * Activate every agent once, in roster order. An entry whose cell saw an arrest before its turn is
+   * the arrestee (sim/epstein/arrests.ts): it is marked EMPTY for jailArrestees and skipped. The entry
+   * is written back with the agent's cell and code. The move stream's generator state lives in locals
+   * here; calls that draw moves from it elsewhere write it back first.
    */
-  private buildOrder(): number {
+  private activate(L: number): void {
+    const roster = this.roster;
+    const words = roster.words;
+    const floats = roster.floats;
+    const n = roster.n;
+    const marks = this.arrests.marks;
     const kind = this.kind;
-    const traits = this.traits;
-    const cellOf = this.orderCell;
-    const traitOf = this.orderTraits;
-    const N = this.cells;
-    const mixed = this.mixedOrder;
-    // The order generator's state in locals (FastRandom.below, inlined: same draws, no call per agent).
-    const st = this.orderRng.s;
-    let s0 = st[0];
-    let s1 = st[1];
-    let s2 = st[2];
-    let s3 = st[3];
-    let front = 0;
-    let back = 0;
-    if (mixed) {
-      // One list (the default). Two passes, the same draws and the same order as the one-pass loop
-      // below: a branch-free sequential pass lists every agent in lattice order with its traits (an
-      // empty or jailed cell's entry is written and then overwritten by the next), then the list is
-      // shuffled in place by swapping entry i with a random j <= i, which is the inside-out shuffle
-      // done in place. The one-pass loop mispredicted its branch on every empty cell.
-      const bitsOf = this.orderCell; // the entries' words as raw bits: traits are copied, not converted
-      const traitBits = this.traitBits;
-      let n = 0;
-      for (let c = 0; c < N; c++) {
-        const k = kind[c] & CODE_MASK;
-        kind[c] = k;
-        const e = 3 * n;
-        bitsOf[e] = c;
-        bitsOf[e + 1] = traitBits[2 * c];
-        bitsOf[e + 2] = traitBits[2 * c + 1];
-        // 1 for QUIET, ACTIVE and COP (1, 2, 3); 0 for EMPTY and JAILED (0, 4).
-        n += ((k + 3) >> 2) ^ (k >> 2);
-      }
-      // From i = 0, whose draw is spent on j = 0 as in the one-pass loop.
-      for (let i = 0; i < n; i++) {
-        const m = Math.imul(s1, 5);
-        const bits = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-        const sh = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= sh;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const j = Math.floor(bits * (i + 1) * TWO_POW_M32);
-        const e = 3 * i;
-        const f = 3 * j;
-        const a0 = bitsOf[e];
-        const a1 = bitsOf[e + 1];
-        const a2 = bitsOf[e + 2];
-        bitsOf[e] = bitsOf[f];
-        bitsOf[e + 1] = bitsOf[f + 1];
-        bitsOf[e + 2] = bitsOf[f + 2];
-        bitsOf[f] = a0;
-        bitsOf[f + 1] = a1;
-        bitsOf[f + 2] = a2;
-      }
-      st[0] = s0;
-      st[1] = s1;
-      st[2] = s2;
-      st[3] = s3;
-      this.backStart = N;
-      return n;
-    }
-    for (let c = 0; c < N; c++) {
-      let k = kind[c];
-      if (k === EMPTY) continue;
-      if (k & DONE) kind[c] = k &= CODE_MASK;
-      if (k === JAILED) continue;
-      const m = Math.imul(s1, 5);
-      const bits = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-      const sh = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= sh;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      if (k === COP && !mixed) {
-        // Back list: its i-th entry is at N - 1 - i.
-        const j = Math.floor(bits * (back + 1) * TWO_POW_M32);
-        cellOf[3 * (N - 1 - back)] = cellOf[3 * (N - 1 - j)];
-        cellOf[3 * (N - 1 - j)] = c;
-        back++;
-      } else {
-        const j = Math.floor(bits * (front + 1) * TWO_POW_M32);
-        const e = 3 * front;
-        const f = 3 * j;
-        cellOf[e] = cellOf[f];
-        traitOf[e + 1] = traitOf[f + 1];
-        traitOf[e + 2] = traitOf[f + 2];
-        cellOf[f] = c;
-        traitOf[f + 1] = traits[2 * c];
-        traitOf[f + 2] = traits[2 * c + 1];
-        front++;
-      }
-    }
-    st[0] = s0;
-    st[1] = s1;
-    st[2] = s2;
-    st[3] = s3;
-    this.backStart = N - back;
-    return front;
-  }
-
-  /**
-   * Activate the agents of list entries [from, to): each that is still in the cell it was listed
-   * from and has not acted yet (a cop that stepped into an arrestee's cell has). The move stream's
-   * generator state lives in locals here; calls that draw moves from it elsewhere write it back first.
-   */
-  private activateRange(from: number, to: number, L: number): void {
-    const kind = this.kind;
-    const traitBits = this.traitBits;
-    const cellOf = this.orderCell;
-    const traitOf = this.orderTraits;
     const width = this.width;
     const height = this.height;
     const movement = this.movement;
@@ -569,17 +442,20 @@ export class EpsteinModel implements Model {
     let s2 = st[2];
     let s3 = st[3];
 
-    for (let e = from; e < to; e++) {
-      const c = cellOf[3 * e];
-      const code = kind[c];
-      // Gone (arrested and left), arrested in place, or already acted (a cop that stepped in).
-      if (code === EMPTY || code === JAILED || (code & DONE) !== 0) continue;
+    for (let e = 0; e < n; e++) {
+      const w = WORDS * e;
+      const entry = words[w];
+      let cell = entry >>> 3;
+      let code = entry & 7;
+      if (this.arrestsThisStep > 0 && ((marks[cell >>> 5] >>> (cell & 31)) & 1) !== 0) {
+        words[w] = cell << 3; // EMPTY: arrested before its turn
+        continue;
+      }
       const isCop = code === COP;
-      let cell = c;
 
       if (!moveFirst) {
-        if (isCop) this.enforce(cell, false);
-        else this.decide(cell, traitOf[3 * e + 1], traitOf[3 * e + 2], L, T, k, rule);
+        if (isCop) this.enforce(cell, false, e);
+        else code = this.decide(cell, code, floats[w + 1], floats[w + 2], L, T, k, rule);
       }
 
       if (movement) {
@@ -675,23 +551,19 @@ export class EpsteinModel implements Model {
         if (dest >= 0) {
           if (isCop) this.relocateCop(cell, dest);
           else {
-            const now = kind[cell];
-            kind[dest] = now;
+            kind[dest] = code;
             kind[cell] = EMPTY;
-            // Raw bits: a Float32 copy through a double costs two conversions per word.
-            traitBits[2 * dest] = cellOf[3 * e + 1];
-            traitBits[2 * dest + 1] = cellOf[3 * e + 2];
-            if (now === ACTIVE) this.moveActive(cell, dest);
+            if (code === ACTIVE) this.moveActive(cell, dest);
           }
           cell = dest;
         }
       }
 
       if (moveFirst) {
-        if (isCop) cell = this.enforce(cell, stepIntoCell);
-        else this.decide(cell, traitOf[3 * e + 1], traitOf[3 * e + 2], L, T, k, rule);
+        if (isCop) cell = this.enforce(cell, stepIntoCell, e);
+        else code = this.decide(cell, code, floats[w + 1], floats[w + 2], L, T, k, rule);
       }
-      kind[cell] |= DONE;
+      words[w] = (cell << 3) | code;
     }
     st[0] = s0;
     st[1] = s1;
@@ -699,8 +571,20 @@ export class EpsteinModel implements Model {
     st[3] = s3;
   }
 
-  /** Rule A for the citizen in `cell`, with hardship H and risk aversion R. */
-  private decide(cell: number, H: number, R: number, L: number, T: number, k: number, rule: RatioCode): void {
+  /**
+   * Rule A for the citizen in `cell` with code `code` (QUIET or ACTIVE), hardship H and risk aversion R;
+   * returns its new code.
+   */
+  private decide(
+    cell: number,
+    code: number,
+    H: number,
+    R: number,
+    L: number,
+    T: number,
+    k: number,
+    rule: RatioCode,
+  ): number {
     const g = grievance(H, L);
     let active = false;
     // With G <= T no arrest risk can make G - R P exceed T, so the count and the exponential are skipped.
@@ -720,20 +604,21 @@ export class EpsteinModel implements Model {
         active = isActive(g, R, p, T);
       }
     }
-    const wasActive = this.kind[cell] === ACTIVE;
-    if (active === wasActive) return;
-    this.kind[cell] = active ? ACTIVE : QUIET;
+    if (active === (code === ACTIVE)) return code;
+    const now = active ? ACTIVE : QUIET;
+    this.kind[cell] = now;
     const delta = active ? 1 : -1;
     this.nActive += delta;
     this.stampActive(cell, delta);
+    return now;
   }
 
   /**
-   * Rule C for the cop in `cell`: arrest a uniformly random active citizen in vision. With
-   * `stepIntoCell` (NetLogo, when the jailed citizen leaves its cell) the cop then takes the
-   * arrestee's cell. Returns the cop's cell.
+   * Rule C for the cop in `cell`, activated at `time`: arrest a uniformly random active citizen in
+   * vision. With `stepIntoCell` (NetLogo, when the jailed citizen leaves its cell) the cop then takes
+   * the arrestee's cell. Returns the cop's cell.
    */
-  private enforce(cell: number, stepIntoCell: boolean): number {
+  private enforce(cell: number, stepIntoCell: boolean, time: number): number {
     // With no active citizen anywhere there is nothing to see (and no memory to touch).
     if (this.nActive === 0) return cell;
     const byCops = this.activesSeenByCops;
@@ -742,25 +627,62 @@ export class EpsteinModel implements Model {
     const u = this.arrestStream.int(seen);
     const target = nthInVision(this.kind, this.copShape, this.width, this.height, cell, ACTIVE, u);
     if (target < 0) throw new Error(`vision counts out of step at cell ${cell}: ${seen} actives counted, fewer found`);
-    this.arrest(target);
+    this.arrest(target, time);
     if (!stepIntoCell) return cell;
     this.relocateCop(cell, target);
     return target;
   }
 
-  private arrest(cell: number): void {
+  /** Arrest the active citizen in `cell` (by the agent activated at `time`); its traits follow. */
+  private arrest(cell: number, time: number): void {
     this.stampActive(cell, -1);
     this.nActive--;
     this.nJailed++;
     this.arrestsThisStep++;
     this.arrestsTotal++;
     const term = drawJailTerm(this.jailStream.next, this.maxJailTerm, this.jailTermInclusive);
-    this.jail.admit(this.traits[2 * cell], this.traits[2 * cell + 1], this.current + term, cell);
-    // The arrestee may already have acted this step; a jailed citizen is not activated either way.
+    // The traits are filled in by jailArrestees, once the step has shown which entry was arrested.
+    this.arrests.record(cell, time, this.jail.admit(NaN, NaN, this.current + term, cell));
     this.kind[cell] = this.jailedCellEmpty ? EMPTY : JAILED;
   }
 
-  /** Release, in arrest order, the citizens whose term ends with step s. */
+  /**
+   * Put this step's arrestees' traits into their jail records, matching each arrest to its roster entry
+   * (sim/epstein/arrests.ts), and mark the entries EMPTY.
+   */
+  private jailArrestees(): void {
+    const arrests = this.arrests;
+    if (arrests.size === 0) return;
+    const jail = this.jail;
+    const roster = this.roster;
+    const words = roster.words;
+    const floats = roster.floats;
+    const marks = arrests.marks;
+    const n = roster.n;
+    // A read-only pass over every agent after every step (a plain loop, no callback): matched entries
+    // are marked EMPTY, and the next shuffle drops them.
+    for (let i = 0; i < n; i++) {
+      const e = WORDS * i;
+      const entry = words[e];
+      const cell = entry >>> 3;
+      let record = -1;
+      if ((entry & 7) === EMPTY) {
+        // Skipped: arrested before its turn, at the cell's first arrest.
+        record = arrests.take(cell, -1);
+        if (record < 0) throw new Error(`an arrestee at cell ${cell} has no arrest`);
+      } else if (((marks[cell >>> 5] >>> (cell & 31)) & 1) !== 0) record = arrests.take(cell, i);
+      if (record >= 0) {
+        jail.hardship[record] = floats[e + 1];
+        jail.riskAversion[record] = floats[e + 2];
+        words[e] = cell << 3;
+      }
+    }
+    const left = arrests.unmatched();
+    if (left !== 0) throw new Error(`${left} arrests matched no citizen`);
+    arrests.clear();
+  }
+
+  /** Release, in arrest order, the citizens whose term ends with step s: each a new roster entry. */
   private release(s: number): void {
     const jail = this.jail;
     jail.releaseDue(s, (r) => {
@@ -772,10 +694,9 @@ export class EpsteinModel implements Model {
         }
         if (to < 0) to = randomEmptyCell(this.kind, this.releaseRng);
         if (to < 0) return false; // the lattice is full: wait in jail for a free cell
-        this.traits[2 * to] = jail.hardship[r];
-        this.traits[2 * to + 1] = jail.riskAversion[r];
       }
       this.kind[to] = QUIET;
+      this.roster.add(to, QUIET, jail.hardship[r], jail.riskAversion[r]);
       this.nJailed--;
       return true;
     });
@@ -790,7 +711,7 @@ export class EpsteinModel implements Model {
     if (this.nCops > target) {
       const cops = new Int32Array(this.nCops);
       let n = 0;
-      for (let c = 0; c < this.cells; c++) if ((kind[c] & CODE_MASK) === COP) cops[n++] = c;
+      for (let c = 0; c < this.cells; c++) if (kind[c] === COP) cops[n++] = c;
       const leave = n - target;
       // Partial Fisher-Yates: the first `leave` entries are a uniform sample of the cops.
       for (let i = 0; i < leave; i++) {
@@ -803,6 +724,7 @@ export class EpsteinModel implements Model {
         kind[cops[i]] = EMPTY;
         stamp(this.seen, this.citizenShape, this.width, this.height, cops[i], -1);
       }
+      this.roster.remove((cell, code) => code === COP && kind[cell] === EMPTY);
       this.nCops = target;
     }
     while (this.nCops < target) {
@@ -815,6 +737,7 @@ export class EpsteinModel implements Model {
   private placeCop(cell: number): void {
     this.kind[cell] = COP;
     this.nCops++;
+    this.roster.add(cell, COP, 0, 0);
     stamp(this.seen, this.citizenShape, this.width, this.height, cell, 1);
   }
 
