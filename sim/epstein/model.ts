@@ -36,8 +36,8 @@
  * takes), 'jail' (terms), 'release' (where a released citizen reappears) and 'cops' (cop schedule).
  *
  * Layout, aimed at >= 10 million agent-steps/s on one core (bench/epstein.ts). The lattice holds one
- * code byte per cell (kind) and the incremental vision counts (`seen`: a citizen's two counts packed in
- * one element); the agents themselves are the entries of a roster (sim/epstein/roster.ts), kept in
+ * code byte per cell (kind), the cops as a bitset from which a citizen's C is counted when needed
+ * (sim/epstein/cop-grid.ts), and incremental counts of the actives in vision; the agents themselves are the entries of a roster (sim/epstein/roster.ts), kept in
  * this step's activation order, each with its cell, code and traits. An activation reads its entry in
  * sequence and touches only the cells around the agent: it need not read its own cell first, and a
  * move writes two codes, not the traits. The roster is reshuffled each step by a cache-friendly
@@ -59,14 +59,15 @@ import { MetricsRecorder } from '../core/metrics';
 import type { Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
 import { RandomStreams, type Stream } from '../core/random';
 import { FastRandom } from './fast-random';
+import { ActiveBlocks } from './active-blocks';
 import { ArrestLog } from './arrests';
+import { CopGrid } from './cop-grid';
 import { drawJailTerm, Jail } from './jail';
 import {
   ACTIVE,
   CODE_MASK,
   COP,
   countsFor,
-  packedCounts,
   type Counts,
   EMPTY,
   JAILED,
@@ -101,7 +102,7 @@ interface EpsteinState {
   arrestsTotal: number;
   kind: Uint8Array;
   roster: Int32Array;
-  seen: Counts;
+  activesSeen: Counts;
   activesSeenByCops: Counts | null;
   jail: { hardship: Float64Array; riskAversion: Float64Array; releaseAt: Float64Array; cell: Int32Array };
   fast: Record<string, number[]>;
@@ -142,25 +143,20 @@ export class EpsteinModel implements Model {
 
   /** Per cell: code (EMPTY, QUIET, ACTIVE, COP, JAILED) plus the DONE bit during a step. */
   private kind: Uint8Array;
-  /**
-   * Per cell: the cops and the actives that a citizen in the cell would see, packed in one element
-   * (cops in the low bits, actives from bit `shift`; sim/epstein/lattice.ts packedCounts), so that a
-   * citizen's decision reads both with one load and one cache miss (at 1000 x 1000, two separate
-   * arrays took two misses).
-   */
-  private seen: Counts;
-  private readonly shift: number;
-  /** 1 << shift: what a stamp of one active adds. */
-  private readonly activeUnit: number;
-  /** Per cell: actives a cop would see, when cop vision differs from citizen vision (else in `seen`). */
+  /** The cops, one bit a cell; counts the cops a citizen sees (sim/epstein/cop-grid.ts). */
+  private copGrid: CopGrid;
+  /** Per cell: the actives a citizen there would see, kept incrementally (sim/epstein/lattice.ts stamp). */
+  private activesSeen: Counts;
+  /** Blocks of cells that no active sees, to skip reading activesSeen there (sim/epstein/active-blocks.ts). */
+  private activeNear: ActiveBlocks;
+  /** Per cell: actives a cop would see, when cop vision differs from citizen vision (else activesSeen). */
   private activesSeenByCops: Counts | null;
   private readonly jail: Jail;
   /** The agents on the lattice, in this step's activation order (sim/epstein/roster.ts). */
   private readonly roster: Roster;
   /** This step's arrests, until each is matched to its roster entry (sim/epstein/arrests.ts). */
   private readonly arrests: ArrestLog;
-  /** Moving stamps (sim/epstein/lattice.ts): cops and active citizens in `seen`; actives in activesSeenByCops. */
-  private readonly copMoves: MoveStamps;
+  /** Moving stamps (sim/epstein/lattice.ts) of active citizens in activesSeen and activesSeenByCops. */
   private readonly activeMoves: MoveStamps;
   private readonly activeMovesByCops: MoveStamps;
   /** P = 1 - exp(-k r) for whole ratios r = 0..max cops in vision (rounding ratio rules; see decide). */
@@ -197,7 +193,6 @@ export class EpsteinModel implements Model {
     this.citizenShape = visionShape(p.neighbourhood, p.citizenVision, p.width, p.height);
     this.copShape = visionShape(p.neighbourhood, p.copVision, p.width, p.height);
     // A cop moves, or steps into an arrestee's cell, within cop vision; a citizen moves within its own.
-    this.copMoves = new MoveStamps(this.citizenShape, p.width, p.height, p.copVision);
     this.activeMoves = new MoveStamps(this.citizenShape, p.width, p.height, p.citizenVision);
     this.activeMovesByCops = new MoveStamps(this.copShape, p.width, p.height, p.citizenVision);
     this.pByRatio = new Float64Array(this.citizenShape.size + 1);
@@ -225,10 +220,9 @@ export class EpsteinModel implements Model {
     const traits = drawTraits(this.citizens, this.streams.stream('traits').next);
 
     this.kind = new Uint8Array(this.cells);
-    const packed = packedCounts(this.citizenShape, this.cells);
-    this.seen = packed.counts;
-    this.shift = packed.shift;
-    this.activeUnit = 1 << packed.shift;
+    this.copGrid = new CopGrid(this.citizenShape, p.width, p.height);
+    this.activesSeen = countsFor(this.citizenShape, this.cells);
+    this.activeNear = new ActiveBlocks(p.width, p.height, Math.max(p.citizenVision, p.copVision));
     this.activesSeenByCops = sameShape(this.citizenShape, this.copShape) ? null : countsFor(this.copShape, this.cells);
     this.jail = new Jail(this.citizens);
     this.arrests = new ArrestLog(this.cells);
@@ -303,7 +297,7 @@ export class EpsteinModel implements Model {
       arrestsTotal: this.arrestsTotal,
       kind: this.kind.slice(),
       roster: this.roster.snapshot(),
-      seen: this.seen.slice(),
+      activesSeen: this.activesSeen.slice(),
       activesSeenByCops: this.activesSeenByCops === null ? null : this.activesSeenByCops.slice(),
       jail: {
         hardship: this.jail.hardship.slice(0, n),
@@ -336,7 +330,14 @@ export class EpsteinModel implements Model {
     this.arrestsTotal = st.arrestsTotal;
     this.kind = st.kind.slice();
     this.roster.restore(st.roster);
-    this.seen = st.seen.slice();
+    this.activesSeen = st.activesSeen.slice();
+    // The cop bits follow from the codes.
+    this.copGrid = new CopGrid(this.citizenShape, this.width, this.height);
+    this.activeNear = new ActiveBlocks(this.width, this.height, Math.max(this.citizenShape.radius, this.copShape.radius));
+    for (let c = 0; c < this.cells; c++) {
+      if (this.kind[c] === COP) this.copGrid.set(c);
+      else if (this.kind[c] === ACTIVE) this.activeNear.add(c, 1);
+    }
     this.activesSeenByCops = st.activesSeenByCops === null ? null : st.activesSeenByCops.slice();
     this.jail.size = st.jail.cell.length;
     this.jail.hardship.set(st.jail.hardship);
@@ -355,9 +356,9 @@ export class EpsteinModel implements Model {
 
   /** Copies of the incremental vision counts, for consistency checks against a recount. */
   visionCounts(): { copsSeen: Uint16Array; activesSeen: Uint16Array; activesSeenByCops: Uint16Array } {
-    const mask = this.activeUnit - 1;
-    const copsSeen = Uint16Array.from(this.seen, (v) => v & mask);
-    const activesSeen = Uint16Array.from(this.seen, (v) => v >>> this.shift);
+    const copsSeen = new Uint16Array(this.cells);
+    for (let c = 0; c < this.cells; c++) copsSeen[c] = this.copGrid.count(c);
+    const activesSeen = Uint16Array.from(this.activesSeen);
     const byCops = this.activesSeenByCops;
     return {
       copsSeen,
@@ -371,10 +372,11 @@ export class EpsteinModel implements Model {
    * tables (for bytes per agent; the tables are a fixed ~50 KB at radius 7, visible only at 40 x 40).
    */
   bytesHeld(): number {
-    let bytes = this.kind.byteLength + this.seen.byteLength;
+    let bytes = this.kind.byteLength + this.copGrid.byteLength() + this.activesSeen.byteLength;
+    bytes += this.activeNear.byteLength();
     bytes += this.roster.byteLength() + this.arrests.byteLength();
     if (this.activesSeenByCops !== null) bytes += this.activesSeenByCops.byteLength;
-    bytes += this.copMoves.byteLength() + this.activeMoves.byteLength() + this.activeMovesByCops.byteLength();
+    bytes += this.activeMoves.byteLength() + this.activeMovesByCops.byteLength();
     return bytes + this.jail.byteLength();
   }
 
@@ -574,6 +576,11 @@ export class EpsteinModel implements Model {
   /**
    * Rule A for the citizen in `cell` with code `code` (QUIET or ACTIVE), hardship H and risk aversion R;
    * returns its new code.
+   *
+   * The cops in vision are counted only as far as the decision needs: it is monotone in C (more cops,
+   * a ratio r(C / A) no smaller under every ratio rule, a higher P, a lower G - R P), so the citizen is
+   * active exactly when C is below the fewest cops that would keep it quiet (quietFrom), and the count
+   * may stop there (CopGrid.count). With no active in vision that is usually one cop.
    */
   private decide(
     cell: number,
@@ -586,23 +593,13 @@ export class EpsteinModel implements Model {
     rule: RatioCode,
   ): number {
     const g = grievance(H, L);
+    // With G <= T no arrest risk can make G - R P exceed T, so nothing needs counting. Otherwise C = 0
+    // gives P = 1 - exp(-0) = 0 and G - R x 0 = G > T: active, so quietFrom is at least 1.
     let active = false;
-    // With G <= T no arrest risk can make G - R P exceed T, so the count and the exponential are skipped.
     if (g > T) {
-      const both = this.seen[cell];
-      const cops = both & (this.activeUnit - 1);
-      // No cop in vision: P = 1 - exp(-0) = 0 exactly under every ratio rule, and G - R x 0 = G > T.
-      if (cops === 0) active = true;
-      else {
-        const actives = both >>> this.shift;
-        // Under the rounding rules r(C / A) is a whole number <= C, and pByRatio[r] holds the very
-        // double arrestProbability would compute (the same expression), without an exp per citizen.
-        const p =
-          rule === RatioCode.Literal
-            ? arrestProbability(cops, actives, k, rule)
-            : this.pByRatio[applyRatio(cops / (1 + actives), rule)];
-        active = isActive(g, R, p, T);
-      }
+      const actives = this.activeNear.any(cell) ? this.activesSeen[cell] : 0;
+      const quiet = this.quietFrom(g, R, actives, T, k, rule);
+      active = quiet > this.citizenShape.size || this.copGrid.count(cell, quiet) < quiet;
     }
     if (active === (code === ACTIVE)) return code;
     const now = active ? ACTIVE : QUIET;
@@ -611,6 +608,48 @@ export class EpsteinModel implements Model {
     this.nActive += delta;
     this.stampActive(cell, delta);
     return now;
+  }
+
+  /** Rule A's outcome for a citizen with grievance g > T and risk aversion R that sees `cops` and `actives`. */
+  private activeWith(cops: number, actives: number, g: number, R: number, T: number, k: number, rule: RatioCode): boolean {
+    // Under the rounding rules r(C / A) is a whole number <= C, and pByRatio[r] holds the very double
+    // arrestProbability would compute (the same expression), without an exp per citizen.
+    const p =
+      rule === RatioCode.Literal
+        ? arrestProbability(cops, actives, k, rule)
+        : this.pByRatio[applyRatio(cops / (1 + actives), rule)];
+    return isActive(g, R, p, T);
+  }
+
+  /**
+   * The fewest cops in vision with which a citizen (g > T, risk aversion R, `actives` in vision) stays
+   * quiet; size + 1 if no number of cops would. Found with activeWith itself, so it agrees with the
+   * rule bit for bit: under the rounding rules by the first whole ratio r with which the citizen is
+   * quiet (usually r = 1, as P(1) = 0.9 at k = 2.3), then the fewest cops giving that ratio; under
+   * the literal rule by bisection.
+   */
+  private quietFrom(g: number, R: number, actives: number, T: number, k: number, rule: RatioCode): number {
+    const size = this.citizenShape.size;
+    if (rule === RatioCode.Literal) {
+      // Monotone: active at lo (0 cops), look for the first quiet count in (lo, size].
+      let lo = 0;
+      let hi = size + 1;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >>> 1;
+        if (this.activeWith(mid, actives, g, R, T, k, rule)) lo = mid;
+        else hi = mid;
+      }
+      return hi;
+    }
+    const pByRatio = this.pByRatio;
+    let r = 1;
+    while (r <= size && isActive(g, R, pByRatio[r], T)) r++;
+    if (r > size) return size + 1;
+    // About r (1 + A) cops give ratio r; step to the exact first count from there.
+    let quiet = Math.min(r * (1 + actives), size + 1);
+    while (quiet > 1 && !this.activeWith(quiet - 1, actives, g, R, T, k, rule)) quiet--;
+    while (quiet <= size && this.activeWith(quiet, actives, g, R, T, k, rule)) quiet++;
+    return quiet;
   }
 
   /**
@@ -622,7 +661,7 @@ export class EpsteinModel implements Model {
     // With no active citizen anywhere there is nothing to see (and no memory to touch).
     if (this.nActive === 0) return cell;
     const byCops = this.activesSeenByCops;
-    const seen = byCops !== null ? byCops[cell] : this.seen[cell] >>> this.shift;
+    const seen = this.activeNear.any(cell) ? (byCops ?? this.activesSeen)[cell] : 0;
     if (seen === 0) return cell;
     const u = this.arrestStream.int(seen);
     const target = nthInVision(this.kind, this.copShape, this.width, this.height, cell, ACTIVE, u);
@@ -722,7 +761,7 @@ export class EpsteinModel implements Model {
       }
       for (let i = 0; i < leave; i++) {
         kind[cops[i]] = EMPTY;
-        stamp(this.seen, this.citizenShape, this.width, this.height, cops[i], -1);
+        this.copGrid.clear(cops[i]);
       }
       this.roster.remove((cell, code) => code === COP && kind[cell] === EMPTY);
       this.nCops = target;
@@ -738,24 +777,23 @@ export class EpsteinModel implements Model {
     this.kind[cell] = COP;
     this.nCops++;
     this.roster.add(cell, COP, 0, 0);
-    stamp(this.seen, this.citizenShape, this.width, this.height, cell, 1);
+    this.copGrid.set(cell);
   }
 
   private relocateCop(from: number, to: number): void {
     this.kind[to] = COP;
     this.kind[from] = EMPTY;
-    if (!this.copMoves.apply(this.seen, from, to, 1)) {
-      stamp(this.seen, this.citizenShape, this.width, this.height, from, -1);
-      stamp(this.seen, this.citizenShape, this.width, this.height, to, 1);
-    }
+    this.copGrid.clear(from);
+    this.copGrid.set(to);
   }
 
   /** An active citizen moved from `from` to `to`: move its stamp in the actives' counts. */
   private moveActive(from: number, to: number): void {
-    const unit = this.activeUnit;
-    if (!this.activeMoves.apply(this.seen, from, to, unit)) {
-      stamp(this.seen, this.citizenShape, this.width, this.height, from, -unit);
-      stamp(this.seen, this.citizenShape, this.width, this.height, to, unit);
+    this.activeNear.add(from, -1);
+    this.activeNear.add(to, 1);
+    if (!this.activeMoves.apply(this.activesSeen, from, to, 1)) {
+      stamp(this.activesSeen, this.citizenShape, this.width, this.height, from, -1);
+      stamp(this.activesSeen, this.citizenShape, this.width, this.height, to, 1);
     }
     const byCops = this.activesSeenByCops;
     if (byCops !== null && !this.activeMovesByCops.apply(byCops, from, to, 1)) {
@@ -765,7 +803,8 @@ export class EpsteinModel implements Model {
   }
 
   private stampActive(cell: number, delta: number): void {
-    stamp(this.seen, this.citizenShape, this.width, this.height, cell, delta * this.activeUnit);
+    stamp(this.activesSeen, this.citizenShape, this.width, this.height, cell, delta);
+    this.activeNear.add(cell, delta);
     const byCops = this.activesSeenByCops;
     if (byCops !== null) stamp(byCops, this.copShape, this.width, this.height, cell, delta);
   }
