@@ -1,17 +1,20 @@
 /**
- * The lattice: cell codes, incremental vision counts and the search for an empty cell.
+ * The lattice: cell codes, one-bit-a-cell sets, incremental vision counts of actives and the search for
+ * an empty cell.
  *
- * Vision counts. Each citizen needs C (cops in vision) and A - 1 (actives in vision) every step, and
- * each cop needs the actives in its vision. Scanning 112 cells per agent per step would dominate the
- * cost, so the model keeps, for every cell, how many cops and how many actives an agent standing there
- * would see. A count changes only when a cop moves or a citizen turns active, turns quiet, is jailed or
- * moves while active; each such event "stamps" +1 or -1 over the cells that see the agent (the same
- * shape, as vision is symmetric), row by row over contiguous memory. Reading is O(1) per agent, and the
- * cost follows events (cop moves and active citizens), not agents x cells. A move is one event: only
- * the cells that the old and the new vision do not share change (MoveStamps, below). Counts take one
- * byte a cell when the shape has at most 255 cells (every radius-7 shape), else two: cops move every
- * step, and the smaller the array their stamps write, the fewer cache lines and memory pages a stamp
- * touches.
+ * Codes (EMPTY, QUIET, ACTIVE, COP, JAILED) name what a cell holds, in roster entries and frames. While
+ * a step runs the model keeps the lattice as bits instead (sim/epstein/model.ts): occupied cells, active
+ * citizens, and the cops (sim/epstein/cop-grid.ts); at 1000 x 1000 a set is 128 KB and stays in the
+ * core's cache, where a byte a cell (1 MB) made every probe and every write a cache miss.
+ *
+ * Vision counts. Each citizen needs A - 1 (actives in vision), and each cop the actives in its vision.
+ * Scanning 112 cells per agent per step would dominate the cost, so the model keeps, for every cell,
+ * how many actives an agent standing there would see. A count changes only when a citizen turns
+ * active, turns quiet, is jailed or moves while active; each such event "stamps" +1 or -1 over the
+ * cells that see the agent (the same shape, as vision is symmetric), row by row over contiguous memory.
+ * Reading is O(1) per agent, and the cost follows events, not agents x cells. A move is one event:
+ * only the cells that the old and the new vision do not share change (MoveStamps, below). Counts take
+ * one byte a cell when the shape has at most 255 cells (every radius-7 shape), else two.
  * Typed-array stores are modular, so a transient wrap at the centre is undone exactly by the correction.
  *
  * Empty cells. A mover picks a uniformly random empty cell in vision. Drawing random offsets until one
@@ -25,39 +28,21 @@
 import type { FastRandom } from './fast-random';
 import type { VisionShape } from './neighbourhood';
 
-/** Cell codes (the low three bits of a cell), also the codes of `frame().arrays.cells`. */
+/** Cell codes, as in roster entries and `frame().arrays.cells`. */
 export const EMPTY = 0;
 export const QUIET = 1;
 export const ACTIVE = 2;
 export const COP = 3;
 /** A jailed citizen that keeps its cell (jailedCellEmpty false, as in Mesa). */
 export const JAILED = 4;
-/** Bit set on the cell of an agent already activated in the current step. An empty cell is exactly 0. */
-export const DONE = 8;
-export const CODE_MASK = 7;
 
 /** Probes of random offsets before falling back to a scan of the shape. */
 export const MOVE_TRIES = 16;
 /** Probes of random cells of the whole lattice before falling back to a full scan. */
 export const PLACE_TRIES = 64;
 
-/**
- * Per-cell counts: one byte a cell when the shape has at most 255 cells, else two; or two counts packed
- * in one element (see packedCounts).
- */
-export type Counts = Uint8Array | Uint16Array | Uint32Array;
-
-/**
- * Two counts per cell in one element, the second at bit `shift`: 8 in a Uint16Array when the shape has
- * at most 255 cells, else 16 in a Uint32Array. A stamp of the second count adds delta << shift. Stores
- * are modular, so a transient borrow from the second count into the first at the centre correction is
- * undone exactly, as for a single count; each count's true value always fits its half.
- */
-export function packedCounts(shape: VisionShape, cells: number): { counts: Counts; shift: number } {
-  return shape.size <= 255
-    ? { counts: new Uint16Array(cells), shift: 8 }
-    : { counts: new Uint32Array(cells), shift: 16 };
-}
+/** Per-cell counts: one byte a cell when the shape has at most 255 cells, else two. */
+export type Counts = Uint8Array | Uint16Array;
 
 /** A count array wide enough for `shape`. */
 export function countsFor(shape: VisionShape, cells: number): Counts {
@@ -268,9 +253,22 @@ function addRun(counts: Counts, from: number, to: number, delta: number): void {
   for (let k = from; k < to; k++) counts[k] += delta;
 }
 
-/** A uniformly random empty cell in vision of `cell`, or -1 if there is none. */
+/** Whether `cell`'s bit is set in a one-bit-a-cell set (bit c & 31 of word c >>> 5). */
+export function hasBit(bits: Int32Array, cell: number): boolean {
+  return ((bits[cell >>> 5] >>> (cell & 31)) & 1) !== 0;
+}
+
+export function setBit(bits: Int32Array, cell: number): void {
+  bits[cell >>> 5] |= 1 << (cell & 31);
+}
+
+export function clearBit(bits: Int32Array, cell: number): void {
+  bits[cell >>> 5] &= ~(1 << (cell & 31));
+}
+
+/** A uniformly random empty cell (bit clear in `occupied`) in vision of `cell`, or -1 if there is none. */
 export function randomEmptyInVision(
-  kind: Uint8Array,
+  occupied: Int32Array,
   shape: VisionShape,
   width: number,
   height: number,
@@ -287,7 +285,7 @@ export function randomEmptyInVision(
     // Away from the edges the offsets need no wrapping.
     for (let t = 0; t < MOVE_TRIES; t++) {
       const c = cell + linear[rng.below(size)];
-      if (kind[c] === EMPTY) return c;
+      if (!hasBit(occupied, c)) return c;
     }
   } else {
     const dx = shape.dx;
@@ -295,10 +293,10 @@ export function randomEmptyInVision(
     for (let t = 0; t < MOVE_TRIES; t++) {
       const i = rng.below(size);
       const c = offsetCell(x, y, dx[i], dy[i], width, height);
-      if (kind[c] === EMPTY) return c;
+      if (!hasBit(occupied, c)) return c;
     }
   }
-  return emptyByScan(kind, shape, width, height, cell, rng);
+  return emptyByScan(occupied, shape, width, height, cell, rng);
 }
 
 /**
@@ -306,40 +304,39 @@ export function randomEmptyInVision(
  * count the empty cells in vision, then take a uniformly random one; -1 if there is none.
  */
 export function emptyByScan(
-  kind: Uint8Array,
+  occupied: Int32Array,
   shape: VisionShape,
   width: number,
   height: number,
   cell: number,
   rng: FastRandom,
 ): number {
-  const u = countInVision(kind, shape, width, height, cell, EMPTY);
-  return u === 0 ? -1 : nthInVision(kind, shape, width, height, cell, EMPTY, rng.below(u));
+  const u = countInVision(occupied, shape, width, height, cell, false);
+  return u === 0 ? -1 : nthInVision(occupied, shape, width, height, cell, false, rng.below(u));
 }
 
-/** A uniformly random empty cell of the whole lattice, or -1 if it is full. */
-export function randomEmptyCell(kind: Uint8Array, rng: FastRandom): number {
-  const n = kind.length;
+/** A uniformly random empty cell (bit clear in `occupied`) of the `cells` cells, or -1 if all are full. */
+export function randomEmptyCell(occupied: Int32Array, cells: number, rng: FastRandom): number {
   for (let t = 0; t < PLACE_TRIES; t++) {
-    const c = rng.below(n);
-    if (kind[c] === EMPTY) return c;
+    const c = rng.below(cells);
+    if (!hasBit(occupied, c)) return c;
   }
   let empty = 0;
-  for (let c = 0; c < n; c++) if (kind[c] === EMPTY) empty++;
+  for (let c = 0; c < cells; c++) if (!hasBit(occupied, c)) empty++;
   if (empty === 0) return -1;
   let u = rng.below(empty);
-  for (let c = 0; c < n; c++) if (kind[c] === EMPTY && u-- === 0) return c;
+  for (let c = 0; c < cells; c++) if (!hasBit(occupied, c) && u-- === 0) return c;
   return -1;
 }
 
-/** Cells in vision of `cell` whose code is `code`. */
+/** Cells in vision of `cell` whose bit in `bits` is `set`. */
 export function countInVision(
-  kind: Uint8Array,
+  bits: Int32Array,
   shape: VisionShape,
   width: number,
   height: number,
   cell: number,
-  code: number,
+  set: boolean,
 ): number {
   const y = (cell / width) | 0;
   const x = cell - y * width;
@@ -347,22 +344,22 @@ export function countInVision(
   const dy = shape.dy;
   let n = 0;
   for (let i = 0; i < shape.size; i++) {
-    if ((kind[offsetCell(x, y, dx[i], dy[i], width, height)] & CODE_MASK) === code) n++;
+    if (hasBit(bits, offsetCell(x, y, dx[i], dy[i], width, height)) === set) n++;
   }
   return n;
 }
 
 /**
- * The u-th (0-based) cell in vision of `cell` whose code is `code`, scanning the shape's offsets in
- * order, or -1. Cops use it to pick a uniformly random active citizen in vision.
+ * The u-th (0-based) cell in vision of `cell` whose bit in `bits` is `set`, scanning the shape's
+ * offsets in order, or -1. Cops use it to pick a uniformly random active citizen in vision.
  */
 export function nthInVision(
-  kind: Uint8Array,
+  bits: Int32Array,
   shape: VisionShape,
   width: number,
   height: number,
   cell: number,
-  code: number,
+  set: boolean,
   u: number,
 ): number {
   const y = (cell / width) | 0;
@@ -371,7 +368,7 @@ export function nthInVision(
   const dy = shape.dy;
   for (let i = 0; i < shape.size; i++) {
     const c = offsetCell(x, y, dx[i], dy[i], width, height);
-    if ((kind[c] & CODE_MASK) === code && u-- === 0) return c;
+    if (hasBit(bits, c) === set && u-- === 0) return c;
   }
   return -1;
 }

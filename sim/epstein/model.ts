@@ -35,9 +35,10 @@
  * Random streams: 'setup' (placement), 'traits' (H, R), 'order', 'move', 'arrest' (which active a cop
  * takes), 'jail' (terms), 'release' (where a released citizen reappears) and 'cops' (cop schedule).
  *
- * Layout, aimed at >= 10 million agent-steps/s on one core (bench/epstein.ts). The lattice holds one
- * code byte per cell (kind), the cops as a bitset from which a citizen's C is counted when needed
- * (sim/epstein/cop-grid.ts), and incremental counts of the actives in vision; the agents themselves are the entries of a roster (sim/epstein/roster.ts), kept in
+ * Layout, aimed at >= 10 million agent-steps/s on one core (bench/epstein.ts). The lattice is kept as
+ * one-bit-a-cell sets (occupied cells, active citizens, and the cops, from which a citizen's C is
+ * counted when needed: sim/epstein/cop-grid.ts) and incremental counts of the actives in vision; the
+ * agents themselves are the entries of a roster (sim/epstein/roster.ts), kept in
  * this step's activation order, each with its cell, code and traits. An activation reads its entry in
  * sequence and touches only the cells around the agent: it need not read its own cell first, and a
  * move writes two codes, not the traits. The roster is reshuffled each step by a cache-friendly
@@ -65,7 +66,7 @@ import { CopGrid } from './cop-grid';
 import { drawJailTerm, Jail } from './jail';
 import {
   ACTIVE,
-  CODE_MASK,
+  clearBit,
   COP,
   countsFor,
   type Counts,
@@ -75,9 +76,11 @@ import {
   MoveStamps,
   QUIET,
   emptyByScan,
+  hasBit,
   nthInVision,
   randomEmptyCell,
   randomEmptyInVision,
+  setBit,
   stamp,
 } from './lattice';
 import { sameShape, visionShape, type VisionShape } from './neighbourhood';
@@ -141,14 +144,14 @@ export class EpsteinModel implements Model {
   private readonly releaseRng: FastRandom;
   private readonly copRng: FastRandom;
 
-  /** Per cell: code (EMPTY, QUIET, ACTIVE, COP, JAILED) plus the DONE bit during a step. */
-  private kind: Uint8Array;
   /**
-   * One bit a cell: occupied (kind is not EMPTY). Moves probe these bits (128 KB at 1000 x 1000, in the
-   * core's cache) rather than the codes (1 MB, a cache miss per probe): with the roster an activation
-   * never needs to read a code, and writes to codes do not stall the core as reads do.
+   * One bit a cell: occupied (by a citizen, jailed or not, or a cop). Moves probe these bits (128 KB at
+   * 1000 x 1000, in the core's cache); with the roster no activation needs a cell's code, so none is
+   * kept: frames are drawn from the roster and the jail (codes()).
    */
   private occupied: Int32Array;
+  /** One bit a cell: an active citizen; cops search it for their arrestee. */
+  private activeBits: Int32Array;
   /** The cops, one bit a cell; counts the cops a citizen sees (sim/epstein/cop-grid.ts). */
   private copGrid: CopGrid;
   /** Per cell: the actives a citizen there would see, kept incrementally (sim/epstein/lattice.ts stamp). */
@@ -225,8 +228,8 @@ export class EpsteinModel implements Model {
     this.citizens = citizenCells.length;
     const traits = drawTraits(this.citizens, this.streams.stream('traits').next);
 
-    this.kind = new Uint8Array(this.cells);
     this.occupied = new Int32Array((this.cells + 31) >>> 5);
+    this.activeBits = new Int32Array((this.cells + 31) >>> 5);
     this.copGrid = new CopGrid(this.citizenShape, p.width, p.height);
     this.activesSeen = countsFor(this.citizenShape, this.cells);
     this.activeNear = new ActiveBlocks(p.width, p.height, Math.max(p.citizenVision, p.copVision));
@@ -236,8 +239,7 @@ export class EpsteinModel implements Model {
     this.roster = new Roster(this.citizens + copCells.length);
     for (let i = 0; i < this.citizens; i++) {
       const c = citizenCells[i];
-      this.kind[c] = QUIET;
-      occupy(this.occupied, c);
+      setBit(this.occupied, c);
       this.roster.add(c, QUIET, traits.hardship[i], traits.riskAversion[i]);
     }
     for (let j = 0; j < copCells.length; j++) this.placeCop(copCells[j]);
@@ -284,15 +286,29 @@ export class EpsteinModel implements Model {
   }
 
   frame(): Frame {
-    const cells = new Uint8Array(this.cells);
-    const kind = this.kind;
-    for (let c = 0; c < cells.length; c++) cells[c] = kind[c] & CODE_MASK;
+    const cells = this.codes();
     return {
       model: this.modelName,
       step: this.t,
       meta: { width: this.width, height: this.height, citizens: this.citizens, cops: this.nCops },
       arrays: { cells },
     };
+  }
+
+  /**
+   * Each cell's code (EMPTY, QUIET, ACTIVE, COP, JAILED), from the roster and, for jailed citizens
+   * that keep their cell, the jail: the model keeps no per-cell codes while it runs.
+   */
+  private codes(): Uint8Array {
+    const cells = new Uint8Array(this.cells);
+    const words = this.roster.words;
+    // Entries marked EMPTY (arrestees awaiting the next shuffle's drop) write 0, which is EMPTY.
+    for (let i = 0; i < this.roster.n; i++) {
+      const entry = words[WORDS * i];
+      if ((entry & 7) !== EMPTY) cells[entry >>> 3] = entry & 7;
+    }
+    if (!this.jailedCellEmpty) for (let i = 0; i < this.jail.size; i++) cells[this.jail.cell[i]] = JAILED;
+    return cells;
   }
 
   snapshot(): ModelSnapshot {
@@ -303,7 +319,7 @@ export class EpsteinModel implements Model {
       nActive: this.nActive,
       nJailed: this.nJailed,
       arrestsTotal: this.arrestsTotal,
-      kind: this.kind.slice(),
+      kind: this.codes(),
       roster: this.roster.snapshot(),
       activesSeen: this.activesSeen.slice(),
       activesSeenByCops: this.activesSeenByCops === null ? null : this.activesSeenByCops.slice(),
@@ -336,17 +352,21 @@ export class EpsteinModel implements Model {
     this.nActive = st.nActive;
     this.nJailed = st.nJailed;
     this.arrestsTotal = st.arrestsTotal;
-    this.kind = st.kind.slice();
     this.roster.restore(st.roster);
     this.activesSeen = st.activesSeen.slice();
     // The cop bits follow from the codes.
     this.copGrid = new CopGrid(this.citizenShape, this.width, this.height);
     this.activeNear = new ActiveBlocks(this.width, this.height, Math.max(this.citizenShape.radius, this.copShape.radius));
     this.occupied = new Int32Array((this.cells + 31) >>> 5);
+    this.activeBits = new Int32Array((this.cells + 31) >>> 5);
     for (let c = 0; c < this.cells; c++) {
-      if (this.kind[c] !== EMPTY) occupy(this.occupied, c);
-      if (this.kind[c] === COP) this.copGrid.set(c);
-      else if (this.kind[c] === ACTIVE) this.activeNear.add(c, 1);
+      const code = st.kind[c];
+      if (code !== EMPTY) setBit(this.occupied, c);
+      if (code === COP) this.copGrid.set(c);
+      else if (code === ACTIVE) {
+        setBit(this.activeBits, c);
+        this.activeNear.add(c, 1);
+      }
     }
     this.activesSeenByCops = st.activesSeenByCops === null ? null : st.activesSeenByCops.slice();
     this.jail.size = st.jail.cell.length;
@@ -382,8 +402,8 @@ export class EpsteinModel implements Model {
    * tables (for bytes per agent; the tables are a fixed ~50 KB at radius 7, visible only at 40 x 40).
    */
   bytesHeld(): number {
-    let bytes = this.kind.byteLength + this.copGrid.byteLength() + this.activesSeen.byteLength;
-    bytes += this.activeNear.byteLength() + this.occupied.byteLength;
+    let bytes = this.occupied.byteLength + this.activeBits.byteLength + this.copGrid.byteLength();
+    bytes += this.activesSeen.byteLength + this.activeNear.byteLength();
     bytes += this.roster.byteLength() + this.arrests.byteLength();
     if (this.activesSeenByCops !== null) bytes += this.activesSeenByCops.byteLength;
     bytes += this.activeMoves.byteLength() + this.activeMovesByCops.byteLength();
@@ -436,7 +456,6 @@ export class EpsteinModel implements Model {
     const floats = roster.floats;
     const n = roster.n;
     const marks = this.arrests.marks;
-    const kind = this.kind;
     const occupied = this.occupied;
     const width = this.width;
     const height = this.height;
@@ -515,7 +534,7 @@ export class EpsteinModel implements Model {
             st[1] = s1;
             st[2] = s2;
             st[3] = s3;
-            dest = randomEmptyInVision(kind, shape, width, height, cell, moveRng);
+            dest = randomEmptyInVision(occupied, shape, width, height, cell, moveRng);
             s0 = st[0];
             s1 = st[1];
             s2 = st[2];
@@ -554,7 +573,7 @@ export class EpsteinModel implements Model {
             st[1] = s1;
             st[2] = s2;
             st[3] = s3;
-            dest = emptyByScan(kind, shape, width, height, cell, moveRng);
+            dest = emptyByScan(occupied, shape, width, height, cell, moveRng);
             s0 = st[0];
             s1 = st[1];
             s2 = st[2];
@@ -564,10 +583,8 @@ export class EpsteinModel implements Model {
         if (dest >= 0) {
           if (isCop) this.relocateCop(cell, dest);
           else {
-            kind[dest] = code;
-            kind[cell] = EMPTY;
-            occupy(occupied, dest);
-            vacate(occupied, cell);
+            setBit(occupied, dest);
+            clearBit(occupied, cell);
             if (code === ACTIVE) this.moveActive(cell, dest);
           }
           cell = dest;
@@ -616,7 +633,8 @@ export class EpsteinModel implements Model {
     }
     if (active === (code === ACTIVE)) return code;
     const now = active ? ACTIVE : QUIET;
-    this.kind[cell] = now;
+    if (active) setBit(this.activeBits, cell);
+    else clearBit(this.activeBits, cell);
     const delta = active ? 1 : -1;
     this.nActive += delta;
     this.stampActive(cell, delta);
@@ -677,7 +695,7 @@ export class EpsteinModel implements Model {
     const seen = this.activeNear.any(cell) ? (byCops ?? this.activesSeen)[cell] : 0;
     if (seen === 0) return cell;
     const u = this.arrestStream.int(seen);
-    const target = nthInVision(this.kind, this.copShape, this.width, this.height, cell, ACTIVE, u);
+    const target = nthInVision(this.activeBits, this.copShape, this.width, this.height, cell, true, u);
     if (target < 0) throw new Error(`vision counts out of step at cell ${cell}: ${seen} actives counted, fewer found`);
     this.arrest(target, time);
     if (!stepIntoCell) return cell;
@@ -695,10 +713,9 @@ export class EpsteinModel implements Model {
     const term = drawJailTerm(this.jailStream.next, this.maxJailTerm, this.jailTermInclusive);
     // The traits are filled in by jailArrestees, once the step has shown which entry was arrested.
     this.arrests.record(cell, time, this.jail.admit(NaN, NaN, this.current + term, cell));
-    if (this.jailedCellEmpty) {
-      this.kind[cell] = EMPTY;
-      vacate(this.occupied, cell);
-    } else this.kind[cell] = JAILED;
+    clearBit(this.activeBits, cell);
+    // A jailed citizen that keeps its cell (Mesa) keeps it occupied.
+    if (this.jailedCellEmpty) clearBit(this.occupied, cell);
   }
 
   /**
@@ -744,14 +761,13 @@ export class EpsteinModel implements Model {
       const last = jail.cell[r];
       let to = last;
       if (this.jailedCellEmpty) {
-        if (this.kind[to] !== EMPTY) {
-          to = randomEmptyInVision(this.kind, this.citizenShape, this.width, this.height, last, this.releaseRng);
+        if (hasBit(this.occupied, to)) {
+          to = randomEmptyInVision(this.occupied, this.citizenShape, this.width, this.height, last, this.releaseRng);
         }
-        if (to < 0) to = randomEmptyCell(this.kind, this.releaseRng);
+        if (to < 0) to = randomEmptyCell(this.occupied, this.cells, this.releaseRng);
         if (to < 0) return false; // the lattice is full: wait in jail for a free cell
       }
-      this.kind[to] = QUIET;
-      occupy(this.occupied, to);
+      setBit(this.occupied, to);
       this.roster.add(to, QUIET, jail.hardship[r], jail.riskAversion[r]);
       this.nJailed--;
       return true;
@@ -763,11 +779,12 @@ export class EpsteinModel implements Model {
    * cells; new cops take uniformly random empty cells (as many as there are).
    */
   private setCops(target: number): void {
-    const kind = this.kind;
+    const grid = this.copGrid;
     if (this.nCops > target) {
+      // The cops in lattice order, so that which leave does not depend on the roster's order.
       const cops = new Int32Array(this.nCops);
       let n = 0;
-      for (let c = 0; c < this.cells; c++) if (kind[c] === COP) cops[n++] = c;
+      for (let c = 0; c < this.cells; c++) if (grid.has(c)) cops[n++] = c;
       const leave = n - target;
       // Partial Fisher-Yates: the first `leave` entries are a uniform sample of the cops.
       for (let i = 0; i < leave; i++) {
@@ -777,39 +794,37 @@ export class EpsteinModel implements Model {
         cops[j] = t;
       }
       for (let i = 0; i < leave; i++) {
-        kind[cops[i]] = EMPTY;
-        vacate(this.occupied, cops[i]);
-        this.copGrid.clear(cops[i]);
+        clearBit(this.occupied, cops[i]);
+        grid.clear(cops[i]);
       }
-      this.roster.remove((cell, code) => code === COP && kind[cell] === EMPTY);
+      this.roster.remove((cell, code) => code === COP && !grid.has(cell));
       this.nCops = target;
     }
     while (this.nCops < target) {
-      const c = randomEmptyCell(kind, this.copRng);
+      const c = randomEmptyCell(this.occupied, this.cells, this.copRng);
       if (c < 0) break;
       this.placeCop(c);
     }
   }
 
   private placeCop(cell: number): void {
-    this.kind[cell] = COP;
-    occupy(this.occupied, cell);
+    setBit(this.occupied, cell);
     this.nCops++;
     this.roster.add(cell, COP, 0, 0);
     this.copGrid.set(cell);
   }
 
   private relocateCop(from: number, to: number): void {
-    this.kind[to] = COP;
-    this.kind[from] = EMPTY;
-    occupy(this.occupied, to);
-    vacate(this.occupied, from);
+    setBit(this.occupied, to);
+    clearBit(this.occupied, from);
     this.copGrid.clear(from);
     this.copGrid.set(to);
   }
 
   /** An active citizen moved from `from` to `to`: move its stamp in the actives' counts. */
   private moveActive(from: number, to: number): void {
+    clearBit(this.activeBits, from);
+    setBit(this.activeBits, to);
     this.activeNear.add(from, -1);
     this.activeNear.add(to, 1);
     if (!this.activeMoves.apply(this.activesSeen, from, to, 1)) {
@@ -837,13 +852,3 @@ export const epsteinFactory: ModelFactory<EpsteinParams> = {
     return new EpsteinModel(params, seed);
   },
 };
-
-/** Mark `cell` occupied in a one-bit-a-cell set. */
-function occupy(bits: Int32Array, cell: number): void {
-  bits[cell >>> 5] |= 1 << (cell & 31);
-}
-
-/** Mark `cell` empty in a one-bit-a-cell set. */
-function vacate(bits: Int32Array, cell: number): void {
-  bits[cell >>> 5] &= ~(1 << (cell & 31));
-}

@@ -25,8 +25,13 @@ import { COP } from './lattice';
 
 /** 2^-32, as in sim/epstein/fast-random.ts. */
 const TWO_POW_M32 = 2.3283064365386963e-10;
-/** Entries per bucket the shuffle aims at (a power of two; see the header). */
-const BUCKET_TARGET = 32768;
+/**
+ * Entries per bucket the shuffle aims at (a power of two; see the header): ~48 KB of entries, so a
+ * bucket's Fisher-Yates works in the nearest caches.
+ */
+const BUCKET_TARGET = 4096;
+/** Up to this many entries (~400 KB) the whole roster is one bucket, shuffled in place without a scatter. */
+const ONE_BUCKET = 32768;
 /** Most buckets per class (labels must fit a Uint16Array with both classes). */
 const MAX_BUCKETS = 1024;
 
@@ -91,7 +96,7 @@ export class Roster {
     const counts = this.counts;
     // K = 2^bits buckets per class: about BUCKET_TARGET entries each.
     let bits = 0;
-    while (BUCKET_TARGET << bits < n && 1 << bits < MAX_BUCKETS) bits++;
+    if (n > ONE_BUCKET) while (BUCKET_TARGET << bits < n && 1 << bits < MAX_BUCKETS) bits++;
     const K = 1 << bits;
     const classes = mixed ? 1 : 2;
     if (classes * K === 1) {
