@@ -487,7 +487,9 @@ export class EpsteinModel implements Model {
 
       if (!moveFirst) {
         if (isCop) this.enforce(cell, false, e);
-        else code = this.decide(cell, code, floats[w + 1], floats[w + 2], L, T, k, rule);
+        else if (code === ACTIVE || grievance(floats[w + 1], L) > T) {
+          code = this.decide(cell, code, floats[w + 1], floats[w + 2], L, T, k, rule);
+        }
       }
 
       if (movement) {
@@ -593,7 +595,10 @@ export class EpsteinModel implements Model {
 
       if (moveFirst) {
         if (isCop) cell = this.enforce(cell, stepIntoCell, e);
-        else code = this.decide(cell, code, floats[w + 1], floats[w + 2], L, T, k, rule);
+        // A quiet citizen with G <= T stays quiet (decide): half the citizens at the defaults, spared the call.
+        else if (code === ACTIVE || grievance(floats[w + 1], L) > T) {
+          code = this.decide(cell, code, floats[w + 1], floats[w + 2], L, T, k, rule);
+        }
       }
       words[w] = (cell << 3) | code;
     }
@@ -676,6 +681,9 @@ export class EpsteinModel implements Model {
     let r = 1;
     while (r <= size && isActive(g, R, pByRatio[r], T)) r++;
     if (r > size) return size + 1;
+    // Under floor, r(C / A) >= r exactly when C >= r A (C / A is exact where it is whole, and at
+    // least 1 / A from the next whole number below it otherwise).
+    if (rule === RatioCode.Floor) return Math.min(r * (1 + actives), size + 1);
     // About r (1 + A) cops give ratio r; step to the exact first count from there.
     let quiet = Math.min(r * (1 + actives), size + 1);
     while (quiet > 1 && !this.activeWith(quiet - 1, actives, g, R, T, k, rule)) quiet--;
