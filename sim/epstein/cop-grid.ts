@@ -75,15 +75,27 @@ export class CopGrid {
    * centre row) outward, so a cop nearby ends the count after a row or two.
    */
   count(cell: number, limit = Infinity): number {
+    // The centre row's span covers the cell itself, which is not in its vision.
+    return this.countWithOwn(cell, limit + (this.has(cell) ? 1 : 0)) - (this.has(cell) ? 1 : 0);
+  }
+
+  /**
+   * As count, for a cell that holds no cop (a citizen's): the cell's own bit is then 0 and need not be
+   * taken off.
+   */
+  countAroundCitizen(cell: number, limit: number): number {
+    return this.countWithOwn(cell, limit);
+  }
+
+  /** The cops in the shape's rows around `cell`, the cell itself included, or a number >= limit. */
+  private countWithOwn(cell: number, limit: number): number {
     const width = this.width;
     const y = (cell / width) | 0;
     const x = cell - y * width;
     const r = this.shape.radius;
     const bits = this.bits;
     const wpr = this.wordsPerRow;
-    // The centre row's span covers the cell itself, which is not in its vision.
-    const centre = y * wpr + (x >>> 5);
-    let n = -((bits[centre] >>> (x & 31)) & 1);
+    let n = 0;
     if (this.fast && x >= r && x < width - r && y >= r && y < this.height - r) {
       // One 32-bit window per row, starting at column x - r: the same word and shift for every row.
       const start = x - r;

@@ -634,7 +634,7 @@ export class EpsteinModel implements Model {
     if (g > T) {
       const actives = this.activeNear.any(cell) ? this.activesSeen[cell] : 0;
       const quiet = this.quietFrom(g, R, actives, T, k, rule);
-      active = quiet > this.citizenShape.size || this.copGrid.count(cell, quiet) < quiet;
+      active = quiet > this.citizenShape.size || this.copGrid.countAroundCitizen(cell, quiet) < quiet;
     }
     if (active === (code === ACTIVE)) return code;
     const now = active ? ACTIVE : QUIET;

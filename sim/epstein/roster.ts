@@ -246,7 +246,14 @@ function fisherYates(w: Int32Array, from: number, to: number, st: Int32Array): v
     s0 ^= s3;
     s2 ^= sh;
     s3 = (s3 << 11) | (s3 >>> 21);
-    const j = from + Math.floor(r * (i - from + 1) * TWO_POW_M32);
+    // FastRandom.below(len) = floor(r len / 2^32), in 32-bit integer steps while len < 2^16 (the
+    // same value: r = 2^16 hi + lo, and floor((hi len + floor(lo len / 2^16)) / 2^16) is exact).
+    const len = i - from + 1;
+    const j =
+      from +
+      (len < 65536
+        ? (Math.imul(r >>> 16, len) + (Math.imul(r & 0xffff, len) >>> 16)) >>> 16
+        : Math.floor(r * len * TWO_POW_M32));
     const e = WORDS * i;
     const f = WORDS * j;
     const a0 = w[e];
