@@ -410,9 +410,14 @@ export class EpsteinModel implements Model {
     return bytes + this.jail.byteLength();
   }
 
-  /** Citizens plus cops now. */
+  /** Citizens (jailed or not) plus cops now. */
   get agents(): number {
     return this.citizens + this.nCops;
+  }
+
+  /** Agents a step activates now: cops and the citizens not in jail. */
+  get activated(): number {
+    return this.citizens - this.nJailed + this.nCops;
   }
 
   private bindStreams(): void {
