@@ -52,7 +52,14 @@ export class Roster {
   /** Entries in use. */
   n = 0;
 
-  constructor(capacity: number) {
+  /**
+   * `sizes` (for tests): entries per bucket aimed at, and the most entries shuffled as one bucket;
+   * both default to the constants above.
+   */
+  constructor(
+    capacity: number,
+    private readonly sizes = { bucketTarget: BUCKET_TARGET, oneBucket: ONE_BUCKET },
+  ) {
     this.words = new Int32Array(WORDS * Math.max(capacity, 1));
     this.floats = new Float32Array(this.words.buffer);
     this.spare = new Int32Array(this.words.length);
@@ -96,7 +103,8 @@ export class Roster {
     const counts = this.counts;
     // K = 2^bits buckets per class: about BUCKET_TARGET entries each.
     let bits = 0;
-    if (n > ONE_BUCKET) while (BUCKET_TARGET << bits < n && 1 << bits < MAX_BUCKETS) bits++;
+    const { bucketTarget, oneBucket } = this.sizes;
+    if (n > oneBucket) while (bucketTarget << bits < n && 1 << bits < MAX_BUCKETS) bits++;
     const K = 1 << bits;
     const classes = mixed ? 1 : 2;
     if (classes * K === 1) {
