@@ -35,24 +35,29 @@
  * Random streams: 'setup' (placement), 'traits' (H, R), 'order', 'move', 'arrest' (which active a cop
  * takes), 'jail' (terms), 'release' (where a released citizen reappears) and 'cops' (cop schedule).
  *
- * Layout, aimed at >= 10 million agent-steps/s on one core (bench/epstein.ts). The lattice is kept as
- * one-bit-a-cell sets (occupied cells, active citizens, and the cops, from which a citizen's C is
- * counted when needed: sim/epstein/cop-grid.ts) and incremental counts of the actives in vision; the
- * agents themselves are the entries of a roster (sim/epstein/roster.ts), kept in
- * this step's activation order, each with its cell, code and traits. An activation reads its entry in
- * sequence and touches only the cells around the agent: it need not read its own cell first, and a
- * move writes two codes, not the traits. The roster is reshuffled each step by a cache-friendly
- * uniform shuffle. Arrestees are found by cell; the arrest log (sim/epstein/arrests.ts) marks their
- * cells, so an arrestee whose turn has not come is skipped, and at the end of the step each arrest is
- * matched to its entry, whose traits go to the jail (sim/epstein/jail.ts); a released citizen is a new
- * entry. Vision counts are kept incrementally per cell and moves use rejection sampling
- * (sim/epstein/lattice.ts); a moving cop or active citizen updates only the cells its old and new
- * vision do not share (MoveStamps). The order and move streams use a fast generator seeded from their
- * named kernel streams (sim/epstein/fast-random.ts), whose state the hot loops (Roster.shuffle,
- * activate) hold in locals, drawing exactly as FastRandom.below would. Under the rounding ratio rules
- * the arrest probability is a table lookup (pByRatio), bit for bit the value of core/activation's
- * arrestProbability. Traits are stored as 32-bit floats (the draws are U(0,1) doubles rounded to 24
- * bits). The cop schedule removes uniformly random cops.
+ * Layout, aimed at >= 10 million agent-steps/s on one core at 1000 x 1000, where the lattice is far
+ * larger than the core's caches and agents come in random order (bench/epstein.ts has the figures):
+ * - The agents are the entries of a roster (sim/epstein/roster.ts) in this step's activation order,
+ *   each with its cell, code and traits, read in sequence; a cache-friendly uniform shuffle reorders
+ *   it each step. No per-cell codes or traits are kept while the model runs; frames and snapshots
+ *   derive the codes from the roster and the jail (codes()).
+ * - The lattice is one-bit-a-cell sets, small enough to stay in cache: occupied cells (movers probe
+ *   them for an empty cell by rejection sampling, sim/epstein/lattice.ts), active citizens (cops
+ *   search them for their arrestee) and cops (sim/epstein/cop-grid.ts, from which a citizen counts
+ *   its C, only as far as its decision needs: see decide).
+ * - The actives in vision are counted incrementally per cell (stamps; a moving active updates only
+ *   the cells its old and new vision do not share, MoveStamps), and 8 x 8 blocks that no active sees
+ *   spare most reads of those counts (sim/epstein/active-blocks.ts).
+ * - Arrestees are found by cell; the arrest log (sim/epstein/arrests.ts) marks their cells, so an
+ *   arrestee whose turn has not come is skipped, and at the end of the step each arrest is matched
+ *   to its entry, whose traits go to the jail (sim/epstein/jail.ts); a released citizen is a new
+ *   entry.
+ * The order and move streams use a fast generator seeded from their named kernel streams
+ * (sim/epstein/fast-random.ts), whose state the hot loops (Roster.shuffle, activate) hold in locals,
+ * drawing exactly as FastRandom.below would. Under the rounding ratio rules the arrest probability is
+ * a table lookup (pByRatio), bit for bit the value of core/activation's arrestProbability. Traits are
+ * stored as 32-bit floats (the draws are U(0,1) doubles rounded to 24 bits). The cop schedule removes
+ * uniformly random cops.
  */
 
 import { applyRatio, arrestProbability, grievance, isActive, ratioCode, RatioCode } from '../core/activation';

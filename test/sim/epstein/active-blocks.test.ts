@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActiveBlocks } from '../../../sim/epstein/active-blocks';
-
-/** A small deterministic generator for test lattices (not the model's). */
-function lcg(seed: number): (n: number) => number {
-  let x = seed >>> 0;
-  return (n) => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return Math.floor((x / 4294967296) * n);
-  };
-}
+import { lcg } from './helpers';
 
 describe('active blocks', () => {
   // Lattices that are and are not multiples of the block side, some smaller than the square.

@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CopGrid, popcount } from '../../../sim/epstein/cop-grid';
 import { visionShape } from '../../../sim/epstein/neighbourhood';
 import type { Neighbourhood } from '../../../sim/epstein/params';
-
-/** A small deterministic generator for test lattices (not the model's). */
-function lcg(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 4294967296;
-  };
-}
+import { lcg } from './helpers';
 
 describe('popcount', () => {
   it('counts the set bits of 32-bit integers', () => {
@@ -19,7 +11,7 @@ describe('popcount', () => {
     expect(popcount(0x80000000 | 0)).toBe(1);
     const rand = lcg(3);
     for (let t = 0; t < 200; t++) {
-      const v = Math.floor(rand() * 4294967296) | 0;
+      const v = rand(4294967296) | 0;
       let n = 0;
       for (let b = 0; b < 32; b++) n += (v >>> b) & 1;
       expect(popcount(v)).toBe(n);
@@ -46,7 +38,7 @@ describe('cop grid', () => {
       const rand = lcg(radius * 1000 + width);
       const cop = new Uint8Array(width * height);
       for (let c = 0; c < cop.length; c++) {
-        if (rand() < 0.2) {
+        if (rand(5) === 0) {
           cop[c] = 1;
           grid.set(c);
         }

@@ -31,3 +31,12 @@ export const RUN2: EpsteinParams = { ...DEFAULTS, copDensity: 0.04, legitimacy: 
 export function params(overrides: Partial<EpsteinParams> = {}): EpsteinParams {
   return { ...DEFAULTS, ...overrides };
 }
+
+/** A small deterministic generator for test positions and lattices (not the model's): an integer in [0, n). */
+export function lcg(seed: number): (n: number) => number {
+  let x = seed >>> 0;
+  return (n) => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return Math.floor((x / 4294967296) * n);
+  };
+}

@@ -3,18 +3,9 @@ import { MoveStamps, stamp } from '../../../sim/epstein/lattice';
 import { EpsteinModel } from '../../../sim/epstein/model';
 import { visionShape } from '../../../sim/epstein/neighbourhood';
 import type { EpsteinParams, Neighbourhood } from '../../../sim/epstein/params';
-import { params } from './helpers';
+import { lcg, params } from './helpers';
 
 const KINDS: Neighbourhood[] = ['von-neumann', 'moore', 'euclidean'];
-
-/** A small deterministic generator for test positions (not the model's). */
-function lcg(seed: number): (n: number) => number {
-  let x = seed >>> 0;
-  return (n) => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return Math.floor((x / 4294967296) * n);
-  };
-}
 
 describe('moving stamps', () => {
   for (const kind of KINDS) {

@@ -25,38 +25,41 @@ function uniformityP(seen: Map<string, number>, kinds: number, draws: number): n
   return chiSquareP(x, kinds - 1);
 }
 
+/**
+ * How often each order of six agents (cells 0..5, codes by `code`) comes out of `draws` shuffles,
+ * each of the same starting order: the test is of one shuffle's distribution (a chain of shuffles of
+ * each other's output would drift to uniform even under a biased shuffle).
+ */
+function orders(
+  draws: number,
+  seed: number[],
+  mixed: boolean,
+  code: (cell: number) => number,
+  first: number,
+): Map<string, number> {
+  const st = Int32Array.from(seed);
+  const seen = new Map<string, number>();
+  for (let t = 0; t < draws; t++) {
+    const r = new Roster(6, SMALL);
+    for (let c = 0; c < 6; c++) r.add(c, code(c), 0.5, 0.5);
+    expect(r.shuffle(st, mixed)).toBe(first);
+    const key = cells(r).join(',');
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return seen;
+}
+
 describe('roster shuffle', () => {
-  // Each draw shuffles the same starting order: the test is of one shuffle's distribution (a chain of
-  // shuffles from each other's output would drift to uniform even under a biased shuffle).
   it('puts six agents in each of the 720 orders equally often, through buckets', () => {
-    const st = new Int32Array([0x9e3779b9, 0x243f6a88, 0x85a308d3, 0x13198a2e]);
-    const seen = new Map<string, number>();
-    const draws = 72_000;
-    for (let t = 0; t < draws; t++) {
-      const r = new Roster(6, SMALL);
-      for (let c = 0; c < 6; c++) r.add(c, QUIET, 0.5, 0.5);
-      expect(r.shuffle(st, true)).toBe(6);
-      const key = cells(r).join(',');
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
-    expect(uniformityP(seen, 720, draws)).toBeGreaterThan(0.001);
+    const seen = orders(72_000, [0x9e3779b9, 0x243f6a88, 0x85a308d3, 0x13198a2e], true, () => QUIET, 6);
+    expect(uniformityP(seen, 720, 72_000)).toBeGreaterThan(0.001);
   });
 
   it('puts citizens first, then cops, each group in uniformly random order', () => {
-    const st = new Int32Array([1, 2, 3, 4]);
-    const seen = new Map<string, number>();
-    const draws = 24_000;
-    for (let t = 0; t < draws; t++) {
-      const r = new Roster(6, SMALL);
-      // Interleaved, so that the grouping is the shuffle's doing.
-      for (let c = 0; c < 6; c++) r.add(c, c % 3 === 2 ? COP : QUIET, 0.5, 0.5);
-      expect(r.shuffle(st, false)).toBe(4);
-      const order = cells(r);
-      expect(order.slice(0, 4).every((c) => c % 3 !== 2)).toBe(true);
-      const key = order.join(',');
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
-    expect(uniformityP(seen, 24 * 2, draws)).toBeGreaterThan(0.001);
+    // Interleaved, so that the grouping is the shuffle's doing.
+    const seen = orders(24_000, [1, 2, 3, 4], false, (c) => (c % 3 === 2 ? COP : QUIET), 4);
+    for (const key of seen.keys()) expect(key.split(',').slice(0, 4).every((c) => Number(c) % 3 !== 2)).toBe(true);
+    expect(uniformityP(seen, 24 * 2, 24_000)).toBeGreaterThan(0.001);
   });
 
   it('drops entries marked EMPTY and keeps every agent with its traits', () => {
