@@ -236,32 +236,45 @@ function copyEntry(from: Int32Array, e: number, to: Int32Array, f: number): void
 }
 
 /**
- * Fisher-Yates over entries [from, to) of `w`, from the end down, drawing j as FastRandom.below does
- * from the xoshiro128** state `st` (held in locals, written back).
+ * Fisher-Yates over entries [from, to) of `w`, from the end down, drawing from the xoshiro128** state
+ * `st` (held in locals, written back). While fewer than 2^16 entries are left, each 32-bit draw gives
+ * two 16-bit halves, and a half v picks (v len) >>> 16, exactly uniform after rejecting the
+ * (65536 mod len) lowest products (Lemire 2019), which is computed only when the product's low half
+ * is below len (rare: len is ~4,096 here); above 2^16, j = FastRandom.below(len).
  */
 function fisherYates(w: Int32Array, from: number, to: number, st: Int32Array): void {
   let s0 = st[0];
   let s1 = st[1];
   let s2 = st[2];
   let s3 = st[3];
-  for (let i = to - 1; i > from; i--) {
-    const m = Math.imul(s1, 5);
-    const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-    const sh = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= sh;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    // FastRandom.below(len) = floor(r len / 2^32), in 32-bit integer steps while len < 2^16 (the
-    // same value: r = 2^16 hi + lo, and floor((hi len + floor(lo len / 2^16)) / 2^16) is exact).
+  let spare = -1;
+  for (let i = to - 1; i > from; ) {
     const len = i - from + 1;
-    const j =
-      from +
-      (len < 65536
-        ? (Math.imul(r >>> 16, len) + (Math.imul(r & 0xffff, len) >>> 16)) >>> 16
-        : Math.floor(r * len * TWO_POW_M32));
+    let half = spare;
+    let r = 0;
+    if (half < 0 || len >= 65536) {
+      const m = Math.imul(s1, 5);
+      r = Math.imul((m << 7) | (m >>> 25), 9);
+      const sh = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= sh;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      half = r & 0xffff;
+      spare = r >>> 16;
+    } else spare = -1;
+    let j: number;
+    if (len < 65536) {
+      const product = half * len;
+      const low = product & 0xffff;
+      if (low < len && low < 65536 % len) continue;
+      j = from + (product >>> 16);
+    } else {
+      spare = -1;
+      j = from + Math.floor((r >>> 0) * len * TWO_POW_M32);
+    }
     const e = WORDS * i;
     const f = WORDS * j;
     const a0 = w[e];
@@ -273,6 +286,7 @@ function fisherYates(w: Int32Array, from: number, to: number, st: Int32Array): v
     w[f] = a0;
     w[f + 1] = a1;
     w[f + 2] = a2;
+    i--;
   }
   st[0] = s0;
   st[1] = s1;
