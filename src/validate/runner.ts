@@ -17,6 +17,19 @@ export interface Experiment {
   /** `path=value` overrides. */
   sets?: string[];
   steps?: number;
+  /**
+   * Run over this many times the seeds (the given ones, then as many more numbered on from the
+   * largest): for cheap experiments whose effect is too small for the common seed count to detect
+   * reliably. Experiments compared with each other must share the factor.
+   */
+  seedFactor?: number;
+}
+
+/** The seeds an experiment runs over (see seedFactor). */
+export function seedsOf(e: Experiment, seeds: readonly number[]): number[] {
+  const factor = e.seedFactor ?? 1;
+  const next = Math.max(0, ...seeds) + 1;
+  return [...seeds, ...Array.from({ length: seeds.length * (factor - 1) }, (_, i) => next + i)];
 }
 
 /** Per experiment key, the summary metrics of each seed's run, in seed order. */
@@ -28,15 +41,16 @@ export async function runExperiments(
   opts: { workers: number; quiet?: boolean },
 ): Promise<Results> {
   const tasks: RunTask[] = [];
-  const keys: string[] = [];
+  /** Per task: its experiment and its place in that experiment's seeds. */
+  const places: { key: string; at: number }[] = [];
   for (const e of experiments) {
     const raw = applyOverrides(readScenarioRaw(e.scenario).raw, e.sets ?? [], `${e.key} --set`);
-    for (const seed of seeds) {
+    seedsOf(e, seeds).forEach((seed, at) => {
       tasks.push({ id: tasks.length, scenario: raw, seed, steps: e.steps, source: `${e.key} (seed ${seed})` });
-      keys.push(e.key);
-    }
+      places.push({ key: e.key, at });
+    });
   }
-  const out: Results = new Map(experiments.map((e) => [e.key, new Array<Summary>(seeds.length)]));
+  const out: Results = new Map(experiments.map((e) => [e.key, new Array<Summary>(seedsOf(e, seeds).length)]));
   const failures: string[] = [];
   const progress = new Progress(tasks.length, 0, { quiet: opts.quiet });
   const pool = new RunPool({ workers: opts.workers });
@@ -48,7 +62,8 @@ export async function runExperiments(
         return;
       }
       const summary = JSON.parse(result.outputs.files['summary.json']).metrics as Summary;
-      out.get(keys[task.id])![task.id % seeds.length] = summary;
+      const place = places[task.id];
+      out.get(place.key)![place.at] = summary;
     });
   } finally {
     progress.finish();
