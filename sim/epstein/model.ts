@@ -749,8 +749,8 @@ export class EpsteinModel implements Model {
     const floats = roster.floats;
     const marks = arrests.marks;
     const n = roster.n;
-    // A read-only pass over every agent after every step (a plain loop, no callback): matched entries
-    // are marked EMPTY, and the next shuffle drops them.
+    // One pass over every agent after every step (a plain loop, no callback), writing only the matched
+    // entries, which it marks EMPTY for the next shuffle to drop.
     for (let i = 0; i < n; i++) {
       const e = WORDS * i;
       const entry = words[e];
