@@ -45,11 +45,6 @@ export class ArrestLog {
     else list.push(i);
   }
 
-  /** Whether `cell` saw an arrest this step. */
-  marked(cell: number): boolean {
-    return ((this.marks[cell >>> 5] >>> (cell & 31)) & 1) !== 0;
-  }
-
   /**
    * The jail record of the earliest unmatched arrest at `cell` after `time` (-1: any), removing it;
    * -1 if there is none.

@@ -76,7 +76,8 @@ export class CopGrid {
    */
   count(cell: number, limit = Infinity): number {
     // The centre row's span covers the cell itself, which is not in its vision.
-    return this.countWithOwn(cell, limit + (this.has(cell) ? 1 : 0)) - (this.has(cell) ? 1 : 0);
+    const own = this.has(cell) ? 1 : 0;
+    return this.countWithOwn(cell, limit + own) - own;
   }
 
   /**

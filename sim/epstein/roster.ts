@@ -11,7 +11,8 @@
  * again each step. The entry is read in sequence and already holds the code and the traits.
  *
  * Codes are those of sim/epstein/lattice.ts (QUIET, ACTIVE, COP); code 0 (EMPTY) marks an entry whose
- * agent was arrested before its turn, which `compact` hands to the jail.
+ * agent was arrested before its turn or has been matched to its arrest (EpsteinModel.jailArrestees);
+ * the next shuffle drops it.
  *
  * The shuffle (Rao 1961, Sandelius 1962): each entry draws a uniformly random bucket label, the
  * entries are scattered by label into a second buffer (stable, so each bucket's part of it is written
@@ -75,13 +76,13 @@ export class Roster {
     this.floats[e + 2] = riskAversion;
   }
 
-  /** Drop the entries `drop` says to (given each entry's cell, code and place), keeping the others' order. */
-  remove(drop: (cell: number, code: number, place: number) => boolean): void {
+  /** Drop the entries `drop` says to (given each entry's cell and code), keeping the others' order. */
+  remove(drop: (cell: number, code: number) => boolean): void {
     const w = this.words;
     let kept = 0;
     for (let i = 0; i < this.n; i++) {
       const e = WORDS * i;
-      if (drop(w[e] >>> 3, w[e] & 7, i)) continue;
+      if (drop(w[e] >>> 3, w[e] & 7)) continue;
       const f = WORDS * kept++;
       w[f] = w[e];
       w[f + 1] = w[e + 1];
@@ -240,7 +241,7 @@ function copyEntry(from: Int32Array, e: number, to: Int32Array, f: number): void
  * `st` (held in locals, written back). While fewer than 2^16 entries are left, each 32-bit draw gives
  * two 16-bit halves, and a half v picks (v len) >>> 16, exactly uniform after rejecting the
  * (65536 mod len) lowest products (Lemire 2019), which is computed only when the product's low half
- * is below len (rare: len is ~4,096 here); above 2^16, j = FastRandom.below(len).
+ * is below len (one time in 16 for a bucket of ~4,096); above 2^16, j = FastRandom.below(len).
  */
 function fisherYates(w: Int32Array, from: number, to: number, st: Int32Array): void {
   let s0 = st[0];
