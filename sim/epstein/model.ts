@@ -540,18 +540,6 @@ export class EpsteinModel implements Model {
               break;
             }
           }
-          if (dest < 0) {
-            // A nearly full neighbourhood: the general search.
-            st[0] = s0;
-            st[1] = s1;
-            st[2] = s2;
-            st[3] = s3;
-            dest = randomEmptyInVision(occupied, shape, width, height, cell, moveRng);
-            s0 = st[0];
-            s1 = st[1];
-            s2 = st[2];
-            s3 = st[3];
-          }
         } else if (size > 0) {
           // Near an edge (one agent in seven at 200 x 200) or a shape that wraps onto itself: probes
           // with wrapped offsets, drawn and placed exactly as randomEmptyInVision does, inlined because
@@ -580,17 +568,18 @@ export class EpsteinModel implements Model {
               break;
             }
           }
-          if (dest < 0) {
-            st[0] = s0;
-            st[1] = s1;
-            st[2] = s2;
-            st[3] = s3;
-            dest = emptyByScan(occupied, shape, width, height, cell, moveRng);
-            s0 = st[0];
-            s1 = st[1];
-            s2 = st[2];
-            s3 = st[3];
-          }
+        }
+        if (dest < 0 && size > 0) {
+          // Every probe missed (a nearly full neighbourhood): count the empty cells in vision, draw one.
+          st[0] = s0;
+          st[1] = s1;
+          st[2] = s2;
+          st[3] = s3;
+          dest = emptyByScan(occupied, shape, width, height, cell, moveRng);
+          s0 = st[0];
+          s1 = st[1];
+          s2 = st[2];
+          s3 = st[3];
         }
         if (dest >= 0) {
           if (isCop) this.relocateCop(cell, dest);
