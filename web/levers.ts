@@ -103,12 +103,12 @@ export class LeverForm {
     err.setAttribute('aria-live', 'polite');
     const current = this.sets.get(spec.path) ?? shown(valueAt(this.raw, spec.path) ?? spec.default);
     let input: HTMLInputElement | HTMLSelectElement;
-    if (spec.kind === 'boolean') {
+    if (spec.type === 'boolean') {
       const cb = document.createElement('input');
       cb.type = 'checkbox';
       cb.checked = current === 'true';
       input = cb;
-    } else if (spec.kind === 'enum') {
+    } else if (spec.type === 'enum') {
       const sel = document.createElement('select');
       for (const o of spec.options!) sel.append(new Option(o, o));
       sel.value = current;
@@ -135,12 +135,12 @@ export class LeverForm {
     row.className = 'lever-row';
     row.append(input);
     // A slider beside the box for bounded numbers (the box stays the exact, typed value).
-    if ((spec.kind === 'number' || spec.kind === 'integer') && spec.min !== undefined && spec.max !== undefined && spec.max - spec.min <= 100) {
+    if ((spec.type === 'number' || spec.type === 'integer') && spec.min !== undefined && spec.max !== undefined && spec.max - spec.min <= 100) {
       const slider = document.createElement('input');
       slider.type = 'range';
       slider.min = String(spec.min);
       slider.max = String(spec.max);
-      slider.step = spec.kind === 'integer' ? '1' : String((spec.max - spec.min) / 100);
+      slider.step = spec.type === 'integer' ? '1' : String((spec.max - spec.min) / 100);
       slider.value = current;
       slider.className = 'lever-slider';
       slider.setAttribute('aria-label', `${label(spec.path)} (slider)`);
