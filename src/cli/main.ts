@@ -13,6 +13,7 @@ import { sweep } from './commands/sweep';
 import { compare } from './commands/compare';
 import { merge } from './commands/merge';
 import { validate } from './commands/validate';
+import { effects } from './commands/effects';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { fn: Command; help: string }> = {
   batch: { fn: batch, help: 'run a scenario over many seeds in parallel: runs.csv, summary.json, manifest.json' },
   sweep: { fn: sweep, help: 'run a grid or Latin hypercube of parameter values, each over many seeds' },
   compare: { fn: compare, help: 'run scenarios on the same seeds and compare them metric by metric' },
+  effects: { fn: effects, help: 'does every lever act? each lever at the ends of its range vs the scenario, paired over seeds' },
   validate: { fn: validate, help: 'check the nine patterns of the governance model over many seeds' },
   merge: { fn: merge, help: 'combine the folders of a sharded batch, sweep or compare into one' },
 };

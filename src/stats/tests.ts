@@ -171,3 +171,25 @@ function logChoose(n: number, k: number): number {
   for (let i = 1; i <= k; i++) s += Math.log(n - k + i) - Math.log(i);
   return s;
 }
+
+export interface PairedEffect extends MeanInterval {
+  /** mean / (sd / sqrt n): how many standard errors the effect lies from 0 (±Infinity for a noiseless shift). */
+  t: number;
+  /** The 95% interval excludes 0 and not every pair is identical. */
+  beyondNoise: boolean;
+}
+
+/**
+ * Whether changing one thing moved a metric by more than seed noise: the paired differences a_i - b_i
+ * (same seeds, common random numbers) with their 95% t interval. A shift that is the same on every seed
+ * has sd 0 and a zero-width interval, which counts (the pairing removed all the noise); pairs that are
+ * all identical never count, whatever rounding does to the interval.
+ */
+export function pairedEffect(a: readonly number[], b: readonly number[]): PairedEffect {
+  const d = pairedDifference(a, b);
+  const identical = a.every((x, i) => x === b[i]);
+  const se = d.sd / Math.sqrt(d.n);
+  const t = identical ? 0 : se > 0 ? d.mean / se : d.mean > 0 ? Infinity : d.mean < 0 ? -Infinity : 0;
+  const beyondNoise = !identical && d.n >= 2 && (d.lo > 0 || d.hi < 0);
+  return { ...d, t, beyondNoise };
+}
