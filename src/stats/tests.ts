@@ -181,15 +181,18 @@ export interface PairedEffect extends MeanInterval {
 
 /**
  * Whether changing one thing moved a metric by more than seed noise: the paired differences a_i - b_i
- * (same seeds, common random numbers) with their 95% t interval. A shift that is the same on every seed
- * has sd 0 and a zero-width interval, which counts (the pairing removed all the noise); pairs that are
- * all identical never count, whatever rounding does to the interval.
+ * (same seeds, common random numbers) with their 95% t interval. Pairs that are all identical never
+ * count, whatever rounding does to the interval. A shift that is the same on every seed has sd 0 and a
+ * zero-width interval; the t interval says nothing there (small counts over few seeds tie by chance:
+ * +1 on both of two seeds is common), so such a shift counts only when the exact sign test would also
+ * call it, i.e. n equal-signed differences with 2 * 0.5^n < 0.05 (n >= 6).
  */
 export function pairedEffect(a: readonly number[], b: readonly number[]): PairedEffect {
   const d = pairedDifference(a, b);
   const identical = a.every((x, i) => x === b[i]);
   const se = d.sd / Math.sqrt(d.n);
   const t = identical ? 0 : se > 0 ? d.mean / se : d.mean > 0 ? Infinity : d.mean < 0 ? -Infinity : 0;
-  const beyondNoise = !identical && d.n >= 2 && (d.lo > 0 || d.hi < 0);
+  const excludesZero = d.lo > 0 || d.hi < 0;
+  const beyondNoise = !identical && d.n >= 2 && excludesZero && (d.sd > 0 || 2 * 0.5 ** d.n < 0.05);
   return { ...d, t, beyondNoise };
 }
