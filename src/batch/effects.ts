@@ -325,9 +325,10 @@ export function analyseEffects(plan: EffectsPlan, runs: readonly RunMetrics[], c
       if (e.status !== 'run') return out;
       point++;
       for (let s = 0; s < n; s++) {
-        const bad = [runs[point * n + s], runs[s]].find((r) => !r?.ok);
-        if (bad === undefined && runs[point * n + s] && runs[s]) continue;
+        const pair = [runs[point * n + s], runs[s]];
+        if (pair.every((r) => r?.ok)) continue;
         out.failedRuns++;
+        const bad = pair.find((r) => r && !r.ok);
         out.runError ??= bad && !bad.ok ? bad.error : 'no result';
       }
       for (const name of names) {
