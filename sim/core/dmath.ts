@@ -68,10 +68,10 @@ const TWO_M28 = fromWords(0x3e300000, 0);
 
 /** e^x, within 1 ulp; exp(1) is Math.E. */
 export function exp(x: number): number {
-  if (!(x === x)) return x; // NaN
+  if (Number.isNaN(x)) return x;
   if (x > EXP_OVER) return Infinity;
   if (x < EXP_UNDER) return 0;
-  if (x === 1) return 2.718281828459045;
+  if (x === 1) return Math.E; // fdlibm's own result is 1 ulp above
   const ax = Math.abs(x);
   let hi = 0;
   let lo = 0;
@@ -200,7 +200,7 @@ export function pow(x: number, y: number): number {
   const iy = hy & 0x7fffffff;
 
   if (y === 0) return 1; // also for x NaN
-  if (!(x === x) || !(y === y)) return NaN; // ECMAScript: pow(1, NaN) is NaN too
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN; // ECMAScript: pow(1, NaN) is NaN too
 
   // yisint: 0 y not an integer, 1 odd integer, 2 even integer (only needed for x < 0)
   let yisint = 0;
@@ -383,7 +383,7 @@ const C3 = 2.48015872894767294178e-5;
 const C4 = -2.75573143513906633035e-7;
 const C5 = 2.08757232129817482790e-9;
 const C6 = -1.13596475577881948265e-11;
-const PI_HI = 3.141592653589793; // 0x400921fb 54442d18
+const PI_HI = Math.PI; // 0x400921fb 54442d18, the double nearest pi
 const PI_LO = 1.2246467991473532e-16; // pi - PI_HI
 const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter
 const PI_SPLIT = SPLIT * PI_HI;
