@@ -119,8 +119,12 @@ export function showCards(root: HTMLElement, metrics: Metrics | undefined): void
 export function showDifference(table: HTMLTableElement, names: readonly string[], metrics: readonly (Metrics | undefined)[]): void {
   const head = document.createElement('tr');
   head.append(th('Metric', 'col'));
-  names.forEach((n, i) => head.append(th(`${String.fromCharCode(65 + i)}: ${n}`, 'col')));
-  names.slice(1).forEach((_, i) => head.append(th(`${String.fromCharCode(66 + i)} − A`, 'col')));
+  names.forEach((n, i) => {
+    head.append(th(`${String.fromCharCode(65 + i)}: ${n}`, 'col'));
+  });
+  names.slice(1).forEach((_, i) => {
+    head.append(th(`${String.fromCharCode(66 + i)} − A`, 'col'));
+  });
   head.append(th('Reported', 'col'));
   const rows = CARDS.map((c) => {
     const tr = document.createElement('tr');

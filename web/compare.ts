@@ -206,7 +206,11 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       return { preset, session, town, canvas, wrap, stats, hash, resolved: 0, petitions: 0 };
     });
     // One camera: turning any town turns them all.
-    for (const p of panes) p.town?.onCamera(() => panes.forEach((q) => q !== p && q.town?.copyCamera(p.town!)));
+    for (const p of panes) {
+      p.town?.onCamera(() => {
+        for (const q of panes) if (q !== p) q.town?.copyCamera(p.town!);
+      });
+    }
     fit();
     setStatus(`Loading ${presets.length} panes…`);
     try {

@@ -162,13 +162,17 @@ export class LeverForm {
   private accept(spec: LeverSpec, input: HTMLInputElement | HTMLSelectElement, err: HTMLElement): void {
     const text = input instanceof HTMLInputElement && input.type === 'checkbox' ? String(input.checked) : input.value;
     const r = checkLever(spec, text);
-    if (!r.ok) return this.refuse(input, err, r.message);
+    if (!r.ok) {
+      this.refuse(input, err, r.message);
+      return;
+    }
     if (spec.path === 'params.population.residents' && typeof r.value === 'number' && r.value > BROWSER_MAX_RESIDENTS) {
-      return this.refuse(
+      this.refuse(
         input,
         err,
         `population.residents ${r.value} is too large for a browser tab; allowed here: up to ${BROWSER_MAX_RESIDENTS.toLocaleString('en')} (run larger areas with npx govsim run).`,
       );
+      return;
     }
     const valueText = typeof r.value === 'string' ? r.value : JSON.stringify(r.value);
     const next = new Map(this.sets);
@@ -181,7 +185,8 @@ export class LeverForm {
       parseScenario(applyOverrides(this.raw, sets, 'lever'), 'lever');
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [(e as Error).message];
-      return this.refuse(input, err, problems.join(' '));
+      this.refuse(input, err, problems.join(' '));
+      return;
     }
     err.textContent = '';
     input.setAttribute('aria-invalid', 'false');

@@ -328,7 +328,9 @@ export class TownView {
     const barW = 0.9;
     this.bars = new InstancedMesh(new BoxGeometry(barW, 1, barW).translate(0, 0.5, 0), new MeshLambertMaterial(), shown.length);
     this.caps = new InstancedMesh(new BoxGeometry(barW * 1.15, 0.35, barW * 1.15), new MeshLambertMaterial({ color: TOWN_COLOURS.queue }), shown.length);
-    shown.forEach((r, i) => this.bars!.setColorAt(i, C.set(KIND_COLOUR[kinds[r]])));
+    shown.forEach((r, i) => {
+      this.bars!.setColorAt(i, C.set(KIND_COLOUR[kinds[r]]));
+    });
     this.scene.add(this.bars, this.caps);
 
     // Mass-incident rings, one per town (hidden when calm).

@@ -14,6 +14,8 @@
  * With floor, a lone citizen facing fewer cops than actives sees P = 0, which is what produces the
  * punctuated outbursts; the literal ratio smooths them away.
  */
+import { exp } from './dmath';
+
 export const RATIO_RULES = ['literal', 'floor', 'round-half-even', 'round-half-up'] as const;
 export type RatioRule = (typeof RATIO_RULES)[number];
 
@@ -60,7 +62,7 @@ export function applyRatio(x: number, rule: RatioCode): number {
 /** Estimated arrest probability P for `cops` in vision and `activesInVision` actives (self not included). */
 export function arrestProbability(cops: number, activesInVision: number, k: number, rule: RatioCode): number {
   const a = 1 + activesInVision;
-  return 1 - Math.exp(-k * applyRatio(cops / a, rule));
+  return 1 - exp(-k * applyRatio(cops / a, rule));
 }
 
 /** Epstein's grievance: hardship times illegitimacy. */

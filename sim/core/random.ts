@@ -10,6 +10,7 @@
  * snapshots can carry it.
  */
 import seedrandom from 'seedrandom';
+import { cospi, exp, log } from './dmath';
 
 export type StreamState = seedrandom.State.Alea;
 type StatefulPrng = seedrandom.StatefulPRNG<StreamState>;
@@ -36,7 +37,7 @@ export class Stream {
 
   /** Exponential waiting time with the given rate (events per unit time). */
   exponential(rate: number): number {
-    return -Math.log(1 - this.prng()) / rate;
+    return -log(1 - this.prng()) / rate;
   }
 
   /**
@@ -46,7 +47,7 @@ export class Stream {
   geometricSkip(p: number): number {
     if (p >= 1) return 0;
     if (p <= 0) return Infinity;
-    return Math.floor(Math.log(1 - this.prng()) / Math.log(1 - p));
+    return Math.floor(log(1 - this.prng()) / log(1 - p));
   }
 
   /** Poisson count with mean lambda (Knuth for small means, normal approximation above 60). */
@@ -56,7 +57,7 @@ export class Stream {
       const n = Math.round(lambda + Math.sqrt(lambda) * this.normal());
       return n < 0 ? 0 : n;
     }
-    const limit = Math.exp(-lambda);
+    const limit = exp(-lambda);
     let k = 0;
     let prod = this.prng();
     while (prod > limit) {
@@ -70,7 +71,7 @@ export class Stream {
   normal(): number {
     const u = 1 - this.prng();
     const v = this.prng();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.sqrt(-2 * log(u)) * cospi(2 * v);
   }
 
   /** Fisher-Yates shuffle in place. */

@@ -61,6 +61,7 @@
  */
 
 import { applyRatio, arrestProbability, grievance, isActive, ratioCode, RatioCode } from '../core/activation';
+import { exp } from '../core/dmath';
 import { MetricsRecorder } from '../core/metrics';
 import type { Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
 import { RandomStreams, type Stream } from '../core/random';
@@ -210,7 +211,7 @@ export class EpsteinModel implements Model {
     this.activeMoves = new MoveStamps(this.citizenShape, p.width, p.height, p.citizenVision);
     this.activeMovesByCops = new MoveStamps(this.copShape, p.width, p.height, p.citizenVision);
     this.pByRatio = new Float64Array(this.citizenShape.size + 1);
-    for (let r = 0; r <= this.citizenShape.size; r++) this.pByRatio[r] = 1 - Math.exp(-p.arrestConstant * r);
+    for (let r = 0; r <= this.citizenShape.size; r++) this.pByRatio[r] = 1 - exp(-p.arrestConstant * r);
     this.legitimacy = new Schedule(p.legitimacy, p.legitimacySchedule);
     this.copDensity = new Schedule(p.copDensity, p.copSchedule);
 

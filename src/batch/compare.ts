@@ -12,7 +12,7 @@
 import { tableCsv } from '../output/csv';
 import { mean } from '../stats/descriptive';
 import { mannWhitney, pairedDifference, varghaDelaneyA } from '../stats/tests';
-import { flattenMetrics, metricNames } from './aggregate';
+import { flattenMetrics, metricNames } from './metrics';
 import type { Plan } from './design';
 import type { RunRecord } from './store';
 

@@ -3,7 +3,7 @@
  * found and what is allowed, e.g.
  *   params.citizenDensity: 1.5 is too large; allowed: a number at most 1
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { MODEL_NAMES, schemaFor, type ModelName, type Scenario } from './schema';
 import { nearest } from './nearest';
 

@@ -92,7 +92,11 @@ describe('comparisons', () => {
 describe('progress', () => {
   const sink = (tty: boolean) => {
     const out: string[] = [];
-    return { out, stream: { isTTY: tty, write: (s: string) => (out.push(s), true) } };
+    const write = (s: string) => {
+      out.push(s);
+      return true;
+    };
+    return { out, stream: { isTTY: tty, write } };
   };
 
   it('prints a plain line about every 10% when not on a terminal', () => {

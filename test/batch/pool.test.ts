@@ -53,7 +53,7 @@ describe('RunPool', () => {
       const exited = new Promise<number>((r) => (die = r));
       return {
         api: {
-          async run(scenario, opts = {}) {
+          async run(_scenario, opts = {}) {
             // Seed 3 kills its thread: the call never answers, as with a real dead worker.
             if (opts.seed === 3) {
               die(1);
