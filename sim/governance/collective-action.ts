@@ -11,58 +11,38 @@
  * Village active counts are yesterday's (synchronous update), so the order of candidates does not matter.
  *
  * Candidate set: only citizens with G > T can ever activate (P >= 0), so they are kept in a list. A
- * citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate), and leaves when
- * G falls to T or below (checked at full evaluations). Global changes (economy drift, the scheduled
- * legitimacy shift) trigger a full rescan only when they moved by more than RESCAN_EPS. Within the set, a
+ * citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate and G =
+ * totalGrievance are in citizen.ts), and leaves when G falls to T or below (checked at full
+ * evaluations). Global changes (economy drift, the scheduled legitimacy shift) trigger a full rescan
+ * only when they moved by more than RESCAN_EPS. Within the set, a
  * quiet candidate that nothing has touched since its last evaluation is skipped while its village's P is
  * at least its critical (G - T) / R (its G can only have decayed, so the rule's answer is still "quiet");
  * every FULL_CHECK_DAYS days all are evaluated in full.
  *
  * Officers detain: each village's officers detain up to arrestsPerOfficerDay each per day, chosen at
  * random among the village's actives; detention lasts 1..detentionDays days (a calendar release) and is
- * a coercive encounter. A mass incident is a contiguous run of days in which a town's actives exceed
- * massIncidentSize, lulls shorter than episodeGapDays included (so one incident flickering around the
+ * a coercive encounter (detention.ts). A mass incident is a contiguous run of days in which a town's
+ * actives exceed massIncidentSize, lulls shorter than episodeGapDays included (so one incident flickering around the
  * threshold counts once): its start, peak and length (first to last day above) are recorded; it counts as caused by an approved project
  * when at its peak at least half of the town's actives were burdened by an open project dispute.
  */
-import { arrestProbability, grievance, isActive, ratioCode } from '../core/activation';
+import { arrestProbability, isActive, ratioCode } from '../core/activation';
 import type { World } from './world';
-import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './population';
-import { grievanceOf, hardshipOf } from './grievances';
-import { legitimacyOf, encounter } from './legitimacy';
-import { eventCode, K_RELEASE } from './resolvers';
+import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './codes';
+import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, totalGrievance } from './citizen';
+import { detain } from './detention';
 import { gridOf } from './hierarchy';
 
 const RESCAN_EPS = 0.005;
-// Local copies of the citizen states: imported constants are live bindings, slow in hot loops.
+// Local copies of the citizen states and candidate flags: imported constants are live bindings, slow
+// in hot loops.
 const QUIET = CIT_QUIET;
 const DISPUTE = CIT_DISPUTE;
 const ACTIVE = CIT_ACTIVE;
 const DETAINED = CIT_DETAINED;
-// Candidate flags: 0 not a candidate, CLEAN evaluated and untouched since, DIRTY to evaluate in full.
-const CLEAN = 1;
-const DIRTY = 2;
+const CLEAN = CANDIDATE_CLEAN;
+const DIRTY = CANDIDATE_DIRTY;
 const FULL_CHECK_DAYS = 30;
-
-/** G of citizen i today (without risk): Epstein's H(1 - L) plus weighted accumulated grievance. */
-export function totalGrievance(w: World, i: number): number {
-  return grievance(hardshipOf(w, i), legitimacyOf(w, i)) + w.p.collectiveAction.grievanceWeight * grievanceOf(w, i);
-}
-
-/** Add citizen i to the candidate set if its grievance can exceed the threshold. */
-export function touchCandidate(w: World, i: number): void {
-  const c = w.c;
-  if (c.candidate[i]) {
-    c.candidate[i] = DIRTY; // its grievance may have risen: evaluate it in full next time
-    return;
-  }
-  if (totalGrievance(w, i) > w.p.collectiveAction.threshold) {
-    c.candidate[i] = DIRTY;
-    w.candidates.push(i);
-    w.candidateVillage.push(w.h.gridVillage[gridOf(w.h, i)]);
-    w.candidateCrit.push(0);
-  }
-}
 
 /** Rebuild the candidate set by one pass over all citizens (at start and after large global shifts). */
 export function rescanCandidates(w: World): void {
@@ -96,30 +76,6 @@ export function presence(w: World, v: number): number {
   const h = w.h;
   const res = h.villageStart[v + 1] - h.villageStart[v];
   return (w.officersPer1000 * res * w.p.collectiveAction.presencePerOfficer) / 1000 + w.p.collectiveAction.patrolDeterrence * w.villagePatrol[v];
-}
-
-export function detain(w: World, i: number): void {
-  const c = w.c;
-  if (c.state[i] === CIT_DETAINED) return;
-  const e = w.p.enforcement;
-  c.state[i] = CIT_DETAINED;
-  const term = 1 + Math.floor(w.st.detention.next() * Math.max(1, e.detentionDays));
-  c.detainedUntil[i] = Math.max(0, Math.min(65535, w.day + term));
-  w.cal.schedule(w.day + term, eventCode(K_RELEASE, 0), i);
-  w.n.detentions++;
-  w.n.detainedNow++;
-  w.d.detained++;
-  w.d.officialPersonDays += 1;
-  w.n.officialPersonDays += 1;
-  encounter(w, i, w.p.ruleOfLaw.baselineFairness * (1 - e.coercion));
-}
-
-export function release(w: World, i: number): void {
-  const c = w.c;
-  if (c.state[i] !== CIT_DETAINED) return;
-  c.state[i] = c.openCases[i] > 0 ? CIT_DISPUTE : CIT_QUIET;
-  w.n.detainedNow--;
-  touchCandidate(w, i);
 }
 
 export function collectiveActionStep(w: World): void {

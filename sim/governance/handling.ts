@@ -30,24 +30,11 @@
  * Waiting past a citizen's patience escalates: up one level under grand mediation, else to a petition
  * (escalateToPetition) or a new choice. The court mediates before adjudicating under priority to
  * mediation; an adjudicated citizen not satisfied may petition (petitionAfterJudgement).
+ *
+ * The type-channel fit, staffing checks and sending a case to a channel are routing.ts's (shared with
+ * petitions.ts); opening a dispute and scheduling its first contact is intake.ts's.
  */
 import type { World } from './world';
-import {
-  closeCase,
-  EV_ADJUDICATED,
-  EV_ESCALATED,
-  EV_MEDIATED,
-  EV_REFERRED,
-  FLAG_COUNTY,
-  FLAG_COURT,
-  FLAG_TAKEN_VILLAGE,
-  logEvent,
-  ST_DELAYED,
-  ST_PENDING,
-  ST_SERVING,
-  ST_WAITING,
-  markFirst,
-} from './cases';
 import {
   CH_COURT,
   CH_GRID,
@@ -58,76 +45,33 @@ import {
   CH_POLICE,
   CH_TOWN,
   CH_VILLAGE,
-  CHANNEL_LEVEL,
-  enqueue,
+  EV_ADJUDICATED,
+  EV_ESCALATED,
+  EV_MEDIATED,
+  EV_REFERRED,
   eventCode,
-  fairnessOf,
-  instanceFor,
   K_FIRST_CONTACT,
   K_PATIENCE,
   K_PROJECT,
   K_RELEASE,
   K_REPEAT,
   K_SERVICE_END,
-  releaseSlot,
-  skillOf,
-  unqueue,
-} from './resolvers';
+  ST_DELAYED,
+  ST_PENDING,
+  ST_SERVING,
+  ST_WAITING,
+} from './codes';
+import { closeCase, logEvent, markFirst } from './cases';
+import { awarenessOf, legitimacyOf } from './citizen';
 import { gridOf } from './hierarchy';
-import { awarenessOf } from './grievances';
-import { encounter, legitimacyOf } from './legitimacy';
+import { fairnessOf, releaseSlot, skillOf, unqueue } from './resolvers';
+import { available, encounterCase, FIT, sendTo } from './routing';
 import { enterPetition, petitionEnd } from './petitions';
-import { release } from './collective-action';
+import { release } from './detention';
 import { approveProject } from './projects';
-
-/**
- * Fit of a dispute type (rows: TYPE_*) to a channel (columns: CH_*): how well the channel can settle
- * it. Structural assumption from the seed's division of labour: people's mediation for civil and
- * neighbourhood disputes, administrative mediation and review for land, labour, environment and
- * administrative acts, courts for contracts.
- */
-export const FIT: readonly (readonly number[])[] = [
-  // negotiate grid village ngo  town police court petTown petCounty
-  [1.0, 1.0, 1.0, 1.0, 0.6, 0.6, 0.6, 0.4, 0.4], // neighbour and family
-  [0.5, 0.6, 1.0, 0.7, 1.0, 0.3, 0.9, 0.8, 0.8], // land and housing
-  [0.6, 0.6, 0.95, 0.7, 1.0, 0.4, 0.9, 0.7, 0.7], // labour and wages
-  [0.8, 0.7, 1.0, 0.8, 0.8, 0.3, 1.0, 0.4, 0.4], // contracts and consumers
-  [0.3, 0.5, 0.9, 0.6, 1.0, 0.3, 0.8, 0.9, 0.9], // environment
-  [0.2, 0.3, 0.5, 0.4, 1.0, 0.3, 0.9, 1.0, 1.0], // administrative
-];
 
 const OPT_PETITION = 9;
 const OPT_GIVE_UP = 10;
-
-/** Days from a dispute to its first contact with a channel: short with the smart platform. */
-export function firstContactDelay(w: World): number {
-  const sp = w.p.smartPlatform;
-  const mean = sp.daysToFirstContact * w.platform + sp.daysWithout * (1 - w.platform);
-  if (mean <= 0) return 0;
-  return Math.floor(w.st.firstContact.exponential(1 / mean));
-}
-
-/** Route a case into a resolver channel, keeping its path flags. */
-export function sendTo(w: World, row: number, kind: number): void {
-  const k = w.cases.cols;
-  const g = gridOf(w.h, k.citizen[row]);
-  const inst = instanceFor(w, kind, g);
-  if (kind === CH_COURT && !(k.flags[row] & FLAG_COURT)) {
-    k.flags[row] |= FLAG_COURT;
-    w.n.courtFilings++;
-  }
-  if (CHANNEL_LEVEL[kind] === 3) k.flags[row] |= FLAG_COUNTY;
-  if (kind === CH_VILLAGE) {
-    k.flags[row] |= FLAG_TAKEN_VILLAGE;
-    w.n.villageTaken++;
-  }
-  markFirst(w, row, kind);
-  enqueue(w, row, inst);
-}
-
-function available(w: World, kind: number, g: number): boolean {
-  return w.r.slots[instanceFor(w, kind, g)] > 0;
-}
 
 /** The citizen (re)chooses a channel for case `row`; `exclude` is the channel that just failed. */
 export function choose(w: World, row: number, exclude: number, rechoice: boolean): void {
@@ -276,14 +220,6 @@ function mediationEnd(w: World, row: number): void {
     logEvent(w, row, EV_MEDIATED);
     closeCase(w, row, true);
   } else fail(w, row);
-}
-
-/** An encounter for the claimant, or for every member of a collective dispute. */
-export function encounterCase(w: World, row: number, f: number): void {
-  const k = w.cases.cols;
-  const a = k.citizen[row];
-  const n = k.size[row];
-  for (let i = a; i < a + n; i++) encounter(w, i, f);
 }
 
 function courtEnd(w: World, row: number): void {

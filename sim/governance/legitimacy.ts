@@ -10,17 +10,11 @@
  * With probability spreadProbability the experience is told to `neighbours` random residents of the same
  * grid, who take spreadWeight of the same change (weak spread). Only citizens with an encounter are
  * touched: there is no daily pass over all citizens. The scheduled legitimacy shift (a global offset
- * from economy.ts) is added where L is read.
+ * from economy.ts) is added where L is read (legitimacyOf, citizen.ts).
  */
 import type { World } from './world';
 import { gridOf } from './hierarchy';
-import { touchCandidate } from './collective-action';
-
-/** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
-export function legitimacyOf(w: World, i: number): number {
-  const l = w.c.legitimacy[i] + w.legitimacyShift;
-  return l < 0 ? 0 : l > 1 ? 1 : l;
-}
+import { legitimacyOf, touchCandidate } from './citizen';
 
 /** The change one encounter of fairness f makes for a citizen whose legitimacy is l. */
 export function encounterDelta(l: number, f: number, rate: number, asymmetry: number): number {

@@ -14,9 +14,8 @@
 import { MetricsRecorder } from '../core/metrics';
 import type { Summary } from '../core/model';
 import type { World } from './world';
-import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE, CHANNEL_NAMES } from './resolvers';
-import { PATH_FIRSTS, PATH_OUTCOMES } from './cases';
-import { dailyDecay } from './grievances';
+import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE, OUTCOME_NAMES, PATH_FIRST_NAMES, PATH_FIRSTS, PATH_OUTCOMES } from './codes';
+import { dailyDecay } from './citizen';
 import { openEpisodes } from './collective-action';
 
 export const SERIES = [
@@ -218,9 +217,6 @@ function fullYears(a: number[], days: number): number[] {
   return out;
 }
 
-const FIRST_NAMES = [...CHANNEL_NAMES, 'gaveUp'];
-const OUTCOME_NAMES = ['grid', 'village', 'town', 'county', 'abandoned'];
-
 /**
  * Closed cases by first channel and outcome, as `first>outcome` keys (e.g. `grid>village`: went to a
  * grid worker first, resolved at village level), the non-zero ones in a fixed order: the dispute-path
@@ -231,7 +227,7 @@ function firstChannelPaths(counts: readonly number[]): Record<string, number> {
   for (let f = 0; f < PATH_FIRSTS; f++) {
     for (let o = 0; o < PATH_OUTCOMES; o++) {
       const c = counts[f * PATH_OUTCOMES + o];
-      if (c > 0) out[`${FIRST_NAMES[f]}>${OUTCOME_NAMES[o]}`] = c;
+      if (c > 0) out[`${PATH_FIRST_NAMES[f]}>${OUTCOME_NAMES[o]}`] = c;
     }
   }
   return out;

@@ -16,13 +16,32 @@
  *   8. participation      participation.ts   Granovetter joining/leaving of NGO teams, NGO capacity
  *   9. observation        survey.ts, metrics.ts  monthly survey; one series row
  *
+ * Module layers: each file imports only from layers below it (test/sim/governance/imports.test.ts
+ * fails on any cycle):
+ *   1. codes.ts (every shared code and its labels), params.ts, hierarchy.ts: import nothing of here
+ *   2. population.ts (citizen columns), case-table.ts (case table, event log), resolver-table.ts
+ *   3. world.ts            the whole state, streams, the day's counts and the run's totals
+ *   4. citizen.ts          a citizen's state today: L, accumulated grievance, hardship, awareness, G,
+ *                          entry to the collective-action candidate set
+ *   5. legitimacy.ts       encounters move L
+ *   6. cases.ts            open, log and close a case
+ *      resolvers.ts        staffing, service times, skill, fairness, queues
+ *      detention.ts        detain and release
+ *   7. intake.ts           open a dispute, schedule its first contact (cases)
+ *      routing.ts          type-channel fit, availability, send to a channel (cases, resolvers)
+ *   8. step files: economy.ts, grievances.ts, safety.ts, projects.ts, petitions.ts,
+ *      collective-action.ts, participation.ts, survey.ts
+ *   9. handling.ts         the calendar drain (petitions, projects, detention, routing)
+ *  10. metrics.ts          series and summary (collective-action's open episodes)
+ *  11. model.ts            the daily schedule, frames, snapshots
+ *
  * frame() layout (for the browser's four layers):
  *   meta:   residents, counties, towns, villages, grids, resolvers, day, openCases, actives,
  *           framedCases (open cases included, at most output.frameCaseCap)
  *   arrays: gridX, gridY (Float32, layout), gridResidents, gridOpen (open individual disputes by the
  *           claimant's grid), gridActives, gridVolunteers (Int32, per grid);
  *           villageActives, villagePatrol (Int32, per village); townActives, townMediators (per town);
- *           resolverKind (Uint8, CH_* of resolvers.ts: 1 grid, 2 village, 3 ngo, 4 town, 5 police,
+ *           resolverKind (Uint8, CH_* of codes.ts: 1 grid, 2 village, 3 ngo, 4 town, 5 police,
  *           6 court, 7 petition-town, 8 petition-county), resolverUnit, resolverSlots, resolverBusy,
  *           resolverQueue (Int32, per resolver instance);
  *           caseLevel, caseChannel, caseStatus (Uint8), caseResolver, caseGrid, caseSize (Int32),
@@ -30,7 +49,7 @@
  *           4 between petitions); and each case's history in brief: caseId, caseOpened (day),
  *           caseCost (Float32, official person-days so far), caseType (TYPE_*), caseFirst (CH_* of
  *           its first channel, 255 none yet), caseAttempts, casePetitions (Uint8), caseFlags
- *           (Uint16, FLAG_* of cases.ts: petitioned, court, county, project, over-level, online).
+ *           (Uint16, FLAG_* of codes.ts: petitioned, court, county, project, over-level, online).
  */
 import type { EventTable, Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
 import type { MetricsRecorder } from '../core/metrics';
@@ -45,9 +64,8 @@ import { collectiveActionStep, rescanCandidates } from './collective-action';
 import { participationStep, recountMembers, updateNgoSlots } from './participation';
 import { surveyStep } from './survey';
 import { createRecorder, recordDay, summarise } from './metrics';
-import { assignOfficialSlots, CH_POLICE, officialSlots, poolUnstaffed, setSlots } from './resolvers';
-import { EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, ST_FREE, TYPE_NAMES } from './cases';
-import { CHANNEL_NAMES } from './resolvers';
+import { assignOfficialSlots, officialSlots, poolUnstaffed, setSlots } from './resolvers';
+import { CH_POLICE, CHANNEL_NAMES, EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, ST_FREE, TYPE_NAMES } from './codes';
 import { gridOf } from './hierarchy';
 
 /** World fields that are plain data (typed arrays, numbers, arrays, records), cloned by snapshots. */

@@ -16,10 +16,11 @@
  * enforcement presence and lower crime); every member gives hoursPerMemberDay volunteer hours a day.
  */
 import type { World } from './world';
-import { deterringTeam, enabledTeams, mediatingTeam, TEAM_NONE, CIT_DETAINED } from './population';
+import { CH_NGO, CIT_DETAINED, TEAM_NONE } from './codes';
+import { deterringTeam, enabledTeams, mediatingTeam } from './population';
+import { setSlots } from './resolvers';
 
 const DETAINED = CIT_DETAINED;
-import { CH_NGO, setSlots } from './resolvers';
 
 /** Recount members per grid, village and town from the citizen columns (at start and after restore). */
 export function recountMembers(w: World): void {

@@ -25,24 +25,30 @@
  */
 import type { World } from './world';
 import {
-  closeCase,
+  CH_COURT,
+  CH_PET_COUNTY,
+  CH_PET_TOWN,
+  CH_POLICE,
+  CH_TOWN,
+  CH_VILLAGE,
+  CIT_DISPUTE,
+  CIT_PETITIONING,
+  CIT_QUIET,
   EV_PETITIONED,
   EV_REFERRED,
+  eventCode,
   FLAG_ONLINE,
   FLAG_OVER_LEVEL,
   FLAG_PETITIONED,
-  logEvent,
+  K_REPEAT,
   ST_DELAYED,
-  markFirst,
-} from './cases';
-import { CH_COURT, CH_PET_COUNTY, CH_PET_TOWN, CH_POLICE, CH_TOWN, CH_VILLAGE, eventCode, fairnessOf, instanceFor, K_REPEAT, releaseSlot } from './resolvers';
-import { CIT_PETITIONING, CIT_DISPUTE, CIT_QUIET } from './population';
+} from './codes';
+import { closeCase, logEvent, markFirst } from './cases';
+import { addGrievance, hardshipOf } from './citizen';
 import { gridOf } from './hierarchy';
-import { detain } from './collective-action';
-import { addGrievance, hardshipOf } from './grievances';
-import { encounterCase, FIT, sendTo } from './handling';
-import { enqueue } from './resolvers';
-
+import { enqueue, fairnessOf, instanceFor, releaseSlot } from './resolvers';
+import { encounterCase, FIT, sendTo } from './routing';
+import { detain } from './detention';
 
 /** Online share of petitions today. */
 export function onlineShare(w: World): number {

@@ -17,9 +17,9 @@
  * none of the approved caused a mass incident.
  */
 import type { World } from './world';
-import { eventCode, K_PROJECT } from './resolvers';
-import { FLAG_PROJECT, PARTIES_GOVERNMENT, TYPE_ENVIRONMENT, TYPE_LAND } from './cases';
-import { addGrievance, openDispute } from './grievances';
+import { eventCode, FLAG_PROJECT, K_PROJECT, PARTIES_GOVERNMENT, TYPE_ENVIRONMENT, TYPE_LAND } from './codes';
+import { addGrievance } from './citizen';
+import { openDispute } from './intake';
 
 export function projectsStep(w: World): void {
   const ra = w.p.riskAssessment;

@@ -18,83 +18,34 @@
  * daily. Official effort (person-days) is charged per service: serviceDays / caseload, i.e. the share of
  * a staff member's time the case takes; NGO work is counted in volunteer hours instead.
  *
+ * The instances themselves (layout, slots, queue heads) are the table of resolver-table.ts; this file
+ * staffs them, gives each channel its service time, skill and fairness, and runs the queues.
+ *
  * The risk-assessment office is not a queue here: proposals are rare (a few per town-year) and each
  * assessment is charged a fixed review time and staff effort (projects.ts).
  */
 import type { World } from './world';
 import type { GovernanceParams } from './params';
-import { FLAG_ONLINE, ST_DELAYED, ST_SERVING, ST_WAITING } from './cases';
+import {
+  CH_COURT,
+  CH_GRID,
+  CH_NGO,
+  CH_PET_COUNTY,
+  CH_PET_TOWN,
+  CH_POLICE,
+  CH_TOWN,
+  CH_VILLAGE,
+  CHANNEL_LEVEL,
+  CHANNELS,
+  eventCode,
+  FLAG_ONLINE,
+  K_PATIENCE,
+  K_SERVICE_END,
+  ST_DELAYED,
+  ST_SERVING,
+  ST_WAITING,
+} from './codes';
 import type { Hierarchy } from './hierarchy';
-
-export const CHANNEL_NAMES = ['negotiate', 'grid', 'village', 'ngo', 'town', 'police', 'court', 'petitionTown', 'petitionCounty'] as const;
-export const CH_NEGOTIATE = 0;
-export const CH_GRID = 1;
-export const CH_VILLAGE = 2;
-export const CH_NGO = 3;
-export const CH_TOWN = 4;
-export const CH_POLICE = 5;
-export const CH_COURT = 6;
-export const CH_PET_TOWN = 7;
-export const CH_PET_COUNTY = 8;
-export const CHANNELS = 9;
-
-/** Level of the hierarchy at which each channel resolves (NGO teams work in the villages). */
-export const CHANNEL_LEVEL = [0, 0, 1, 1, 2, 2, 3, 2, 3];
-
-// Calendar event kinds (low 4 bits of the calendar's kind; the case id's low bits ride above them).
-export const K_FIRST_CONTACT = 1;
-export const K_SERVICE_END = 2;
-export const K_PATIENCE = 3;
-export const K_REPEAT = 4;
-export const K_RELEASE = 5;
-export const K_PROJECT = 6;
-
-export function eventCode(kind: number, caseId: number): number {
-  return kind + 16 * (caseId & 0x7ffffff);
-}
-
-export interface Resolvers {
-  count: number;
-  /** First instance of each channel kind (index by CH_*; CH_NEGOTIATE has none). */
-  base: Int32Array;
-  kind: Uint8Array;
-  unit: Int32Array;
-  slots: Int32Array;
-  /**
-   * The instance that serves a unit's cases: itself when it has slots, else the nearest staffed
-   * instance of the same kind (by index, so usually a neighbouring unit): a thinly staffed level is
-   * served by mediators who cover several units, and their queues grow as utilisation passes 1.
-   */
-  serveBy: Int32Array;
-  busy: Int32Array;
-  head: Int32Array;
-  tail: Int32Array;
-  len: Int32Array;
-}
-
-export function buildResolvers(h: Hierarchy): Resolvers {
-  const sizes = [0, h.grids, h.villages, h.towns, h.towns, h.towns, h.counties, h.towns, h.counties];
-  const base = new Int32Array(CHANNELS + 1);
-  let n = 0;
-  for (let k = 0; k < CHANNELS; k++) {
-    base[k] = n;
-    n += sizes[k];
-  }
-  base[CHANNELS] = n;
-  const kind = new Uint8Array(n);
-  const unit = new Int32Array(n);
-  for (let k = 1; k < CHANNELS; k++) {
-    for (let u = 0; u < sizes[k]; u++) {
-      kind[base[k] + u] = k;
-      unit[base[k] + u] = u;
-    }
-  }
-  const head = new Int32Array(n).fill(-1);
-  const tail = new Int32Array(n).fill(-1);
-  const serveBy = new Int32Array(n);
-  for (let i = 0; i < n; i++) serveBy[i] = i;
-  return { count: n, base, kind, unit, slots: new Int32Array(n), serveBy, busy: new Int32Array(n), head, tail, len: new Int32Array(n) };
-}
 
 /** Citizen-index range [from, to) of the unit an instance serves (units are contiguous in the index). */
 function unitRange(h: Hierarchy, kind: number, u: number): [number, number] {

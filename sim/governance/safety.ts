@@ -16,9 +16,9 @@
  * survey sees, and an encounter with the police (procedural fairness of the police).
  */
 import type { World } from './world';
+import { CH_POLICE } from './codes';
 import { encounter } from './legitimacy';
-import { fairnessOf, CH_POLICE } from './resolvers';
-import { deterringTeam } from './population';
+import { fairnessOf } from './resolvers';
 
 export function safetyStep(w: World): void {
   const p = w.p.safety;
@@ -57,6 +57,3 @@ export function safetyStep(w: World): void {
     w.crimesSinceSurvey += total;
   }
 }
-
-/** Whether a team type counts as patrol for deterrence (re-exported for participation). */
-export const isPatrol = deterringTeam;

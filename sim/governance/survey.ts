@@ -12,8 +12,7 @@
  * member of a team. The results hold until the next survey (series column `satisfaction`).
  */
 import type { World } from './world';
-import { legitimacyOf } from './legitimacy';
-import { awarenessOf, grievanceOf } from './grievances';
+import { awarenessOf, grievanceOf, legitimacyOf } from './citizen';
 import { gridOf } from './hierarchy';
 
 export function surveyStep(w: World): void {

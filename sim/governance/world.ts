@@ -8,11 +8,12 @@
  */
 import { EventCalendar } from '../core/calendar';
 import { RandomStreams, type Stream } from '../core/random';
-import { type CaseStore, type LogStore, createCaseStore, createLogStore, PATH_FIRSTS, PATH_OUTCOMES } from './cases';
+import { type CaseStore, type LogStore, createCaseStore, createLogStore } from './case-table';
+import { CHANNELS, PATH_FIRSTS, PATH_OUTCOMES } from './codes';
 import { buildHierarchy, type Hierarchy } from './hierarchy';
 import type { GovernanceParams } from './params';
 import { allocateCitizens, type Citizens, initCitizens } from './population';
-import { buildResolvers, CHANNELS, type Resolvers } from './resolvers';
+import { buildResolvers, type Resolvers } from './resolver-table';
 
 /**
  * One stream per process (common random numbers across policies): a policy that switches a process

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { smallWorld } from './helpers';
 import { arrestProbability, grievance, isActive, ratioCode } from '../../../sim/core/activation';
-import { collectiveActionStep, presence, totalGrievance } from '../../../sim/governance/collective-action';
-import { CIT_ACTIVE } from '../../../sim/governance/population';
+import { collectiveActionStep, presence } from '../../../sim/governance/collective-action';
+import { CIT_ACTIVE } from '../../../sim/governance/codes';
 import { gridOf } from '../../../sim/governance/hierarchy';
-import { legitimacyOf } from '../../../sim/governance/legitimacy';
-import { hardshipOf, grievanceOf } from '../../../sim/governance/grievances';
+import { grievanceOf, hardshipOf, legitimacyOf, totalGrievance } from '../../../sim/governance/citizen';
 
 describe('collective action', () => {
   it('takes Epstein’s rule from the one shared implementation (sim/core/activation), as sim/epstein does', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallModel } from './helpers';
-import { CH_NGO } from '../../../sim/governance/resolvers';
+import { CH_NGO } from '../../../sim/governance/codes';
 
 describe('participation (Granovetter thresholds)', () => {
   it('without NGO support nobody joins and members leave', () => {

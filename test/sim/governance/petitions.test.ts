@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallWorld } from './helpers';
-import {
-  EV_REFERRED,
-  LEVEL_COUNTY,
-  openCase,
-  ST_DELAYED,
-  ST_FREE,
-  TYPE_ADMINISTRATIVE,
-} from '../../../sim/governance/cases';
-import { CH_PET_COUNTY, CH_POLICE, CH_TOWN } from '../../../sim/governance/resolvers';
+import { CH_PET_COUNTY, CH_POLICE, CH_TOWN, EV_REFERRED, LEVEL_COUNTY, ST_DELAYED, ST_FREE, TYPE_ADMINISTRATIVE } from '../../../sim/governance/codes';
+import { openCase } from '../../../sim/governance/cases';
 import { enterPetition, petitionEnd } from '../../../sim/governance/petitions';
 import { handlingStep } from '../../../sim/governance/handling';
 import type { GovernanceParams } from '../../../sim/governance/params';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { smallModel, smallWorld } from './helpers';
-import { openCase, ST_SERVING, ST_WAITING } from '../../../sim/governance/cases';
-import { CH_VILLAGE, enqueue, releaseSlot, setSlots } from '../../../sim/governance/resolvers';
+import { CH_VILLAGE, ST_SERVING, ST_WAITING } from '../../../sim/governance/codes';
+import { openCase } from '../../../sim/governance/cases';
+import { enqueue, releaseSlot, setSlots } from '../../../sim/governance/resolvers';
 
 describe('resolvers (queues with servers)', () => {
   it('never serves more cases at once than the instance has slots; the rest wait in FIFO order', () => {
