@@ -85,7 +85,6 @@ export function openCase(
   k.flags[row] = flags;
   w.n.openCases++;
   w.d.disputesOpened++;
-  w.n.disputesOpened++;
   const c = w.c;
   if (size === 1) {
     if (c.openCases[citizen] < 255) c.openCases[citizen]++;
@@ -111,19 +110,14 @@ export function closeCase(w: World, row: number, resolved: boolean): void {
   w.n.pathCounts[firstPath * PATH_OUTCOMES + (resolved ? k.level[row] : OUTCOME_ABANDONED)]++;
   if (resolved) {
     logEvent(w, row, EV_RESOLVED);
-    w.n.disputesResolved++;
     w.d.resolved++;
-    const lvl = k.level[row];
-    w.n.resolvedByLevel[lvl]++;
-    w.d.resolvedByLevel[lvl]++;
+    w.d.resolvedByLevel[k.level[row]]++;
     w.d.resolvedByChannel[k.channel[row]]++;
-    w.n.resolvedByChannel[k.channel[row]]++;
     const days = w.day - k.opened[row];
     w.resolveDays[days < w.resolveDays.length ? days : w.resolveDays.length - 1]++;
     w.n.costResolved += k.cost[row];
   } else {
     logEvent(w, row, EV_ABANDONED);
-    w.n.abandoned++;
     w.d.abandoned++;
   }
   if (flags & FLAG_PETITIONED) {

@@ -18,11 +18,9 @@ export function detain(w: World, i: number): void {
   const term = 1 + Math.floor(w.st.detention.next() * Math.max(1, e.detentionDays));
   c.detainedUntil[i] = Math.max(0, Math.min(65535, w.day + term));
   w.cal.schedule(w.day + term, eventCode(K_RELEASE, 0), i);
-  w.n.detentions++;
   w.n.detainedNow++;
   w.d.detained++;
   w.d.officialPersonDays += 1;
-  w.n.officialPersonDays += 1;
   encounter(w, i, w.p.ruleOfLaw.baselineFairness * (1 - e.coercion));
 }
 

@@ -55,7 +55,6 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
   const p = w.p.grievances;
   const s = w.st.grievances;
   const u = s.next;
-  w.n.grievances++;
   w.d.grievances++;
   let x = u() * total;
   let type = 0;
@@ -79,7 +78,6 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
     addGrievance(w, i, severity * p.lumpedWeight);
     return;
   }
-  w.n.claims++;
   w.d.claims++;
   if (uReject >= p.rejectionProbability) return; // claim granted by the other side: no dispute
   openDispute(w, i, 1, type, partiesFor(type), severity, 0);

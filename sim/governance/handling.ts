@@ -246,7 +246,6 @@ function courtEnd(w: World, row: number): void {
     const effort = p.court.adjudicationDays / p.court.caseload;
     k.cost[row] += effort;
     w.d.officialPersonDays += effort;
-    w.n.officialPersonDays += effort;
     w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
     return;
   }

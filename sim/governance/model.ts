@@ -16,6 +16,10 @@
  *   8. participation      participation.ts   Granovetter joining/leaving of NGO teams, NGO capacity
  *   9. observation        survey.ts, metrics.ts  monthly survey; one series row
  *
+ * Counting: the steps count an event once, in the day's counts (w.d, zeroed each morning); after the
+ * day's series row, addDayToTotals (world.ts) adds them to the run's totals (w.n). Totals with no
+ * daily twin (court filings, services, ...) are counted where they happen.
+ *
  * Module layers: each file imports only from layers below it (test/sim/governance/imports.test.ts
  * fails on any cycle):
  *   1. codes.ts (every shared code and its labels), params.ts, hierarchy.ts: import nothing of here
@@ -54,7 +58,7 @@
 import type { EventTable, Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
 import type { MetricsRecorder } from '../core/metrics';
 import type { GovernanceParams } from './params';
-import { bindStreams, createWorld, zeroDaily, type World } from './world';
+import { addDayToTotals, bindStreams, createWorld, zeroDaily, type World } from './world';
 import { economyStep } from './economy';
 import { grievanceStep } from './grievances';
 import { safetyStep } from './safety';
@@ -129,7 +133,9 @@ export class GovernanceModel implements Model {
    * Run only collective action and detention (with releases) on days -n .. -1, then forget what was
    * counted: a population that starts all quiet otherwise shows an initial burst on day 0 in which
    * everyone above the threshold activates at once (as in Epstein's runs from a quiet start). The
-   * states reached (actives, detainees and their legitimacy) carry over to day 0.
+   * states reached (actives, detainees and their legitimacy) carry over to day 0. The burn-in's day
+   * counts (detentions, their person-days) are dropped, never added to the totals; the totals its steps
+   * count directly are reset.
    */
   private burnIn(n: number): void {
     if (n <= 0) return;
@@ -140,12 +146,10 @@ export class GovernanceModel implements Model {
     }
     w.day = 0;
     const c = w.n;
-    c.detentions = 0;
     c.massIncidents = 0;
     c.incidentsFromApprovedProjects = 0;
     c.outbursts = 0;
     c.peakActives = 0;
-    c.officialPersonDays = 0;
     c.areaEpisode = 0;
     w.incidentSizes.length = 0;
     w.incidentStarts.length = 0;
@@ -177,6 +181,7 @@ export class GovernanceModel implements Model {
     participationStep(w); // 8
     surveyStep(w); // 9
     recordDay(w, this.metrics);
+    addDayToTotals(w.n, w.d); // each event is counted once, in the day's counts
     w.day++;
   }
 

@@ -68,22 +68,15 @@ export function enterPetition(w: World, row: number, county: boolean): void {
   const year = Math.floor(w.day / 365);
   while (w.petitionsByYear.length <= year) w.petitionsByYear.push(0);
   w.petitionsByYear[year]++;
-  if (first) {
-    n.petitionsFirst++;
-    d.petitionsFirst++;
-  } else {
-    n.petitionsRepeat++;
-    d.petitionsRepeat++;
-  }
+  if (first) d.petitionsFirst++;
+  else d.petitionsRepeat++;
   const online = w.st.petitions.next() < onlineShare(w);
   if (online) {
     k.flags[row] |= FLAG_ONLINE;
-    n.petitionsOnline++;
     d.petitionsOnline++;
   } else k.flags[row] &= ~FLAG_ONLINE;
   if (county) {
     k.flags[row] |= FLAG_OVER_LEVEL;
-    n.petitionsOverLevel++;
     d.petitionsOverLevel++;
   }
   k.flags[row] |= FLAG_PETITIONED;
@@ -129,7 +122,6 @@ function chargeInterception(w: World, row: number): void {
   const e = w.p.petitions.interceptionDays;
   w.cases.cols.cost[row] += e;
   w.d.officialPersonDays += e;
-  w.n.officialPersonDays += e;
 }
 
 /** End of handling at a petition office, by regime. */

@@ -37,18 +37,15 @@ export function projectsStep(w: World): void {
     w.projects.risk.push(risk);
     w.projects.size.push(size);
     w.projects.village.push(v);
-    w.n.proposals++;
     w.d.proposals++;
     if (!ra.enabled) {
       approveProject(w, id);
       continue;
     }
     w.n.proposalsAssessed++;
-    w.n.officialPersonDays += ra.staffDaysPerAssessment;
     w.d.officialPersonDays += ra.staffDaysPerAssessment;
     const estimate = risk + ra.errorSd * noise;
     if (estimate > ra.threshold) {
-      w.n.proposalsRejectedOrDelayed++;
       w.d.proposalsRejectedOrDelayed++;
       if (ra.outcome === 'delay') {
         w.projects.risk[id] = risk * ra.redesignFactor;

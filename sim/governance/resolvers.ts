@@ -302,7 +302,6 @@ export function startService(w: World, row: number, days?: number): void {
   const effort = effortDays(w.p, kind);
   k.cost[row] += effort;
   w.d.officialPersonDays += effort;
-  w.n.officialPersonDays += effort;
   w.n.served[kind]++;
   w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
 }

@@ -50,9 +50,6 @@ export function safetyStep(w: World): void {
     w.d.crimes += total;
     w.d.fraud += fraud;
     w.d.accidents += acc;
-    w.n.crimes += total;
-    w.n.fraud += fraud;
-    w.n.accidents += acc;
     w.crimesByYear[year] += total;
     w.crimesSinceSurvey += total;
   }

@@ -84,7 +84,10 @@ export function bindStreams(rng: RandomStreams): Streams {
   };
 }
 
-/** Counts of the current day (reset each morning), read by metrics.ts. */
+/**
+ * Counts of the current day (reset each morning), read by metrics.ts for the series row. The steps count
+ * an event here only; addDayToTotals adds the day into the run's totals once, at the end of the day.
+ */
 export interface Daily {
   grievances: number;
   claims: number;
@@ -129,7 +132,12 @@ export function zeroDaily(): Daily {
   };
 }
 
-/** Cumulative counters and running scalars. */
+/**
+ * Run totals and running scalars. A total with a daily twin in Daily (grievances, claims, disputes
+ * opened, resolved, abandoned, petitions by kind, detentions, crimes, accidents, fraud, official
+ * person-days, proposals) is up to date only between days (addDayToTotals); the others are counted
+ * where they happen.
+ */
 export interface Counters {
   nextCaseId: number;
   openCases: number;
@@ -241,6 +249,28 @@ export interface World {
   platform: number;
   /** Crimes in the last survey interval (for the survey's crime term). */
   crimesSinceSurvey: number;
+}
+
+/** Add the day's counts into the run's totals (once, at the end of the day: model.ts). */
+export function addDayToTotals(n: Counters, d: Daily): void {
+  n.grievances += d.grievances;
+  n.claims += d.claims;
+  n.disputesOpened += d.disputesOpened;
+  n.disputesResolved += d.resolved;
+  for (let l = 0; l < d.resolvedByLevel.length; l++) n.resolvedByLevel[l] += d.resolvedByLevel[l];
+  for (let ch = 0; ch < d.resolvedByChannel.length; ch++) n.resolvedByChannel[ch] += d.resolvedByChannel[ch];
+  n.abandoned += d.abandoned;
+  n.petitionsFirst += d.petitionsFirst;
+  n.petitionsRepeat += d.petitionsRepeat;
+  n.petitionsOverLevel += d.petitionsOverLevel;
+  n.petitionsOnline += d.petitionsOnline;
+  n.detentions += d.detained;
+  n.crimes += d.crimes;
+  n.accidents += d.accidents;
+  n.fraud += d.fraud;
+  n.officialPersonDays += d.officialPersonDays;
+  n.proposals += d.proposals;
+  n.proposalsRejectedOrDelayed += d.proposalsRejectedOrDelayed;
 }
 
 export function createWorld(p: GovernanceParams, seed: number): World {

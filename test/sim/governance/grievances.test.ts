@@ -3,6 +3,7 @@ import { smallWorld } from './helpers';
 import { Stream } from '../../../sim/core/random';
 import { economyStep } from '../../../sim/governance/economy';
 import { grievanceStep } from '../../../sim/governance/grievances';
+import { addDayToTotals, zeroDaily } from '../../../sim/governance/world';
 
 /** A stream that counts its draws. */
 class CountingStream extends Stream {
@@ -32,6 +33,8 @@ function runDays(residents: number, rate: number, days: number) {
   for (let d = 0; d < days; d++) {
     economyStep(w);
     grievanceStep(w);
+    addDayToTotals(w.n, w.d); // the end of the day, as the model does it
+    w.d = zeroDaily();
     w.day++;
   }
   return { w, draws: s.draws, events: w.n.grievances };

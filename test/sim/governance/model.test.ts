@@ -165,4 +165,18 @@ describe('dispute paths', () => {
     // Only a case that never reached a channel can be "given up" first, and it is never resolved.
     expect(Object.keys(paths).filter((k) => k.startsWith('gaveUp>') && k !== 'gaveUp>abandoned')).toEqual([]);
   });
+
+  it('adds each day\'s counts to the run totals once: the series sums to the summary', () => {
+    const m = smallModel(BUSY, 4);
+    m.step(200);
+    const s = m.summary() as Record<string, number>;
+    const sum = (col: string) => m.series().column(col).reduce((a, b) => a + b, 0);
+    expect(sum('grievances')).toBe(s.grievances);
+    expect(sum('disputesOpened')).toBe(s.disputesOpened);
+    expect(sum('resolved')).toBe(s.disputesResolved);
+    expect(sum('newDetentions')).toBe(s.detentions);
+    expect(sum('crimes')).toBe(s.crimes);
+    expect(sum('proposals')).toBe(s.proposals);
+    expect(sum('officialPersonDays')).toBeCloseTo(s.officialPersonDays, 3);
+  });
 });

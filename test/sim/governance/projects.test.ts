@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { smallWorld } from './helpers';
 import { projectsStep } from '../../../sim/governance/projects';
 import { handlingStep } from '../../../sim/governance/handling';
+import { addDayToTotals, zeroDaily, type World } from '../../../sim/governance/world';
+
+/** The end of a day, as the model does it: the day's counts into the totals. */
+function endDay(w: World): void {
+  addDayToTotals(w.n, w.d);
+  w.d = zeroDaily();
+  w.day++;
+}
 
 function run(enabled: boolean, outcome: 'reject' | 'delay' = 'reject') {
   const w = smallWorld({
@@ -9,7 +17,7 @@ function run(enabled: boolean, outcome: 'reject' | 'delay' = 'reject') {
   });
   for (let d = 0; d < 400; d++) {
     projectsStep(w);
-    w.day++;
+    endDay(w);
   }
   return w;
 }
@@ -38,7 +46,7 @@ describe('risk assessment of major decisions', () => {
     });
     while (w.n.proposalsRejectedOrDelayed === 0) {
       projectsStep(w);
-      w.day++;
+      endDay(w);
     }
     w.day--;
     const delayed = w.n.proposalsRejectedOrDelayed;
