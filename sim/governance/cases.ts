@@ -63,7 +63,7 @@ export function openCase(
   if (w.freeRows.length > 0) row = w.freeRows.pop()!;
   else row = w.cases.add();
   const k = w.cases.cols;
-  k.id[row] = w.n.nextCaseId++;
+  k.id[row] = w.totals.nextCaseId++;
   k.citizen[row] = citizen;
   k.size[row] = size;
   k.type[row] = type;
@@ -83,9 +83,9 @@ export function openCase(
   k.attempts[row] = 0;
   k.petitions[row] = 0;
   k.flags[row] = flags;
-  w.n.openCases++;
-  w.d.disputesOpened++;
-  const c = w.c;
+  w.totals.openCases++;
+  w.today.disputesOpened++;
+  const c = w.citizens;
   if (size === 1) {
     if (c.openCases[citizen] < 255) c.openCases[citizen]++;
     if (c.state[citizen] === CIT_QUIET) c.state[citizen] = CIT_DISPUTE;
@@ -100,37 +100,37 @@ export function openCase(
  */
 export function closeCase(w: World, row: number, resolved: boolean): void {
   const k = w.cases.cols;
-  const c = w.c;
+  const c = w.citizens;
   const citizen = k.citizen[row];
   const size = k.size[row];
   const sev = k.severity[row];
   const flags = k.flags[row];
-  const p = w.p.grievances;
+  const p = w.params.grievances;
   const firstPath = k.first[row] === FIRST_NONE ? PATH_FIRSTS - 1 : k.first[row];
-  w.n.pathCounts[firstPath * PATH_OUTCOMES + (resolved ? k.level[row] : OUTCOME_ABANDONED)]++;
+  w.totals.pathCounts[firstPath * PATH_OUTCOMES + (resolved ? k.level[row] : OUTCOME_ABANDONED)]++;
   if (resolved) {
     logEvent(w, row, EV_RESOLVED);
-    w.d.resolved++;
-    w.d.resolvedByLevel[k.level[row]]++;
-    w.d.resolvedByChannel[k.channel[row]]++;
+    w.today.resolved++;
+    w.today.resolvedByLevel[k.level[row]]++;
+    w.today.resolvedByChannel[k.channel[row]]++;
     const days = w.day - k.opened[row];
     w.resolveDays[days < w.resolveDays.length ? days : w.resolveDays.length - 1]++;
-    w.n.costResolved += k.cost[row];
+    w.totals.costResolved += k.cost[row];
   } else {
     logEvent(w, row, EV_ABANDONED);
-    w.d.abandoned++;
+    w.today.abandoned++;
   }
   if (flags & FLAG_PETITIONED) {
-    w.n.petitionCasesClosed++;
-    if (resolved) w.n.petitionCasesSolved++;
+    w.totals.petitionCasesClosed++;
+    if (resolved) w.totals.petitionCasesSolved++;
   }
-  if (flags & (FLAG_PETITIONED | FLAG_COURT | FLAG_COUNTY)) w.n.reachedPetitionOrCounty++;
-  w.n.casesClosed++;
+  if (flags & (FLAG_PETITIONED | FLAG_COURT | FLAG_COUNTY)) w.totals.reachedPetitionOrCounty++;
+  w.totals.casesClosed++;
   // Grievance: a resolution relieves what the dispute added; abandonment leaves it latent and adds more.
   const first = citizen;
   const last = citizen + size;
   for (let i = first; i < last; i++) {
-    if (resolved) addGrievance(w, i, -sev * (size > 1 ? w.p.riskAssessment.burden : p.openWeight));
+    if (resolved) addGrievance(w, i, -sev * (size > 1 ? w.params.riskAssessment.burden : p.openWeight));
     else addGrievance(w, i, sev * p.abandonWeight);
     // A group stays marked as burdened by its project until the project dispute is resolved.
     if (size > 1) {
@@ -142,6 +142,6 @@ export function closeCase(w: World, row: number, resolved: boolean): void {
   }
   k.status[row] = ST_FREE;
   k.inst[row] = -1;
-  w.n.openCases--;
+  w.totals.openCases--;
   w.freeRows.push(row);
 }

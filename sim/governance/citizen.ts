@@ -21,64 +21,64 @@ export const CANDIDATE_DIRTY = 2;
 
 /** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
 export function legitimacyOf(w: World, i: number): number {
-  const l = w.c.legitimacy[i] + w.legitimacyShift;
+  const l = w.citizens.legitimacy[i] + w.legitimacyShift;
   return l < 0 ? 0 : l > 1 ? 1 : l;
 }
 
 /** Daily decay factor of accumulated grievance. */
 export function dailyDecay(w: World): number {
-  return Math.exp(-w.p.grievances.decayPerYear / 365);
+  return Math.exp(-w.params.grievances.decayPerYear / 365);
 }
 
 /** Citizen i's accumulated grievance today. */
 export function grievanceOf(w: World, i: number): number {
-  const c = w.c;
+  const c = w.citizens;
   const g = c.grievance[i];
   if (g === 0) return 0;
   const dt = w.day - c.grievanceDay[i];
-  return dt === 0 ? g : g * Math.exp((-w.p.grievances.decayPerYear / 365) * dt);
+  return dt === 0 ? g : g * Math.exp((-w.params.grievances.decayPerYear / 365) * dt);
 }
 
 /** Add `amount` (may be negative) to citizen i's accumulated grievance, floored at 0. */
 export function addGrievance(w: World, i: number, amount: number): void {
-  const c = w.c;
+  const c = w.citizens;
   const before = grievanceOf(w, i);
   let after = before + amount;
   if (after < 0) after = 0;
   c.grievance[i] = after;
   c.grievanceDay[i] = w.day;
-  w.n.sumGrievance += after - before;
+  w.totals.sumGrievance += after - before;
   if (amount > 0) touchCandidate(w, i);
 }
 
 /** Effective hardship today: the stored H_i scaled by the economy's drift. */
 export function hardshipOf(w: World, i: number): number {
-  const h = (w.c.hardship[i] / 255) * w.hardshipFactor;
+  const h = (w.citizens.hardship[i] / 255) * w.hardshipFactor;
   return h > 1 ? 1 : h;
 }
 
 /** Effective legal awareness today: stored value plus rule-of-law growth. */
 export function awarenessOf(w: World, i: number): number {
-  const a = w.c.awareness[i] / 255 + w.p.ruleOfLaw.legalAwarenessGrowthPerYear * (w.day / 365);
+  const a = w.citizens.awareness[i] / 255 + w.params.ruleOfLaw.legalAwarenessGrowthPerYear * (w.day / 365);
   return a > 1 ? 1 : a;
 }
 
 /** G of citizen i today (without risk): Epstein's H(1 - L) plus weighted accumulated grievance. */
 export function totalGrievance(w: World, i: number): number {
-  return grievance(hardshipOf(w, i), legitimacyOf(w, i)) + w.p.collectiveAction.grievanceWeight * grievanceOf(w, i);
+  return grievance(hardshipOf(w, i), legitimacyOf(w, i)) + w.params.collectiveAction.grievanceWeight * grievanceOf(w, i);
 }
 
 /** Add citizen i to the candidate set if its grievance can exceed the threshold. */
 export function touchCandidate(w: World, i: number): void {
-  const c = w.c;
+  const c = w.citizens;
   if (c.candidate[i]) {
     c.candidate[i] = CANDIDATE_DIRTY; // its grievance may have risen: evaluate it in full next time
     return;
   }
-  if (totalGrievance(w, i) > w.p.collectiveAction.threshold) {
+  if (totalGrievance(w, i) > w.params.collectiveAction.threshold) {
     c.candidate[i] = CANDIDATE_DIRTY;
     w.candidates.push(i);
-    w.candidateVillage.push(w.h.gridVillage[gridOf(w.h, i)]);
+    w.candidateVillage.push(w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]);
     w.candidateCrit.push(0);
   }
 }

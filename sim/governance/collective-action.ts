@@ -46,12 +46,12 @@ const FULL_CHECK_DAYS = 30;
 
 /** Rebuild the candidate set by one pass over all citizens (at start and after large global shifts). */
 export function rescanCandidates(w: World): void {
-  const c = w.c;
-  const T = w.p.collectiveAction.threshold;
+  const c = w.citizens;
+  const T = w.params.collectiveAction.threshold;
   const list: number[] = [];
   const villages: number[] = [];
   const crit: number[] = [];
-  const h = w.h;
+  const h = w.hierarchy;
   for (let g = 0; g < h.grids; g++) {
     const v = h.gridVillage[g];
     for (let i = h.gridStart[g]; i < h.gridStart[g + 1]; i++) {
@@ -67,25 +67,25 @@ export function rescanCandidates(w: World): void {
   w.candidates = list;
   w.candidateVillage = villages;
   w.candidateCrit = crit;
-  w.n.scanHardship = w.hardshipFactor;
-  w.n.scanShift = w.legitimacyShift;
+  w.totals.scanHardship = w.hardshipFactor;
+  w.totals.scanShift = w.legitimacyShift;
 }
 
 /** Enforcement presence C of village v. */
 export function presence(w: World, v: number): number {
-  const h = w.h;
+  const h = w.hierarchy;
   const res = h.villageStart[v + 1] - h.villageStart[v];
-  return (w.officersPer1000 * res * w.p.collectiveAction.presencePerOfficer) / 1000 + w.p.collectiveAction.patrolDeterrence * w.villagePatrol[v];
+  return (w.officersPer1000 * res * w.params.collectiveAction.presencePerOfficer) / 1000 + w.params.collectiveAction.patrolDeterrence * w.villagePatrol[v];
 }
 
 export function collectiveActionStep(w: World): void {
-  const ca = w.p.collectiveAction;
-  const c = w.c;
-  const h = w.h;
+  const ca = w.params.collectiveAction;
+  const c = w.citizens;
+  const h = w.hierarchy;
   if (
-    Number.isNaN(w.n.scanHardship) ||
-    Math.abs(w.hardshipFactor - w.n.scanHardship) > RESCAN_EPS ||
-    Math.abs(w.legitimacyShift - w.n.scanShift) > RESCAN_EPS
+    Number.isNaN(w.totals.scanHardship) ||
+    Math.abs(w.hardshipFactor - w.totals.scanHardship) > RESCAN_EPS ||
+    Math.abs(w.legitimacyShift - w.totals.scanShift) > RESCAN_EPS
   ) {
     rescanCandidates(w);
   }
@@ -156,7 +156,7 @@ export function collectiveActionStep(w: World): void {
     j++;
   }
   // Pass 2: officers detain, at random among each village's actives.
-  const arrestsPerOfficer = w.p.enforcement.arrestsPerOfficerDay;
+  const arrestsPerOfficer = w.params.enforcement.arrestsPerOfficerDay;
   const capacity = new Float64Array(V);
   for (let v = 0; v < V; v++) {
     if (nextVillage[v] === 0) continue;
@@ -171,7 +171,7 @@ export function collectiveActionStep(w: World): void {
   const townProj = w.townProjectActives;
   townProj.fill(0);
   const finalVillage = new Int32Array(V);
-  const ds = w.st.detention;
+  const ds = w.streams.detention;
   let actives = 0;
   for (let q = 0; q < list.length; q++) {
     const i = list[q];
@@ -190,8 +190,8 @@ export function collectiveActionStep(w: World): void {
     if (c.project[i]) townProj[t]++;
   }
   w.villageActives = finalVillage;
-  w.n.actives = actives;
-  if (actives > w.n.peakActives) w.n.peakActives = actives;
+  w.totals.actives = actives;
+  if (actives > w.totals.peakActives) w.totals.peakActives = actives;
   // Mass incidents per town; area-wide outbursts.
   const size = ca.massIncidentSize;
   for (let t = 0; t < h.towns; t++) {
@@ -201,7 +201,7 @@ export function collectiveActionStep(w: World): void {
         w.townEpisodeStart[t] = w.day;
         w.townEpisodePeak[t] = 0;
         w.townEpisodeProject[t] = 0;
-        w.n.massIncidents++;
+        w.totals.massIncidents++;
       }
       if (a > w.townEpisodePeak[t]) {
         w.townEpisodePeak[t] = a;
@@ -211,11 +211,11 @@ export function collectiveActionStep(w: World): void {
     } else if (w.townEpisodeStart[t] >= 0 && w.day - w.townLastIncident[t] >= ca.episodeGapDays) endEpisode(w, t);
   }
   if (actives > size) {
-    if (!w.n.areaEpisode) {
-      w.n.areaEpisode = 1;
-      w.n.outbursts++;
+    if (!w.totals.areaEpisode) {
+      w.totals.areaEpisode = 1;
+      w.totals.outbursts++;
     }
-  } else w.n.areaEpisode = 0;
+  } else w.totals.areaEpisode = 0;
 }
 
 function endEpisode(w: World, t: number): void {
@@ -223,7 +223,7 @@ function endEpisode(w: World, t: number): void {
   w.incidentSizes.push(w.townEpisodePeak[t]);
   // Length: from the first to the last day above the threshold.
   w.incidentLengths.push(w.townLastIncident[t] - w.townEpisodeStart[t] + 1);
-  if (w.townEpisodeProject[t]) w.n.incidentsFromApprovedProjects++;
+  if (w.townEpisodeProject[t]) w.totals.incidentsFromApprovedProjects++;
   w.townEpisodeStart[t] = -1;
 }
 
@@ -231,7 +231,7 @@ function endEpisode(w: World, t: number): void {
 export function openEpisodes(w: World): { sizes: number[]; project: number } {
   const sizes: number[] = [];
   let project = 0;
-  for (let t = 0; t < w.h.towns; t++) {
+  for (let t = 0; t < w.hierarchy.towns; t++) {
     if (w.townEpisodeStart[t] >= 0) {
       sizes.push(w.townEpisodePeak[t]);
       if (w.townEpisodeProject[t]) project++;

@@ -11,23 +11,23 @@ import { touchCandidate } from './citizen';
 import { encounter } from './legitimacy';
 
 export function detain(w: World, i: number): void {
-  const c = w.c;
+  const c = w.citizens;
   if (c.state[i] === CIT_DETAINED) return;
-  const e = w.p.enforcement;
+  const e = w.params.enforcement;
   c.state[i] = CIT_DETAINED;
-  const term = 1 + Math.floor(w.st.detention.next() * Math.max(1, e.detentionDays));
+  const term = 1 + Math.floor(w.streams.detention.next() * Math.max(1, e.detentionDays));
   c.detainedUntil[i] = Math.max(0, Math.min(65535, w.day + term));
   w.cal.schedule(w.day + term, eventCode(K_RELEASE, 0), i);
-  w.n.detainedNow++;
-  w.d.detained++;
-  w.d.officialPersonDays += 1;
-  encounter(w, i, w.p.ruleOfLaw.baselineFairness * (1 - e.coercion));
+  w.totals.detainedNow++;
+  w.today.detained++;
+  w.today.officialPersonDays += 1;
+  encounter(w, i, w.params.ruleOfLaw.baselineFairness * (1 - e.coercion));
 }
 
 export function release(w: World, i: number): void {
-  const c = w.c;
+  const c = w.citizens;
   if (c.state[i] !== CIT_DETAINED) return;
   c.state[i] = c.openCases[i] > 0 ? CIT_DISPUTE : CIT_QUIET;
-  w.n.detainedNow--;
+  w.totals.detainedNow--;
   touchCandidate(w, i);
 }

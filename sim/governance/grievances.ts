@@ -24,15 +24,15 @@ function partiesFor(type: number): number {
 }
 
 export function grievanceStep(w: World): void {
-  const p = w.p.grievances;
-  const s = w.st.grievances;
+  const p = w.params.grievances;
+  const s = w.streams.grievances;
   const u = s.next;
   const hw = p.hardshipWeight;
   // A citizen's daily probability is rate/365 x rateFactor x (1 + hw H_i) / (1 + hw hardshipMean), so the
   // population mean is the configured rate; pMax is that of a citizen of maximal hardship.
   const pMax = Math.min(
     0.5,
-    ((p.ratePerResidentYear / 365) * w.rateFactor * (1 + hw)) / (1 + hw * w.p.population.hardshipMean),
+    ((p.ratePerResidentYear / 365) * w.rateFactor * (1 + hw)) / (1 + hw * w.params.population.hardshipMean),
   );
   if (pMax <= 0) return;
   const mix = p.typeMix;
@@ -40,11 +40,11 @@ export function grievanceStep(w: World): void {
   let total = 0;
   for (const x of weights) total += x;
   if (total <= 0) return;
-  const n = w.c.n;
+  const n = w.citizens.n;
   let i = s.geometricSkip(pMax);
   const hf = w.hardshipFactor;
   while (i < n) {
-    let h = (w.c.hardship[i] / 255) * hf;
+    let h = (w.citizens.hardship[i] / 255) * hf;
     if (h > 1) h = 1;
     if (u() * (1 + hw) < 1 + hw * h) grievanceEvent(w, i, weights, total);
     i += 1 + s.geometricSkip(pMax);
@@ -52,10 +52,10 @@ export function grievanceStep(w: World): void {
 }
 
 function grievanceEvent(w: World, i: number, weights: number[], total: number): void {
-  const p = w.p.grievances;
-  const s = w.st.grievances;
+  const p = w.params.grievances;
+  const s = w.streams.grievances;
   const u = s.next;
-  w.d.grievances++;
+  w.today.grievances++;
   let x = u() * total;
   let type = 0;
   while (type < weights.length - 1 && x >= weights[type]) {
@@ -68,7 +68,7 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
   // Claiming: legal awareness raises it; coercion of the control regime suppresses it.
   const aware = awarenessOf(w, i);
   let pClaim = p.claimProbability * (1 - p.claimAwarenessWeight + 2 * p.claimAwarenessWeight * aware);
-  pClaim *= 1 - w.p.enforcement.claimSuppression;
+  pClaim *= 1 - w.params.enforcement.claimSuppression;
   // Both decisions are drawn up front so that a regime that suppresses claims uses the same numbers
   // for every later grievance as one that does not (common random numbers across policies).
   const uClaim = u();
@@ -78,7 +78,7 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
     addGrievance(w, i, severity * p.lumpedWeight);
     return;
   }
-  w.d.claims++;
+  w.today.claims++;
   if (uReject >= p.rejectionProbability) return; // claim granted by the other side: no dispute
   openDispute(w, i, 1, type, partiesFor(type), severity, 0);
 }

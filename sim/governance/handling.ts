@@ -76,16 +76,16 @@ const OPT_GIVE_UP = 10;
 /** The citizen (re)chooses a channel for case `row`; `exclude` is the channel that just failed. */
 export function choose(w: World, row: number, exclude: number, rechoice: boolean): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   const ch = p.handling.choice;
   const i = k.citizen[row];
   const type = k.type[row];
   const sev = k.severity[row];
   const fit = FIT[type];
-  const g = gridOf(w.h, i);
+  const g = gridOf(w.hierarchy, i);
   const L = legitimacyOf(w, i);
-  const ties = w.c.ties[i] / 255;
-  const R = w.c.riskAversion[i] / 255;
+  const ties = w.citizens.ties[i] / 255;
+  const R = w.citizens.riskAversion[i] / 255;
   const aware = awarenessOf(w, i);
   const trust = 1 - p.handling.trustWeight + p.handling.trustWeight * L;
   const take = p.handling.takeFit;
@@ -112,7 +112,7 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
     closeCase(w, row, false);
     return;
   }
-  let x = w.st.choice.next() * total;
+  let x = w.streams.choice.next() * total;
   let opt = 0;
   while (opt < 10 && x >= wt[opt]) {
     x -= wt[opt];
@@ -121,14 +121,14 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
   if (opt === OPT_GIVE_UP) {
     closeCase(w, row, false);
   } else if (opt === OPT_PETITION) {
-    enterPetition(w, row, w.st.choice.next() < p.petitions.overLevelProbability);
+    enterPetition(w, row, w.streams.choice.next() < p.petitions.overLevelProbability);
   } else if (opt === CH_NEGOTIATE) {
     k.channel[row] = CH_NEGOTIATE;
     markFirst(w, row, CH_NEGOTIATE);
     k.level[row] = 0;
     const s = p.handling.negotiateSuccess * fit[CH_NEGOTIATE] * (1 - p.handling.severityPenalty * sev);
-    if (w.st.outcome.next() < s) {
-      w.n.succeeded[CH_NEGOTIATE]++;
+    if (w.streams.outcome.next() < s) {
+      w.totals.succeeded[CH_NEGOTIATE]++;
       closeCase(w, row, true);
     } else retry(w, row, CH_NEGOTIATE);
   } else {
@@ -140,7 +140,7 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
 function retry(w: World, row: number, failed: number): void {
   const k = w.cases.cols;
   k.attempts[row]++;
-  if (k.attempts[row] >= w.p.handling.maxAttempts) closeCase(w, row, false);
+  if (k.attempts[row] >= w.params.handling.maxAttempts) closeCase(w, row, false);
   else choose(w, row, failed, true);
 }
 
@@ -163,11 +163,11 @@ export function nextLevelChannel(w: World, kind: number, g: number): number {
 /** Refer a failed or escalated case up one level with its history (grand mediation). */
 export function referUp(w: World, row: number): void {
   const k = w.cases.cols;
-  const g = gridOf(w.h, k.citizen[row]);
+  const g = gridOf(w.hierarchy, k.citizen[row]);
   const from = k.channel[row];
   k.attempts[row]++;
   const to = nextLevelChannel(w, from, g);
-  if (to < 0 || k.attempts[row] > w.p.handling.maxAttempts + 4) {
+  if (to < 0 || k.attempts[row] > w.params.handling.maxAttempts + 4) {
     // Top of the ladder: the court has adjudicated or the petition office has answered.
     closeCase(w, row, false);
     return;
@@ -179,20 +179,20 @@ export function referUp(w: World, row: number): void {
 
 /** What a failed case does next. */
 export function fail(w: World, row: number): void {
-  if (w.p.grandMediation.referral) referUp(w, row);
+  if (w.params.grandMediation.referral) referUp(w, row);
   else retry(w, row, w.cases.cols.channel[row]);
 }
 
 /** First contact of a new dispute with a channel. */
 function firstContact(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   if (w.platform > 0 && p.smartPlatform.gridDiscovery > 0) {
-    const g = gridOf(w.h, k.citizen[row]);
+    const g = gridOf(w.hierarchy, k.citizen[row]);
     if (
       available(w, CH_GRID, g) &&
       FIT[k.type[row]][CH_GRID] >= p.handling.takeFit &&
-      w.st.firstContact.next() < p.smartPlatform.gridDiscovery * w.platform
+      w.streams.firstContact.next() < p.smartPlatform.gridDiscovery * w.platform
     ) {
       sendTo(w, row, CH_GRID);
       return;
@@ -204,7 +204,7 @@ function firstContact(w: World, row: number): void {
 /** End of service at a mediation level, the NGO teams or the police. */
 function mediationEnd(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   const kind = k.channel[row];
   const i = k.citizen[row];
   releaseSlot(w, k.inst[row]);
@@ -212,11 +212,11 @@ function mediationEnd(w: World, row: number): void {
   const L = legitimacyOf(w, i);
   const trust = 1 - p.handling.trustWeight + p.handling.trustWeight * L;
   const s = skillOf(w, kind) * FIT[k.type[row]][kind] * (1 - p.handling.severityPenalty * k.severity[row]) * trust;
-  const ok = w.st.outcome.next() < s;
+  const ok = w.streams.outcome.next() < s;
   if (kind !== CH_NGO) encounterCase(w, row, fairnessOf(p, kind) * (ok ? 1 : 1 - p.legitimacy.outcomeWeight));
   if (ok) {
-    w.n.succeeded[kind]++;
-    if (kind === CH_VILLAGE) w.n.villageSucceeded++;
+    w.totals.succeeded[kind]++;
+    if (kind === CH_VILLAGE) w.totals.villageSucceeded++;
     logEvent(w, row, EV_MEDIATED);
     closeCase(w, row, true);
   } else fail(w, row);
@@ -224,14 +224,14 @@ function mediationEnd(w: World, row: number): void {
 
 function courtEnd(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   const rl = p.ruleOfLaw;
   if (k.phase[row] === 0 && p.court.priorityToMediation) {
     const s = p.court.mediationSkill * FIT[k.type[row]][CH_COURT] * (1 - p.handling.severityPenalty * k.severity[row]);
-    if (w.st.court.next() < s) {
+    if (w.streams.court.next() < s) {
       releaseSlot(w, k.inst[row]);
       k.inst[row] = -1;
-      w.n.succeeded[CH_COURT]++;
+      w.totals.succeeded[CH_COURT]++;
       encounterCase(w, row, rl.courtFairness);
       logEvent(w, row, EV_MEDIATED);
       closeCase(w, row, true);
@@ -241,31 +241,31 @@ function courtEnd(w: World, row: number): void {
   if (k.phase[row] === 0) {
     // Adjudication: the case keeps its slot for adjudicationDays more.
     k.phase[row] = 1;
-    const dur = 1 + Math.floor(w.st.service.exponential(1 / Math.max(0.01, p.court.adjudicationDays - 0.5)));
+    const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, p.court.adjudicationDays - 0.5)));
     k.due[row] = w.day + dur;
     const effort = p.court.adjudicationDays / p.court.caseload;
     k.cost[row] += effort;
-    w.d.officialPersonDays += effort;
+    w.today.officialPersonDays += effort;
     w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
     return;
   }
   releaseSlot(w, k.inst[row]);
   k.inst[row] = -1;
   logEvent(w, row, EV_ADJUDICATED);
-  const satisfied = w.st.court.next() < rl.courtSkill;
+  const satisfied = w.streams.court.next() < rl.courtSkill;
   encounterCase(w, row, rl.courtFairness * (satisfied ? 1 : 1 - p.legitimacy.outcomeWeight));
-  if (!satisfied && w.st.court.next() < p.court.petitionAfterJudgement) {
+  if (!satisfied && w.streams.court.next() < p.court.petitionAfterJudgement) {
     enterPetition(w, row, true);
     return;
   }
-  w.n.succeeded[CH_COURT]++;
+  w.totals.succeeded[CH_COURT]++;
   closeCase(w, row, true);
 }
 
 /** A waiting case whose citizen's patience ran out. */
 function patienceEnd(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   // Leave the queue (unqueue marks the case DELAYED while it is rerouted).
   unqueue(w, row);
   logEvent(w, row, EV_ESCALATED);
@@ -273,9 +273,9 @@ function patienceEnd(w: World, row: number): void {
   k.inst[row] = -1;
   if (p.grandMediation.referral) {
     referUp(w, row);
-  } else if (kind !== CH_PET_TOWN && kind !== CH_PET_COUNTY && w.st.choice.next() < p.handling.escalateToPetition) {
+  } else if (kind !== CH_PET_TOWN && kind !== CH_PET_COUNTY && w.streams.choice.next() < p.handling.escalateToPetition) {
     k.attempts[row]++;
-    enterPetition(w, row, w.st.choice.next() < p.petitions.overLevelProbability);
+    enterPetition(w, row, w.streams.choice.next() < p.petitions.overLevelProbability);
   } else if (kind === CH_PET_TOWN) {
     k.attempts[row]++;
     enterPetition(w, row, true);

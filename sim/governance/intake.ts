@@ -11,16 +11,16 @@ import { addGrievance } from './citizen';
 
 /** Days from a dispute to its first contact with a channel: short with the smart platform. */
 export function firstContactDelay(w: World): number {
-  const sp = w.p.smartPlatform;
+  const sp = w.params.smartPlatform;
   const mean = sp.daysToFirstContact * w.platform + sp.daysWithout * (1 - w.platform);
   if (mean <= 0) return 0;
-  return Math.floor(w.st.firstContact.exponential(1 / mean));
+  return Math.floor(w.streams.firstContact.exponential(1 / mean));
 }
 
 /** Open a dispute and schedule its first contact with a channel. */
 export function openDispute(w: World, citizen: number, size: number, type: number, parties: number, severity: number, flags: number): number {
   const row = openCase(w, citizen, size, type, parties, severity, flags);
-  if (size === 1) addGrievance(w, citizen, severity * w.p.grievances.openWeight);
+  if (size === 1) addGrievance(w, citizen, severity * w.params.grievances.openWeight);
   const k = w.cases.cols;
   const delay = firstContactDelay(w);
   k.due[row] = w.day + delay;

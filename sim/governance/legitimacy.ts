@@ -24,27 +24,27 @@ export function encounterDelta(l: number, f: number, rate: number, asymmetry: nu
 }
 
 function shiftLegitimacy(w: World, i: number, delta: number): void {
-  const c = w.c;
+  const c = w.citizens;
   const before = c.legitimacy[i];
   let after = before + delta;
   if (after < 0) after = 0;
   if (after > 1) after = 1;
   c.legitimacy[i] = after;
-  w.n.sumLegitimacy += c.legitimacy[i] - before;
+  w.totals.sumLegitimacy += c.legitimacy[i] - before;
   if (delta < 0) touchCandidate(w, i);
 }
 
 /** Citizen i meets an authority whose procedural fairness in this encounter is f. */
 export function encounter(w: World, i: number, f: number): void {
-  const p = w.p.legitimacy;
+  const p = w.params.legitimacy;
   const delta = encounterDelta(legitimacyOf(w, i), f, p.learningRate, p.asymmetry);
   shiftLegitimacy(w, i, delta);
   if (p.spreadProbability > 0 && p.neighbours > 0 && p.spreadWeight > 0) {
-    const s = w.st.legitimacy;
+    const s = w.streams.legitimacy;
     if (s.next() < p.spreadProbability) {
-      const g = gridOf(w.h, i);
-      const a = w.h.gridStart[g];
-      const size = w.h.gridStart[g + 1] - a;
+      const g = gridOf(w.hierarchy, i);
+      const a = w.hierarchy.gridStart[g];
+      const size = w.hierarchy.gridStart[g + 1] - a;
       for (let k = 0; k < p.neighbours; k++) {
         const j = a + s.int(size);
         if (j !== i) shiftLegitimacy(w, j, delta * p.spreadWeight);

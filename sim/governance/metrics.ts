@@ -65,16 +65,16 @@ export function createRecorder(): MetricsRecorder {
 
 /** Mean legitimacy today (stored values plus the global shift; the shift's clamp is ignored here). */
 export function meanLegitimacy(w: World): number {
-  const m = w.n.sumLegitimacy / w.h.residents + w.legitimacyShift;
+  const m = w.totals.sumLegitimacy / w.hierarchy.residents + w.legitimacyShift;
   return m < 0 ? 0 : m > 1 ? 1 : m;
 }
 
 export function recordDay(w: World, m: MetricsRecorder): void {
-  const d = w.d;
-  const n = w.n;
+  const d = w.today;
+  const n = w.totals;
   let inEpisode = 0;
-  for (let t = 0; t < w.h.towns; t++) if (w.townEpisodeStart[t] >= 0) inEpisode++;
-  const latent = n.sumGrievance / w.h.residents;
+  for (let t = 0; t < w.hierarchy.towns; t++) if (w.townEpisodeStart[t] >= 0) inEpisode++;
+  const latent = n.sumGrievance / w.hierarchy.residents;
   n.latentGrievanceDaySum += latent;
   m.record([
     w.day,
@@ -107,7 +107,7 @@ export function recordDay(w: World, m: MetricsRecorder): void {
     meanLegitimacy(w),
     n.volunteers,
     d.officialPersonDays,
-    n.volunteers * w.p.ngo.hoursPerMemberDay,
+    n.volunteers * w.params.ngo.hoursPerMemberDay,
     n.satisfaction,
     n.awareness,
     n.participationRate,
@@ -136,8 +136,8 @@ function median(hist: Int32Array): number {
 const r4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
 
 export function summarise(w: World): Summary {
-  const n = w.n;
-  const h = w.h;
+  const n = w.totals;
+  const h = w.hierarchy;
   const days = w.day;
   const years = days / 365;
   const open = openEpisodes(w);

@@ -16,9 +16,9 @@
  *   8. participation      participation.ts   Granovetter joining/leaving of NGO teams, NGO capacity
  *   9. observation        survey.ts, metrics.ts  monthly survey; one series row
  *
- * Counting: the steps count an event once, in the day's counts (w.d, zeroed each morning); after the
- * day's series row, addDayToTotals (world.ts) adds them to the run's totals (w.n). Totals with no
- * daily twin (court filings, services, ...) are counted where they happen.
+ * Counting: the steps count an event once, in the day's counts (w.today, zeroed each morning); after
+ * the day's series row, addDayToTotals (world.ts) adds them to the run's totals (w.totals). Totals
+ * with no daily twin (court filings, services, ...) are counted where they happen.
  *
  * Module layers: each file imports only from layers below it (test/sim/governance/imports.test.ts
  * fails on any cycle):
@@ -74,11 +74,11 @@ import { gridOf } from './hierarchy';
 
 /** World fields that are plain data (typed arrays, numbers, arrays, records), cloned by snapshots. */
 const DATA_KEYS = [
-  'c',
-  'r',
+  'citizens',
+  'resolvers',
   'day',
-  'd',
-  'n',
+  'today',
+  'totals',
   'freeRows',
   'candidates',
   'candidateVillage',
@@ -145,18 +145,18 @@ export class GovernanceModel implements Model {
       collectiveActionStep(w);
     }
     w.day = 0;
-    const c = w.n;
-    c.massIncidents = 0;
-    c.incidentsFromApprovedProjects = 0;
-    c.outbursts = 0;
-    c.peakActives = 0;
-    c.areaEpisode = 0;
+    const totals = w.totals;
+    totals.massIncidents = 0;
+    totals.incidentsFromApprovedProjects = 0;
+    totals.outbursts = 0;
+    totals.peakActives = 0;
+    totals.areaEpisode = 0;
     w.incidentSizes.length = 0;
     w.incidentStarts.length = 0;
     w.incidentLengths.length = 0;
     w.townEpisodeStart.fill(-1);
     w.townLastIncident.fill(-100000);
-    w.d = zeroDaily();
+    w.today = zeroDaily();
   }
 
   get time(): number {
@@ -170,7 +170,7 @@ export class GovernanceModel implements Model {
   /** One day, in the documented order. */
   private day(): void {
     const w = this.w;
-    w.d = zeroDaily();
+    w.today = zeroDaily();
     economyStep(w); // 1
     if (w.officersPer1000 !== this.appliedOfficers) this.applyOfficers();
     grievanceStep(w); // 2
@@ -181,14 +181,14 @@ export class GovernanceModel implements Model {
     participationStep(w); // 8
     surveyStep(w); // 9
     recordDay(w, this.metrics);
-    addDayToTotals(w.n, w.d); // each event is counted once, in the day's counts
+    addDayToTotals(w.totals, w.today); // each event is counted once, in the day's counts
     w.day++;
   }
 
   private applyOfficers(): void {
     const w = this.w;
-    const b = w.r.base[CH_POLICE];
-    for (let t = 0; t < w.h.towns; t++) setSlots(w, b + t, officialSlots(w, b + t));
+    const b = w.resolvers.base[CH_POLICE];
+    for (let t = 0; t < w.hierarchy.towns; t++) setSlots(w, b + t, officialSlots(w, b + t));
     poolUnstaffed(w, CH_POLICE);
     this.appliedOfficers = w.officersPer1000;
   }
@@ -203,10 +203,10 @@ export class GovernanceModel implements Model {
 
   frame(): Frame {
     const w = this.w;
-    const h = w.h;
+    const h = w.hierarchy;
     const k = w.cases.cols;
     const gridOpen = new Int32Array(h.grids);
-    const cap = w.p.output.frameCaseCap;
+    const cap = w.params.output.frameCaseCap;
     const rows: number[] = [];
     for (let row = 0; row < w.cases.length; row++) {
       if (k.status[row] === ST_FREE) continue;
@@ -257,10 +257,10 @@ export class GovernanceModel implements Model {
         towns: h.towns,
         villages: h.villages,
         grids: h.grids,
-        resolvers: w.r.count,
+        resolvers: w.resolvers.count,
         day: w.day,
-        openCases: w.n.openCases,
-        actives: w.n.actives,
+        openCases: w.totals.openCases,
+        actives: w.totals.actives,
         framedCases: m,
       },
       arrays: {
@@ -274,11 +274,11 @@ export class GovernanceModel implements Model {
         villagePatrol: w.villagePatrol.slice(),
         townActives: w.townActives.slice(),
         townMediators: w.townMediators.slice(),
-        resolverKind: w.r.kind.slice(),
-        resolverUnit: w.r.unit.slice(),
-        resolverSlots: w.r.slots.slice(),
-        resolverBusy: w.r.busy.slice(),
-        resolverQueue: w.r.len.slice(),
+        resolverKind: w.resolvers.kind.slice(),
+        resolverUnit: w.resolvers.unit.slice(),
+        resolverSlots: w.resolvers.slots.slice(),
+        resolverBusy: w.resolvers.busy.slice(),
+        resolverQueue: w.resolvers.len.slice(),
         caseLevel,
         caseChannel,
         caseStatus,
@@ -334,7 +334,7 @@ export class GovernanceModel implements Model {
     if (w.log && st.log) w.log.restore(st.log);
     w.cal.restore(st.cal);
     w.rng.restore(st.rng);
-    w.st = bindStreams(w.rng);
+    w.streams = bindStreams(w.rng);
     this.metrics.restore(st.metrics);
     this.appliedOfficers = st.appliedOfficers;
   }

@@ -64,9 +64,9 @@ function unitRange(h: Hierarchy, kind: number, u: number): [number, number] {
  * could never fall below demand and the capacity knee (MODEL.md pattern 7) could not appear.
  */
 export function officialSlots(w: World, inst: number): number {
-  const p = w.p;
-  const kind = w.r.kind[inst];
-  const [from, to] = unitRange(w.h, kind, w.r.unit[inst]);
+  const p = w.params;
+  const kind = w.resolvers.kind[inst];
+  const [from, to] = unitRange(w.hierarchy, kind, w.resolvers.unit[inst]);
   let staffPerResident = 0;
   let load = 1;
   switch (kind) {
@@ -142,7 +142,7 @@ export function effortDays(p: GovernanceParams, kind: number): number {
 
 /** Skill of a channel today: the level's skill grown by professionalisation, capped below 1. */
 export function skillOf(w: World, kind: number): number {
-  const p = w.p;
+  const p = w.params;
   let s: number;
   switch (kind) {
     case CH_GRID:
@@ -194,21 +194,21 @@ export function fairnessOf(p: GovernanceParams, kind: number): number {
 
 /** Instance of channel `kind` serving citizen `i` (whose grid is `g`). */
 export function instanceFor(w: World, kind: number, g: number): number {
-  const h = w.h;
+  const h = w.hierarchy;
   const v = h.gridVillage[g];
   const t = h.villageTown[v];
   const c = h.townCounty[t];
-  const b = w.r.base[kind];
+  const b = w.resolvers.base[kind];
   switch (kind) {
     case CH_GRID:
-      return w.r.serveBy[b + g];
+      return w.resolvers.serveBy[b + g];
     case CH_VILLAGE:
-      return w.r.serveBy[b + v];
+      return w.resolvers.serveBy[b + v];
     case CH_COURT:
     case CH_PET_COUNTY:
-      return w.r.serveBy[b + c];
+      return w.resolvers.serveBy[b + c];
     default:
-      return w.r.serveBy[b + t];
+      return w.resolvers.serveBy[b + t];
   }
 }
 
@@ -217,7 +217,7 @@ export function instanceFor(w: World, kind: number, g: number): number {
  * no staffed instance at all, each serves itself and the channel is unavailable. Two linear passes.
  */
 export function poolUnstaffed(w: World, kind: number): void {
-  const r = w.r;
+  const r = w.resolvers;
   const from = r.base[kind];
   const to = r.base[kind + 1];
   let prev = -1;
@@ -236,8 +236,8 @@ export function poolUnstaffed(w: World, kind: number): void {
 
 /** Set every official instance's slots from the staffing levers and pool the unstaffed units. */
 export function assignOfficialSlots(w: World): void {
-  for (let inst = 0; inst < w.r.count; inst++) {
-    if (w.r.kind[inst] !== CH_NGO) setSlots(w, inst, officialSlots(w, inst));
+  for (let inst = 0; inst < w.resolvers.count; inst++) {
+    if (w.resolvers.kind[inst] !== CH_NGO) setSlots(w, inst, officialSlots(w, inst));
   }
   for (let kind = 1; kind < CHANNELS; kind++) if (kind !== CH_NGO) poolUnstaffed(w, kind);
 }
@@ -248,7 +248,7 @@ export function assignOfficialSlots(w: World): void {
  */
 export function enqueue(w: World, row: number, inst: number): void {
   const k = w.cases.cols;
-  const r = w.r;
+  const r = w.resolvers;
   const kind = r.kind[inst];
   k.channel[row] = kind;
   k.level[row] = CHANNEL_LEVEL[kind];
@@ -264,8 +264,8 @@ export function enqueue(w: World, row: number, inst: number): void {
   else r.head[inst] = row;
   r.tail[inst] = row;
   r.len[inst]++;
-  w.n.queued++;
-  const patience = 1 + Math.floor(w.st.patience.exponential(1 / w.p.handling.patienceDays));
+  w.totals.queued++;
+  const patience = 1 + Math.floor(w.streams.patience.exponential(1 / w.params.handling.patienceDays));
   k.due[row] = w.day + patience;
   w.cal.schedule(k.due[row], eventCode(K_PATIENCE, k.id[row]), row);
 }
@@ -273,7 +273,7 @@ export function enqueue(w: World, row: number, inst: number): void {
 /** Take a waiting case out of its queue (patience ran out). */
 export function unqueue(w: World, row: number): void {
   const k = w.cases.cols;
-  const r = w.r;
+  const r = w.resolvers;
   const inst = k.inst[row];
   const pr = k.prev[row];
   const nx = k.next[row];
@@ -284,7 +284,7 @@ export function unqueue(w: World, row: number): void {
   k.prev[row] = -1;
   k.next[row] = -1;
   r.len[inst]--;
-  w.n.queued--;
+  w.totals.queued--;
   k.status[row] = ST_DELAYED;
 }
 
@@ -292,29 +292,29 @@ export function unqueue(w: World, row: number): void {
 export function startService(w: World, row: number, days?: number): void {
   const k = w.cases.cols;
   const inst = k.inst[row];
-  const kind = w.r.kind[inst];
-  w.r.busy[inst]++;
+  const kind = w.resolvers.kind[inst];
+  w.resolvers.busy[inst]++;
   k.status[row] = ST_SERVING;
-  let mean = days ?? serviceDays(w.p, kind);
-  if (k.flags[row] & FLAG_ONLINE) mean *= w.p.petitions.onlineServiceFactor; // online petition: no travel
-  const dur = 1 + Math.floor(w.st.service.exponential(1 / Math.max(0.01, mean - 0.5)));
+  let mean = days ?? serviceDays(w.params, kind);
+  if (k.flags[row] & FLAG_ONLINE) mean *= w.params.petitions.onlineServiceFactor; // online petition: no travel
+  const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, mean - 0.5)));
   k.due[row] = w.day + dur;
-  const effort = effortDays(w.p, kind);
+  const effort = effortDays(w.params, kind);
   k.cost[row] += effort;
-  w.d.officialPersonDays += effort;
-  w.n.served[kind]++;
+  w.today.officialPersonDays += effort;
+  w.totals.served[kind]++;
   w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
 }
 
 /** Free the slot case `row` held and start the next waiting case, if any. */
 export function releaseSlot(w: World, inst: number): void {
-  w.r.busy[inst]--;
+  w.resolvers.busy[inst]--;
   pump(w, inst);
 }
 
 /** Start waiting cases while slots are free. */
 export function pump(w: World, inst: number): void {
-  const r = w.r;
+  const r = w.resolvers;
   const k = w.cases.cols;
   while (r.busy[inst] < r.slots[inst] && r.head[inst] >= 0) {
     const row = r.head[inst];
@@ -324,13 +324,13 @@ export function pump(w: World, inst: number): void {
     else r.tail[inst] = -1;
     k.next[row] = -1;
     r.len[inst]--;
-    w.n.queued--;
+    w.totals.queued--;
     startService(w, row);
   }
 }
 
 /** Change an instance's slots (officer schedule, NGO membership) and start waiting cases if it grew. */
 export function setSlots(w: World, inst: number, slots: number): void {
-  w.r.slots[inst] = slots;
+  w.resolvers.slots[inst] = slots;
   pump(w, inst);
 }

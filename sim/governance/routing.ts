@@ -29,22 +29,22 @@ export const FIT: readonly (readonly number[])[] = [
 
 /** Whether channel `kind` has a staffed slot serving grid g (itself or a pooled neighbour). */
 export function available(w: World, kind: number, g: number): boolean {
-  return w.r.slots[instanceFor(w, kind, g)] > 0;
+  return w.resolvers.slots[instanceFor(w, kind, g)] > 0;
 }
 
 /** Route a case into a resolver channel, keeping its path flags. */
 export function sendTo(w: World, row: number, kind: number): void {
   const k = w.cases.cols;
-  const g = gridOf(w.h, k.citizen[row]);
+  const g = gridOf(w.hierarchy, k.citizen[row]);
   const inst = instanceFor(w, kind, g);
   if (kind === CH_COURT && !(k.flags[row] & FLAG_COURT)) {
     k.flags[row] |= FLAG_COURT;
-    w.n.courtFilings++;
+    w.totals.courtFilings++;
   }
   if (CHANNEL_LEVEL[kind] === 3) k.flags[row] |= FLAG_COUNTY;
   if (kind === CH_VILLAGE) {
     k.flags[row] |= FLAG_TAKEN_VILLAGE;
-    w.n.villageTaken++;
+    w.totals.villageTaken++;
   }
   markFirst(w, row, kind);
   enqueue(w, row, inst);

@@ -200,18 +200,19 @@ export interface Counters {
 }
 
 export interface World {
-  p: GovernanceParams;
-  h: Hierarchy;
-  c: Citizens;
+  params: GovernanceParams;
+  hierarchy: Hierarchy;
+  citizens: Citizens;
   rng: RandomStreams;
-  st: Streams;
+  streams: Streams;
   cases: CaseStore;
   log: LogStore | null;
   cal: EventCalendar;
-  r: Resolvers;
+  resolvers: Resolvers;
   day: number;
-  d: Daily;
-  n: Counters;
+  /** The day's counts (Daily), added to `totals` at the end of the day. */
+  today: Daily;
+  totals: Counters;
   freeRows: number[];
   /** Collective-action candidate set (citizens whose grievance can exceed T), in insertion order. */
   candidates: number[];
@@ -339,18 +340,18 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     areaEpisode: 0,
   };
   const w: World = {
-    p,
-    h,
-    c,
+    params: p,
+    hierarchy: h,
+    citizens: c,
     rng,
-    st,
+    streams: st,
     cases: createCaseStore(),
     log: p.output.caseLog ? createLogStore() : null,
     cal: new EventCalendar(1024),
-    r: buildResolvers(h),
+    resolvers: buildResolvers(h),
     day: 0,
-    d: zeroDaily(),
-    n,
+    today: zeroDaily(),
+    totals: n,
     freeRows: [],
     candidates: [],
     candidateVillage: [],

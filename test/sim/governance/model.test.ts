@@ -118,21 +118,21 @@ describe('memory', () => {
   it('keeps citizens within the documented bytes per citizen', async () => {
     const { BYTES_PER_CITIZEN } = await import('../../../sim/governance/population');
     const m = smallModel();
-    const c = m.w.c as unknown as Record<string, unknown>;
+    const c = m.w.citizens as unknown as Record<string, unknown>;
     let bytes = 0;
     for (const k of Object.keys(c)) {
       const v = c[k];
       if (ArrayBuffer.isView(v)) bytes += v.byteLength;
     }
-    expect(bytes / m.w.c.n).toBe(BYTES_PER_CITIZEN);
+    expect(bytes / m.w.citizens.n).toBe(BYTES_PER_CITIZEN);
     expect(BYTES_PER_CITIZEN).toBeLessThanOrEqual(40);
   });
 });
 
 describe('common random numbers across policies', () => {
   it('gives every citizen the same traits whatever NGOs the policy allows', () => {
-    const withNgos = smallModel({ ngo: { support: 1 } }, 5).w.c;
-    const without = smallModel({ ngo: { support: 0 } }, 5).w.c;
+    const withNgos = smallModel({ ngo: { support: 1 } }, 5).w.citizens;
+    const without = smallModel({ ngo: { support: 0 } }, 5).w.citizens;
     expect(Array.from(without.hardship)).toEqual(Array.from(withNgos.hardship));
     expect(Array.from(without.riskAversion)).toEqual(Array.from(withNgos.riskAversion));
     expect(Array.from(without.threshold)).toEqual(Array.from(withNgos.threshold));
