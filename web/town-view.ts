@@ -41,7 +41,7 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Frame } from '../sim/core/model';
 import { GOVERNANCE_COLOURS, TOWN_COLOURS } from './palette';
-import { FLAG_COUNTY, FLAG_COURT, FLAG_ONLINE, FLAG_OVER_LEVEL, TYPE_NAMES } from '../sim/governance/cases';
+import { FLAG_COUNTY, FLAG_COURT, FLAG_ONLINE, FLAG_OVER_LEVEL, TYPE_NAMES } from '../sim/governance/codes';
 
 export const LEVELS = ['Grids', 'Villages', 'Town', 'County'] as const;
 const LEVEL_GAP = 9;

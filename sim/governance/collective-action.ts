@@ -11,67 +11,47 @@
  * Village active counts are yesterday's (synchronous update), so the order of candidates does not matter.
  *
  * Candidate set: only citizens with G > T can ever activate (P >= 0), so they are kept in a list. A
- * citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate), and leaves when
- * G falls to T or below (checked at full evaluations). Global changes (economy drift, the scheduled
- * legitimacy shift) trigger a full rescan only when they moved by more than RESCAN_EPS. Within the set, a
+ * citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate and G =
+ * totalGrievance are in citizen.ts), and leaves when G falls to T or below (checked at full
+ * evaluations). Global changes (economy drift, the scheduled legitimacy shift) trigger a full rescan
+ * only when they moved by more than RESCAN_EPS. Within the set, a
  * quiet candidate that nothing has touched since its last evaluation is skipped while its village's P is
  * at least its critical (G - T) / R (its G can only have decayed, so the rule's answer is still "quiet");
  * every FULL_CHECK_DAYS days all are evaluated in full.
  *
  * Officers detain: each village's officers detain up to arrestsPerOfficerDay each per day, chosen at
  * random among the village's actives; detention lasts 1..detentionDays days (a calendar release) and is
- * a coercive encounter. A mass incident is a contiguous run of days in which a town's actives exceed
- * massIncidentSize, lulls shorter than episodeGapDays included (so one incident flickering around the
+ * a coercive encounter (detention.ts). A mass incident is a contiguous run of days in which a town's
+ * actives exceed massIncidentSize, lulls shorter than episodeGapDays included (so one incident flickering around the
  * threshold counts once): its start, peak and length (first to last day above) are recorded; it counts as caused by an approved project
  * when at its peak at least half of the town's actives were burdened by an open project dispute.
  */
-import { arrestProbability, grievance, isActive, ratioCode } from '../core/activation';
+import { arrestProbability, isActive, ratioCode } from '../core/activation';
 import type { World } from './world';
-import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './population';
-import { grievanceOf, hardshipOf } from './grievances';
-import { legitimacyOf, encounter } from './legitimacy';
-import { eventCode, K_RELEASE } from './resolvers';
+import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './codes';
+import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, totalGrievance } from './citizen';
+import { detain } from './detention';
 import { gridOf } from './hierarchy';
 
 const RESCAN_EPS = 0.005;
-// Local copies of the citizen states: imported constants are live bindings, slow in hot loops.
+// Local copies of the citizen states and candidate flags: imported constants are live bindings, slow
+// in hot loops.
 const QUIET = CIT_QUIET;
 const DISPUTE = CIT_DISPUTE;
 const ACTIVE = CIT_ACTIVE;
 const DETAINED = CIT_DETAINED;
-// Candidate flags: 0 not a candidate, CLEAN evaluated and untouched since, DIRTY to evaluate in full.
-const CLEAN = 1;
-const DIRTY = 2;
+const CLEAN = CANDIDATE_CLEAN;
+const DIRTY = CANDIDATE_DIRTY;
 const FULL_CHECK_DAYS = 30;
-
-/** G of citizen i today (without risk): Epstein's H(1 - L) plus weighted accumulated grievance. */
-export function totalGrievance(w: World, i: number): number {
-  return grievance(hardshipOf(w, i), legitimacyOf(w, i)) + w.p.collectiveAction.grievanceWeight * grievanceOf(w, i);
-}
-
-/** Add citizen i to the candidate set if its grievance can exceed the threshold. */
-export function touchCandidate(w: World, i: number): void {
-  const c = w.c;
-  if (c.candidate[i]) {
-    c.candidate[i] = DIRTY; // its grievance may have risen: evaluate it in full next time
-    return;
-  }
-  if (totalGrievance(w, i) > w.p.collectiveAction.threshold) {
-    c.candidate[i] = DIRTY;
-    w.candidates.push(i);
-    w.candidateVillage.push(w.h.gridVillage[gridOf(w.h, i)]);
-    w.candidateCrit.push(0);
-  }
-}
 
 /** Rebuild the candidate set by one pass over all citizens (at start and after large global shifts). */
 export function rescanCandidates(w: World): void {
-  const c = w.c;
-  const T = w.p.collectiveAction.threshold;
+  const c = w.citizens;
+  const T = w.params.collectiveAction.threshold;
   const list: number[] = [];
   const villages: number[] = [];
   const crit: number[] = [];
-  const h = w.h;
+  const h = w.hierarchy;
   for (let g = 0; g < h.grids; g++) {
     const v = h.gridVillage[g];
     for (let i = h.gridStart[g]; i < h.gridStart[g + 1]; i++) {
@@ -87,49 +67,25 @@ export function rescanCandidates(w: World): void {
   w.candidates = list;
   w.candidateVillage = villages;
   w.candidateCrit = crit;
-  w.n.scanHardship = w.hardshipFactor;
-  w.n.scanShift = w.legitimacyShift;
+  w.totals.scanHardship = w.hardshipFactor;
+  w.totals.scanShift = w.legitimacyShift;
 }
 
 /** Enforcement presence C of village v. */
 export function presence(w: World, v: number): number {
-  const h = w.h;
+  const h = w.hierarchy;
   const res = h.villageStart[v + 1] - h.villageStart[v];
-  return (w.officersPer1000 * res * w.p.collectiveAction.presencePerOfficer) / 1000 + w.p.collectiveAction.patrolDeterrence * w.villagePatrol[v];
-}
-
-export function detain(w: World, i: number): void {
-  const c = w.c;
-  if (c.state[i] === CIT_DETAINED) return;
-  const e = w.p.enforcement;
-  c.state[i] = CIT_DETAINED;
-  const term = 1 + Math.floor(w.st.detention.next() * Math.max(1, e.detentionDays));
-  c.detainedUntil[i] = Math.max(0, Math.min(65535, w.day + term));
-  w.cal.schedule(w.day + term, eventCode(K_RELEASE, 0), i);
-  w.n.detentions++;
-  w.n.detainedNow++;
-  w.d.detained++;
-  w.d.officialPersonDays += 1;
-  w.n.officialPersonDays += 1;
-  encounter(w, i, w.p.ruleOfLaw.baselineFairness * (1 - e.coercion));
-}
-
-export function release(w: World, i: number): void {
-  const c = w.c;
-  if (c.state[i] !== CIT_DETAINED) return;
-  c.state[i] = c.openCases[i] > 0 ? CIT_DISPUTE : CIT_QUIET;
-  w.n.detainedNow--;
-  touchCandidate(w, i);
+  return (w.officersPer1000 * res * w.params.collectiveAction.presencePerOfficer) / 1000 + w.params.collectiveAction.patrolDeterrence * w.villagePatrol[v];
 }
 
 export function collectiveActionStep(w: World): void {
-  const ca = w.p.collectiveAction;
-  const c = w.c;
-  const h = w.h;
+  const ca = w.params.collectiveAction;
+  const c = w.citizens;
+  const h = w.hierarchy;
   if (
-    Number.isNaN(w.n.scanHardship) ||
-    Math.abs(w.hardshipFactor - w.n.scanHardship) > RESCAN_EPS ||
-    Math.abs(w.legitimacyShift - w.n.scanShift) > RESCAN_EPS
+    Number.isNaN(w.totals.scanHardship) ||
+    Math.abs(w.hardshipFactor - w.totals.scanHardship) > RESCAN_EPS ||
+    Math.abs(w.legitimacyShift - w.totals.scanShift) > RESCAN_EPS
   ) {
     rescanCandidates(w);
   }
@@ -200,7 +156,7 @@ export function collectiveActionStep(w: World): void {
     j++;
   }
   // Pass 2: officers detain, at random among each village's actives.
-  const arrestsPerOfficer = w.p.enforcement.arrestsPerOfficerDay;
+  const arrestsPerOfficer = w.params.enforcement.arrestsPerOfficerDay;
   const capacity = new Float64Array(V);
   for (let v = 0; v < V; v++) {
     if (nextVillage[v] === 0) continue;
@@ -215,7 +171,7 @@ export function collectiveActionStep(w: World): void {
   const townProj = w.townProjectActives;
   townProj.fill(0);
   const finalVillage = new Int32Array(V);
-  const ds = w.st.detention;
+  const ds = w.streams.detention;
   let actives = 0;
   for (let q = 0; q < list.length; q++) {
     const i = list[q];
@@ -234,8 +190,8 @@ export function collectiveActionStep(w: World): void {
     if (c.project[i]) townProj[t]++;
   }
   w.villageActives = finalVillage;
-  w.n.actives = actives;
-  if (actives > w.n.peakActives) w.n.peakActives = actives;
+  w.totals.actives = actives;
+  if (actives > w.totals.peakActives) w.totals.peakActives = actives;
   // Mass incidents per town; area-wide outbursts.
   const size = ca.massIncidentSize;
   for (let t = 0; t < h.towns; t++) {
@@ -245,7 +201,7 @@ export function collectiveActionStep(w: World): void {
         w.townEpisodeStart[t] = w.day;
         w.townEpisodePeak[t] = 0;
         w.townEpisodeProject[t] = 0;
-        w.n.massIncidents++;
+        w.totals.massIncidents++;
       }
       if (a > w.townEpisodePeak[t]) {
         w.townEpisodePeak[t] = a;
@@ -255,11 +211,11 @@ export function collectiveActionStep(w: World): void {
     } else if (w.townEpisodeStart[t] >= 0 && w.day - w.townLastIncident[t] >= ca.episodeGapDays) endEpisode(w, t);
   }
   if (actives > size) {
-    if (!w.n.areaEpisode) {
-      w.n.areaEpisode = 1;
-      w.n.outbursts++;
+    if (!w.totals.areaEpisode) {
+      w.totals.areaEpisode = 1;
+      w.totals.outbursts++;
     }
-  } else w.n.areaEpisode = 0;
+  } else w.totals.areaEpisode = 0;
 }
 
 function endEpisode(w: World, t: number): void {
@@ -267,7 +223,7 @@ function endEpisode(w: World, t: number): void {
   w.incidentSizes.push(w.townEpisodePeak[t]);
   // Length: from the first to the last day above the threshold.
   w.incidentLengths.push(w.townLastIncident[t] - w.townEpisodeStart[t] + 1);
-  if (w.townEpisodeProject[t]) w.n.incidentsFromApprovedProjects++;
+  if (w.townEpisodeProject[t]) w.totals.incidentsFromApprovedProjects++;
   w.townEpisodeStart[t] = -1;
 }
 
@@ -275,7 +231,7 @@ function endEpisode(w: World, t: number): void {
 export function openEpisodes(w: World): { sizes: number[]; project: number } {
   const sizes: number[] = [];
   let project = 0;
-  for (let t = 0; t < w.h.towns; t++) {
+  for (let t = 0; t < w.hierarchy.towns; t++) {
     if (w.townEpisodeStart[t] >= 0) {
       sizes.push(w.townEpisodePeak[t]);
       if (w.townEpisodeProject[t]) project++;

@@ -23,12 +23,12 @@ export function scheduled(base: number, changes: readonly ScheduledChange[], day
 }
 
 export function gdpPerCapita(w: World): number {
-  const e = w.p.economy;
+  const e = w.params.economy;
   return e.gdpPerCapitaUsd * Math.pow(1 + e.gdpGrowthPerYear, w.day / 365);
 }
 
 export function economyStep(w: World): void {
-  const e = w.p.economy;
+  const e = w.params.economy;
   const years = w.day / 365;
   const hf = 1 + e.hardshipDriftPerYear * years;
   w.hardshipFactor = hf < 0 ? 0 : hf;
@@ -38,8 +38,8 @@ export function economyStep(w: World): void {
   const ineq = Math.max(0.1, 1 + e.inequalityWeight * (e.inequality - 0.3));
   const urb = 1 + e.urbanisationWeight * e.urbanisation;
   w.rateFactor = band * ineq * urb * w.hardshipFactor;
-  w.officersPer1000 = scheduled(w.p.enforcement.officersPer1000, w.p.enforcement.officerSchedule, w.day);
-  w.legitimacyShift = scheduled(0, w.p.legitimacy.shiftSchedule, w.day);
-  const sp = w.p.smartPlatform;
+  w.officersPer1000 = scheduled(w.params.enforcement.officersPer1000, w.params.enforcement.officerSchedule, w.day);
+  w.legitimacyShift = scheduled(0, w.params.legitimacy.shiftSchedule, w.day);
+  const sp = w.params.smartPlatform;
   w.platform = !sp.enabled ? 0 : sp.rampDays <= 0 ? 1 : Math.min(1, (w.day + 1) / sp.rampDays);
 }

@@ -8,60 +8,13 @@
  * citizen's own hardship weight (1 + hardshipWeight * H_i) / (1 + hardshipWeight). Draws from the
  * 'grievances' stream therefore scale with the number of events, not with residents x days.
  *
- * Accumulated grievance (the part of Epstein's G that unresolved disputes add) is stored per citizen
- * with the day it was written and decays lazily: g(t) = g(t0) exp(-decay (t - t0)).
+ * A lumped grievance adds to the citizen's accumulated grievance (citizen.ts, decaying lazily); a
+ * dispute is opened by intake.ts.
  */
-import { type World } from './world';
-import {
-  openCase,
-  PARTIES_CITIZEN,
-  PARTIES_FIRM,
-  PARTIES_GOVERNMENT,
-  TYPE_ADMINISTRATIVE,
-  TYPE_ENVIRONMENT,
-  TYPE_LABOUR,
-} from './cases';
-import { firstContactDelay } from './handling';
-import { K_FIRST_CONTACT, eventCode } from './resolvers';
-import { touchCandidate } from './collective-action';
-
-/** Daily decay factor of accumulated grievance. */
-export function dailyDecay(w: World): number {
-  return Math.exp(-w.p.grievances.decayPerYear / 365);
-}
-
-/** Citizen i's accumulated grievance today. */
-export function grievanceOf(w: World, i: number): number {
-  const c = w.c;
-  const g = c.grievance[i];
-  if (g === 0) return 0;
-  const dt = w.day - c.grievanceDay[i];
-  return dt === 0 ? g : g * Math.exp((-w.p.grievances.decayPerYear / 365) * dt);
-}
-
-/** Add `amount` (may be negative) to citizen i's accumulated grievance, floored at 0. */
-export function addGrievance(w: World, i: number, amount: number): void {
-  const c = w.c;
-  const before = grievanceOf(w, i);
-  let after = before + amount;
-  if (after < 0) after = 0;
-  c.grievance[i] = after;
-  c.grievanceDay[i] = w.day;
-  w.n.sumGrievance += after - before;
-  if (amount > 0) touchCandidate(w, i);
-}
-
-/** Effective hardship today: the stored H_i scaled by the economy's drift. */
-export function hardshipOf(w: World, i: number): number {
-  const h = (w.c.hardship[i] / 255) * w.hardshipFactor;
-  return h > 1 ? 1 : h;
-}
-
-/** Effective legal awareness today: stored value plus rule-of-law growth. */
-export function awarenessOf(w: World, i: number): number {
-  const a = w.c.awareness[i] / 255 + w.p.ruleOfLaw.legalAwarenessGrowthPerYear * (w.day / 365);
-  return a > 1 ? 1 : a;
-}
+import type { World } from './world';
+import { PARTIES_CITIZEN, PARTIES_FIRM, PARTIES_GOVERNMENT, TYPE_ADMINISTRATIVE, TYPE_ENVIRONMENT, TYPE_LABOUR } from './codes';
+import { addGrievance, awarenessOf } from './citizen';
+import { openDispute } from './intake';
 
 /** Parties of a dispute by type: labour and environment against firms, administrative against government. */
 function partiesFor(type: number): number {
@@ -71,15 +24,15 @@ function partiesFor(type: number): number {
 }
 
 export function grievanceStep(w: World): void {
-  const p = w.p.grievances;
-  const s = w.st.grievances;
+  const p = w.params.grievances;
+  const s = w.streams.grievances;
   const u = s.next;
   const hw = p.hardshipWeight;
   // A citizen's daily probability is rate/365 x rateFactor x (1 + hw H_i) / (1 + hw hardshipMean), so the
   // population mean is the configured rate; pMax is that of a citizen of maximal hardship.
   const pMax = Math.min(
     0.5,
-    ((p.ratePerResidentYear / 365) * w.rateFactor * (1 + hw)) / (1 + hw * w.p.population.hardshipMean),
+    ((p.ratePerResidentYear / 365) * w.rateFactor * (1 + hw)) / (1 + hw * w.params.population.hardshipMean),
   );
   if (pMax <= 0) return;
   const mix = p.typeMix;
@@ -87,11 +40,11 @@ export function grievanceStep(w: World): void {
   let total = 0;
   for (const x of weights) total += x;
   if (total <= 0) return;
-  const n = w.c.n;
+  const n = w.citizens.n;
   let i = s.geometricSkip(pMax);
   const hf = w.hardshipFactor;
   while (i < n) {
-    let h = (w.c.hardship[i] / 255) * hf;
+    let h = (w.citizens.hardship[i] / 255) * hf;
     if (h > 1) h = 1;
     if (u() * (1 + hw) < 1 + hw * h) grievanceEvent(w, i, weights, total);
     i += 1 + s.geometricSkip(pMax);
@@ -99,11 +52,10 @@ export function grievanceStep(w: World): void {
 }
 
 function grievanceEvent(w: World, i: number, weights: number[], total: number): void {
-  const p = w.p.grievances;
-  const s = w.st.grievances;
+  const p = w.params.grievances;
+  const s = w.streams.grievances;
   const u = s.next;
-  w.n.grievances++;
-  w.d.grievances++;
+  w.today.grievances++;
   let x = u() * total;
   let type = 0;
   while (type < weights.length - 1 && x >= weights[type]) {
@@ -116,7 +68,7 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
   // Claiming: legal awareness raises it; coercion of the control regime suppresses it.
   const aware = awarenessOf(w, i);
   let pClaim = p.claimProbability * (1 - p.claimAwarenessWeight + 2 * p.claimAwarenessWeight * aware);
-  pClaim *= 1 - w.p.enforcement.claimSuppression;
+  pClaim *= 1 - w.params.enforcement.claimSuppression;
   // Both decisions are drawn up front so that a regime that suppresses claims uses the same numbers
   // for every later grievance as one that does not (common random numbers across policies).
   const uClaim = u();
@@ -126,19 +78,7 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
     addGrievance(w, i, severity * p.lumpedWeight);
     return;
   }
-  w.n.claims++;
-  w.d.claims++;
+  w.today.claims++;
   if (uReject >= p.rejectionProbability) return; // claim granted by the other side: no dispute
   openDispute(w, i, 1, type, partiesFor(type), severity, 0);
-}
-
-/** Open a dispute and schedule its first contact with a channel. */
-export function openDispute(w: World, citizen: number, size: number, type: number, parties: number, severity: number, flags: number): number {
-  const row = openCase(w, citizen, size, type, parties, severity, flags);
-  if (size === 1) addGrievance(w, citizen, severity * w.p.grievances.openWeight);
-  const k = w.cases.cols;
-  const delay = firstContactDelay(w);
-  k.due[row] = w.day + delay;
-  w.cal.schedule(k.due[row], eventCode(K_FIRST_CONTACT, k.id[row]), row);
-  return row;
 }

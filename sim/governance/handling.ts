@@ -30,24 +30,11 @@
  * Waiting past a citizen's patience escalates: up one level under grand mediation, else to a petition
  * (escalateToPetition) or a new choice. The court mediates before adjudicating under priority to
  * mediation; an adjudicated citizen not satisfied may petition (petitionAfterJudgement).
+ *
+ * The type-channel fit, staffing checks and sending a case to a channel are routing.ts's (shared with
+ * petitions.ts); opening a dispute and scheduling its first contact is intake.ts's.
  */
 import type { World } from './world';
-import {
-  closeCase,
-  EV_ADJUDICATED,
-  EV_ESCALATED,
-  EV_MEDIATED,
-  EV_REFERRED,
-  FLAG_COUNTY,
-  FLAG_COURT,
-  FLAG_TAKEN_VILLAGE,
-  logEvent,
-  ST_DELAYED,
-  ST_PENDING,
-  ST_SERVING,
-  ST_WAITING,
-  markFirst,
-} from './cases';
 import {
   CH_COURT,
   CH_GRID,
@@ -58,90 +45,47 @@ import {
   CH_POLICE,
   CH_TOWN,
   CH_VILLAGE,
-  CHANNEL_LEVEL,
-  enqueue,
+  EV_ADJUDICATED,
+  EV_ESCALATED,
+  EV_MEDIATED,
+  EV_REFERRED,
   eventCode,
-  fairnessOf,
-  instanceFor,
   K_FIRST_CONTACT,
   K_PATIENCE,
   K_PROJECT,
   K_RELEASE,
   K_REPEAT,
   K_SERVICE_END,
-  releaseSlot,
-  skillOf,
-  unqueue,
-} from './resolvers';
+  ST_DELAYED,
+  ST_PENDING,
+  ST_SERVING,
+  ST_WAITING,
+} from './codes';
+import { closeCase, logEvent, markFirst } from './cases';
+import { awarenessOf, legitimacyOf } from './citizen';
 import { gridOf } from './hierarchy';
-import { awarenessOf } from './grievances';
-import { encounter, legitimacyOf } from './legitimacy';
+import { fairnessOf, releaseSlot, skillOf, unqueue } from './resolvers';
+import { available, encounterCase, FIT, sendTo } from './routing';
 import { enterPetition, petitionEnd } from './petitions';
-import { release } from './collective-action';
+import { release } from './detention';
 import { approveProject } from './projects';
-
-/**
- * Fit of a dispute type (rows: TYPE_*) to a channel (columns: CH_*): how well the channel can settle
- * it. Structural assumption from the seed's division of labour: people's mediation for civil and
- * neighbourhood disputes, administrative mediation and review for land, labour, environment and
- * administrative acts, courts for contracts.
- */
-export const FIT: readonly (readonly number[])[] = [
-  // negotiate grid village ngo  town police court petTown petCounty
-  [1.0, 1.0, 1.0, 1.0, 0.6, 0.6, 0.6, 0.4, 0.4], // neighbour and family
-  [0.5, 0.6, 1.0, 0.7, 1.0, 0.3, 0.9, 0.8, 0.8], // land and housing
-  [0.6, 0.6, 0.95, 0.7, 1.0, 0.4, 0.9, 0.7, 0.7], // labour and wages
-  [0.8, 0.7, 1.0, 0.8, 0.8, 0.3, 1.0, 0.4, 0.4], // contracts and consumers
-  [0.3, 0.5, 0.9, 0.6, 1.0, 0.3, 0.8, 0.9, 0.9], // environment
-  [0.2, 0.3, 0.5, 0.4, 1.0, 0.3, 0.9, 1.0, 1.0], // administrative
-];
 
 const OPT_PETITION = 9;
 const OPT_GIVE_UP = 10;
 
-/** Days from a dispute to its first contact with a channel: short with the smart platform. */
-export function firstContactDelay(w: World): number {
-  const sp = w.p.smartPlatform;
-  const mean = sp.daysToFirstContact * w.platform + sp.daysWithout * (1 - w.platform);
-  if (mean <= 0) return 0;
-  return Math.floor(w.st.firstContact.exponential(1 / mean));
-}
-
-/** Route a case into a resolver channel, keeping its path flags. */
-export function sendTo(w: World, row: number, kind: number): void {
-  const k = w.cases.cols;
-  const g = gridOf(w.h, k.citizen[row]);
-  const inst = instanceFor(w, kind, g);
-  if (kind === CH_COURT && !(k.flags[row] & FLAG_COURT)) {
-    k.flags[row] |= FLAG_COURT;
-    w.n.courtFilings++;
-  }
-  if (CHANNEL_LEVEL[kind] === 3) k.flags[row] |= FLAG_COUNTY;
-  if (kind === CH_VILLAGE) {
-    k.flags[row] |= FLAG_TAKEN_VILLAGE;
-    w.n.villageTaken++;
-  }
-  markFirst(w, row, kind);
-  enqueue(w, row, inst);
-}
-
-function available(w: World, kind: number, g: number): boolean {
-  return w.r.slots[instanceFor(w, kind, g)] > 0;
-}
-
 /** The citizen (re)chooses a channel for case `row`; `exclude` is the channel that just failed. */
 export function choose(w: World, row: number, exclude: number, rechoice: boolean): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   const ch = p.handling.choice;
   const i = k.citizen[row];
   const type = k.type[row];
   const sev = k.severity[row];
   const fit = FIT[type];
-  const g = gridOf(w.h, i);
+  const g = gridOf(w.hierarchy, i);
   const L = legitimacyOf(w, i);
-  const ties = w.c.ties[i] / 255;
-  const R = w.c.riskAversion[i] / 255;
+  const ties = w.citizens.ties[i] / 255;
+  const R = w.citizens.riskAversion[i] / 255;
   const aware = awarenessOf(w, i);
   const trust = 1 - p.handling.trustWeight + p.handling.trustWeight * L;
   const take = p.handling.takeFit;
@@ -168,7 +112,7 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
     closeCase(w, row, false);
     return;
   }
-  let x = w.st.choice.next() * total;
+  let x = w.streams.choice.next() * total;
   let opt = 0;
   while (opt < 10 && x >= wt[opt]) {
     x -= wt[opt];
@@ -177,14 +121,14 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
   if (opt === OPT_GIVE_UP) {
     closeCase(w, row, false);
   } else if (opt === OPT_PETITION) {
-    enterPetition(w, row, w.st.choice.next() < p.petitions.overLevelProbability);
+    enterPetition(w, row, w.streams.choice.next() < p.petitions.overLevelProbability);
   } else if (opt === CH_NEGOTIATE) {
     k.channel[row] = CH_NEGOTIATE;
     markFirst(w, row, CH_NEGOTIATE);
     k.level[row] = 0;
     const s = p.handling.negotiateSuccess * fit[CH_NEGOTIATE] * (1 - p.handling.severityPenalty * sev);
-    if (w.st.outcome.next() < s) {
-      w.n.succeeded[CH_NEGOTIATE]++;
+    if (w.streams.outcome.next() < s) {
+      w.totals.succeeded[CH_NEGOTIATE]++;
       closeCase(w, row, true);
     } else retry(w, row, CH_NEGOTIATE);
   } else {
@@ -196,7 +140,7 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
 function retry(w: World, row: number, failed: number): void {
   const k = w.cases.cols;
   k.attempts[row]++;
-  if (k.attempts[row] >= w.p.handling.maxAttempts) closeCase(w, row, false);
+  if (k.attempts[row] >= w.params.handling.maxAttempts) closeCase(w, row, false);
   else choose(w, row, failed, true);
 }
 
@@ -219,11 +163,11 @@ export function nextLevelChannel(w: World, kind: number, g: number): number {
 /** Refer a failed or escalated case up one level with its history (grand mediation). */
 export function referUp(w: World, row: number): void {
   const k = w.cases.cols;
-  const g = gridOf(w.h, k.citizen[row]);
+  const g = gridOf(w.hierarchy, k.citizen[row]);
   const from = k.channel[row];
   k.attempts[row]++;
   const to = nextLevelChannel(w, from, g);
-  if (to < 0 || k.attempts[row] > w.p.handling.maxAttempts + 4) {
+  if (to < 0 || k.attempts[row] > w.params.handling.maxAttempts + 4) {
     // Top of the ladder: the court has adjudicated or the petition office has answered.
     closeCase(w, row, false);
     return;
@@ -235,20 +179,20 @@ export function referUp(w: World, row: number): void {
 
 /** What a failed case does next. */
 export function fail(w: World, row: number): void {
-  if (w.p.grandMediation.referral) referUp(w, row);
+  if (w.params.grandMediation.referral) referUp(w, row);
   else retry(w, row, w.cases.cols.channel[row]);
 }
 
 /** First contact of a new dispute with a channel. */
 function firstContact(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   if (w.platform > 0 && p.smartPlatform.gridDiscovery > 0) {
-    const g = gridOf(w.h, k.citizen[row]);
+    const g = gridOf(w.hierarchy, k.citizen[row]);
     if (
       available(w, CH_GRID, g) &&
       FIT[k.type[row]][CH_GRID] >= p.handling.takeFit &&
-      w.st.firstContact.next() < p.smartPlatform.gridDiscovery * w.platform
+      w.streams.firstContact.next() < p.smartPlatform.gridDiscovery * w.platform
     ) {
       sendTo(w, row, CH_GRID);
       return;
@@ -260,7 +204,7 @@ function firstContact(w: World, row: number): void {
 /** End of service at a mediation level, the NGO teams or the police. */
 function mediationEnd(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   const kind = k.channel[row];
   const i = k.citizen[row];
   releaseSlot(w, k.inst[row]);
@@ -268,34 +212,26 @@ function mediationEnd(w: World, row: number): void {
   const L = legitimacyOf(w, i);
   const trust = 1 - p.handling.trustWeight + p.handling.trustWeight * L;
   const s = skillOf(w, kind) * FIT[k.type[row]][kind] * (1 - p.handling.severityPenalty * k.severity[row]) * trust;
-  const ok = w.st.outcome.next() < s;
+  const ok = w.streams.outcome.next() < s;
   if (kind !== CH_NGO) encounterCase(w, row, fairnessOf(p, kind) * (ok ? 1 : 1 - p.legitimacy.outcomeWeight));
   if (ok) {
-    w.n.succeeded[kind]++;
-    if (kind === CH_VILLAGE) w.n.villageSucceeded++;
+    w.totals.succeeded[kind]++;
+    if (kind === CH_VILLAGE) w.totals.villageSucceeded++;
     logEvent(w, row, EV_MEDIATED);
     closeCase(w, row, true);
   } else fail(w, row);
 }
 
-/** An encounter for the claimant, or for every member of a collective dispute. */
-export function encounterCase(w: World, row: number, f: number): void {
-  const k = w.cases.cols;
-  const a = k.citizen[row];
-  const n = k.size[row];
-  for (let i = a; i < a + n; i++) encounter(w, i, f);
-}
-
 function courtEnd(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   const rl = p.ruleOfLaw;
   if (k.phase[row] === 0 && p.court.priorityToMediation) {
     const s = p.court.mediationSkill * FIT[k.type[row]][CH_COURT] * (1 - p.handling.severityPenalty * k.severity[row]);
-    if (w.st.court.next() < s) {
+    if (w.streams.court.next() < s) {
       releaseSlot(w, k.inst[row]);
       k.inst[row] = -1;
-      w.n.succeeded[CH_COURT]++;
+      w.totals.succeeded[CH_COURT]++;
       encounterCase(w, row, rl.courtFairness);
       logEvent(w, row, EV_MEDIATED);
       closeCase(w, row, true);
@@ -305,32 +241,31 @@ function courtEnd(w: World, row: number): void {
   if (k.phase[row] === 0) {
     // Adjudication: the case keeps its slot for adjudicationDays more.
     k.phase[row] = 1;
-    const dur = 1 + Math.floor(w.st.service.exponential(1 / Math.max(0.01, p.court.adjudicationDays - 0.5)));
+    const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, p.court.adjudicationDays - 0.5)));
     k.due[row] = w.day + dur;
     const effort = p.court.adjudicationDays / p.court.caseload;
     k.cost[row] += effort;
-    w.d.officialPersonDays += effort;
-    w.n.officialPersonDays += effort;
+    w.today.officialPersonDays += effort;
     w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
     return;
   }
   releaseSlot(w, k.inst[row]);
   k.inst[row] = -1;
   logEvent(w, row, EV_ADJUDICATED);
-  const satisfied = w.st.court.next() < rl.courtSkill;
+  const satisfied = w.streams.court.next() < rl.courtSkill;
   encounterCase(w, row, rl.courtFairness * (satisfied ? 1 : 1 - p.legitimacy.outcomeWeight));
-  if (!satisfied && w.st.court.next() < p.court.petitionAfterJudgement) {
+  if (!satisfied && w.streams.court.next() < p.court.petitionAfterJudgement) {
     enterPetition(w, row, true);
     return;
   }
-  w.n.succeeded[CH_COURT]++;
+  w.totals.succeeded[CH_COURT]++;
   closeCase(w, row, true);
 }
 
 /** A waiting case whose citizen's patience ran out. */
 function patienceEnd(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   // Leave the queue (unqueue marks the case DELAYED while it is rerouted).
   unqueue(w, row);
   logEvent(w, row, EV_ESCALATED);
@@ -338,9 +273,9 @@ function patienceEnd(w: World, row: number): void {
   k.inst[row] = -1;
   if (p.grandMediation.referral) {
     referUp(w, row);
-  } else if (kind !== CH_PET_TOWN && kind !== CH_PET_COUNTY && w.st.choice.next() < p.handling.escalateToPetition) {
+  } else if (kind !== CH_PET_TOWN && kind !== CH_PET_COUNTY && w.streams.choice.next() < p.handling.escalateToPetition) {
     k.attempts[row]++;
-    enterPetition(w, row, w.st.choice.next() < p.petitions.overLevelProbability);
+    enterPetition(w, row, w.streams.choice.next() < p.petitions.overLevelProbability);
   } else if (kind === CH_PET_TOWN) {
     k.attempts[row]++;
     enterPetition(w, row, true);

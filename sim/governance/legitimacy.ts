@@ -10,17 +10,11 @@
  * With probability spreadProbability the experience is told to `neighbours` random residents of the same
  * grid, who take spreadWeight of the same change (weak spread). Only citizens with an encounter are
  * touched: there is no daily pass over all citizens. The scheduled legitimacy shift (a global offset
- * from economy.ts) is added where L is read.
+ * from economy.ts) is added where L is read (legitimacyOf, citizen.ts).
  */
 import type { World } from './world';
 import { gridOf } from './hierarchy';
-import { touchCandidate } from './collective-action';
-
-/** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
-export function legitimacyOf(w: World, i: number): number {
-  const l = w.c.legitimacy[i] + w.legitimacyShift;
-  return l < 0 ? 0 : l > 1 ? 1 : l;
-}
+import { legitimacyOf, touchCandidate } from './citizen';
 
 /** The change one encounter of fairness f makes for a citizen whose legitimacy is l. */
 export function encounterDelta(l: number, f: number, rate: number, asymmetry: number): number {
@@ -30,27 +24,27 @@ export function encounterDelta(l: number, f: number, rate: number, asymmetry: nu
 }
 
 function shiftLegitimacy(w: World, i: number, delta: number): void {
-  const c = w.c;
+  const c = w.citizens;
   const before = c.legitimacy[i];
   let after = before + delta;
   if (after < 0) after = 0;
   if (after > 1) after = 1;
   c.legitimacy[i] = after;
-  w.n.sumLegitimacy += c.legitimacy[i] - before;
+  w.totals.sumLegitimacy += c.legitimacy[i] - before;
   if (delta < 0) touchCandidate(w, i);
 }
 
 /** Citizen i meets an authority whose procedural fairness in this encounter is f. */
 export function encounter(w: World, i: number, f: number): void {
-  const p = w.p.legitimacy;
+  const p = w.params.legitimacy;
   const delta = encounterDelta(legitimacyOf(w, i), f, p.learningRate, p.asymmetry);
   shiftLegitimacy(w, i, delta);
   if (p.spreadProbability > 0 && p.neighbours > 0 && p.spreadWeight > 0) {
-    const s = w.st.legitimacy;
+    const s = w.streams.legitimacy;
     if (s.next() < p.spreadProbability) {
-      const g = gridOf(w.h, i);
-      const a = w.h.gridStart[g];
-      const size = w.h.gridStart[g + 1] - a;
+      const g = gridOf(w.hierarchy, i);
+      const a = w.hierarchy.gridStart[g];
+      const size = w.hierarchy.gridStart[g + 1] - a;
       for (let k = 0; k < p.neighbours; k++) {
         const j = a + s.int(size);
         if (j !== i) shiftLegitimacy(w, j, delta * p.spreadWeight);

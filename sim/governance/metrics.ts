@@ -14,9 +14,8 @@
 import { MetricsRecorder } from '../core/metrics';
 import type { Summary } from '../core/model';
 import type { World } from './world';
-import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE, CHANNEL_NAMES } from './resolvers';
-import { PATH_FIRSTS, PATH_OUTCOMES } from './cases';
-import { dailyDecay } from './grievances';
+import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE, OUTCOME_NAMES, PATH_FIRST_NAMES, PATH_FIRSTS, PATH_OUTCOMES } from './codes';
+import { dailyDecay } from './citizen';
 import { openEpisodes } from './collective-action';
 
 export const SERIES = [
@@ -66,16 +65,16 @@ export function createRecorder(): MetricsRecorder {
 
 /** Mean legitimacy today (stored values plus the global shift; the shift's clamp is ignored here). */
 export function meanLegitimacy(w: World): number {
-  const m = w.n.sumLegitimacy / w.h.residents + w.legitimacyShift;
+  const m = w.totals.sumLegitimacy / w.hierarchy.residents + w.legitimacyShift;
   return m < 0 ? 0 : m > 1 ? 1 : m;
 }
 
 export function recordDay(w: World, m: MetricsRecorder): void {
-  const d = w.d;
-  const n = w.n;
+  const d = w.today;
+  const n = w.totals;
   let inEpisode = 0;
-  for (let t = 0; t < w.h.towns; t++) if (w.townEpisodeStart[t] >= 0) inEpisode++;
-  const latent = n.sumGrievance / w.h.residents;
+  for (let t = 0; t < w.hierarchy.towns; t++) if (w.townEpisodeStart[t] >= 0) inEpisode++;
+  const latent = n.sumGrievance / w.hierarchy.residents;
   n.latentGrievanceDaySum += latent;
   m.record([
     w.day,
@@ -108,7 +107,7 @@ export function recordDay(w: World, m: MetricsRecorder): void {
     meanLegitimacy(w),
     n.volunteers,
     d.officialPersonDays,
-    n.volunteers * w.p.ngo.hoursPerMemberDay,
+    n.volunteers * w.params.ngo.hoursPerMemberDay,
     n.satisfaction,
     n.awareness,
     n.participationRate,
@@ -137,8 +136,8 @@ function median(hist: Int32Array): number {
 const r4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
 
 export function summarise(w: World): Summary {
-  const n = w.n;
-  const h = w.h;
+  const n = w.totals;
+  const h = w.hierarchy;
   const days = w.day;
   const years = days / 365;
   const open = openEpisodes(w);
@@ -218,9 +217,6 @@ function fullYears(a: number[], days: number): number[] {
   return out;
 }
 
-const FIRST_NAMES = [...CHANNEL_NAMES, 'gaveUp'];
-const OUTCOME_NAMES = ['grid', 'village', 'town', 'county', 'abandoned'];
-
 /**
  * Closed cases by first channel and outcome, as `first>outcome` keys (e.g. `grid>village`: went to a
  * grid worker first, resolved at village level), the non-zero ones in a fixed order: the dispute-path
@@ -231,7 +227,7 @@ function firstChannelPaths(counts: readonly number[]): Record<string, number> {
   for (let f = 0; f < PATH_FIRSTS; f++) {
     for (let o = 0; o < PATH_OUTCOMES; o++) {
       const c = counts[f * PATH_OUTCOMES + o];
-      if (c > 0) out[`${FIRST_NAMES[f]}>${OUTCOME_NAMES[o]}`] = c;
+      if (c > 0) out[`${PATH_FIRST_NAMES[f]}>${OUTCOME_NAMES[o]}`] = c;
     }
   }
   return out;

@@ -16,13 +16,36 @@
  *   8. participation      participation.ts   Granovetter joining/leaving of NGO teams, NGO capacity
  *   9. observation        survey.ts, metrics.ts  monthly survey; one series row
  *
+ * Counting: the steps count an event once, in the day's counts (w.today, zeroed each morning); after
+ * the day's series row, addDayToTotals (world.ts) adds them to the run's totals (w.totals). Totals
+ * with no daily twin (court filings, services, ...) are counted where they happen.
+ *
+ * Module layers: each file imports only from layers below it (test/sim/governance/imports.test.ts
+ * fails on any cycle):
+ *   1. codes.ts (every shared code and its labels), params.ts, hierarchy.ts: import nothing of here
+ *   2. population.ts (citizen columns), case-table.ts (case table, event log), resolver-table.ts
+ *   3. world.ts            the whole state, streams, the day's counts and the run's totals
+ *   4. citizen.ts          a citizen's state today: L, accumulated grievance, hardship, awareness, G,
+ *                          entry to the collective-action candidate set
+ *   5. legitimacy.ts       encounters move L
+ *   6. cases.ts            open, log and close a case
+ *      resolvers.ts        staffing, service times, skill, fairness, queues
+ *      detention.ts        detain and release
+ *   7. intake.ts           open a dispute, schedule its first contact (cases)
+ *      routing.ts          type-channel fit, availability, send to a channel (cases, resolvers)
+ *   8. step files: economy.ts, grievances.ts, safety.ts, projects.ts, petitions.ts,
+ *      collective-action.ts, participation.ts, survey.ts
+ *   9. handling.ts         the calendar drain (petitions, projects, detention, routing)
+ *  10. metrics.ts          series and summary (collective-action's open episodes)
+ *  11. model.ts            the daily schedule, frames, snapshots
+ *
  * frame() layout (for the browser's four layers):
  *   meta:   residents, counties, towns, villages, grids, resolvers, day, openCases, actives,
  *           framedCases (open cases included, at most output.frameCaseCap)
  *   arrays: gridX, gridY (Float32, layout), gridResidents, gridOpen (open individual disputes by the
  *           claimant's grid), gridActives, gridVolunteers (Int32, per grid);
  *           villageActives, villagePatrol (Int32, per village); townActives, townMediators (per town);
- *           resolverKind (Uint8, CH_* of resolvers.ts: 1 grid, 2 village, 3 ngo, 4 town, 5 police,
+ *           resolverKind (Uint8, CH_* of codes.ts: 1 grid, 2 village, 3 ngo, 4 town, 5 police,
  *           6 court, 7 petition-town, 8 petition-county), resolverUnit, resolverSlots, resolverBusy,
  *           resolverQueue (Int32, per resolver instance);
  *           caseLevel, caseChannel, caseStatus (Uint8), caseResolver, caseGrid, caseSize (Int32),
@@ -30,12 +53,12 @@
  *           4 between petitions); and each case's history in brief: caseId, caseOpened (day),
  *           caseCost (Float32, official person-days so far), caseType (TYPE_*), caseFirst (CH_* of
  *           its first channel, 255 none yet), caseAttempts, casePetitions (Uint8), caseFlags
- *           (Uint16, FLAG_* of cases.ts: petitioned, court, county, project, over-level, online).
+ *           (Uint16, FLAG_* of codes.ts: petitioned, court, county, project, over-level, online).
  */
 import type { EventTable, Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
 import type { MetricsRecorder } from '../core/metrics';
 import type { GovernanceParams } from './params';
-import { bindStreams, createWorld, zeroDaily, type World } from './world';
+import { addDayToTotals, bindStreams, createWorld, zeroDaily, type World } from './world';
 import { economyStep } from './economy';
 import { grievanceStep } from './grievances';
 import { safetyStep } from './safety';
@@ -45,18 +68,17 @@ import { collectiveActionStep, rescanCandidates } from './collective-action';
 import { participationStep, recountMembers, updateNgoSlots } from './participation';
 import { surveyStep } from './survey';
 import { createRecorder, recordDay, summarise } from './metrics';
-import { assignOfficialSlots, CH_POLICE, officialSlots, poolUnstaffed, setSlots } from './resolvers';
-import { EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, ST_FREE, TYPE_NAMES } from './cases';
-import { CHANNEL_NAMES } from './resolvers';
+import { assignOfficialSlots, officialSlots, poolUnstaffed, setSlots } from './resolvers';
+import { CH_POLICE, CHANNEL_NAMES, EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, ST_FREE, TYPE_NAMES } from './codes';
 import { gridOf } from './hierarchy';
 
 /** World fields that are plain data (typed arrays, numbers, arrays, records), cloned by snapshots. */
 const DATA_KEYS = [
-  'c',
-  'r',
+  'citizens',
+  'resolvers',
   'day',
-  'd',
-  'n',
+  'today',
+  'totals',
   'freeRows',
   'candidates',
   'candidateVillage',
@@ -111,7 +133,9 @@ export class GovernanceModel implements Model {
    * Run only collective action and detention (with releases) on days -n .. -1, then forget what was
    * counted: a population that starts all quiet otherwise shows an initial burst on day 0 in which
    * everyone above the threshold activates at once (as in Epstein's runs from a quiet start). The
-   * states reached (actives, detainees and their legitimacy) carry over to day 0.
+   * states reached (actives, detainees and their legitimacy) carry over to day 0. The burn-in's day
+   * counts (detentions, their person-days) are dropped, never added to the totals; the totals its steps
+   * count directly are reset.
    */
   private burnIn(n: number): void {
     if (n <= 0) return;
@@ -121,20 +145,18 @@ export class GovernanceModel implements Model {
       collectiveActionStep(w);
     }
     w.day = 0;
-    const c = w.n;
-    c.detentions = 0;
-    c.massIncidents = 0;
-    c.incidentsFromApprovedProjects = 0;
-    c.outbursts = 0;
-    c.peakActives = 0;
-    c.officialPersonDays = 0;
-    c.areaEpisode = 0;
+    const totals = w.totals;
+    totals.massIncidents = 0;
+    totals.incidentsFromApprovedProjects = 0;
+    totals.outbursts = 0;
+    totals.peakActives = 0;
+    totals.areaEpisode = 0;
     w.incidentSizes.length = 0;
     w.incidentStarts.length = 0;
     w.incidentLengths.length = 0;
     w.townEpisodeStart.fill(-1);
     w.townLastIncident.fill(-100000);
-    w.d = zeroDaily();
+    w.today = zeroDaily();
   }
 
   get time(): number {
@@ -148,7 +170,7 @@ export class GovernanceModel implements Model {
   /** One day, in the documented order. */
   private day(): void {
     const w = this.w;
-    w.d = zeroDaily();
+    w.today = zeroDaily();
     economyStep(w); // 1
     if (w.officersPer1000 !== this.appliedOfficers) this.applyOfficers();
     grievanceStep(w); // 2
@@ -159,13 +181,14 @@ export class GovernanceModel implements Model {
     participationStep(w); // 8
     surveyStep(w); // 9
     recordDay(w, this.metrics);
+    addDayToTotals(w.totals, w.today); // each event is counted once, in the day's counts
     w.day++;
   }
 
   private applyOfficers(): void {
     const w = this.w;
-    const b = w.r.base[CH_POLICE];
-    for (let t = 0; t < w.h.towns; t++) setSlots(w, b + t, officialSlots(w, b + t));
+    const b = w.resolvers.base[CH_POLICE];
+    for (let t = 0; t < w.hierarchy.towns; t++) setSlots(w, b + t, officialSlots(w, b + t));
     poolUnstaffed(w, CH_POLICE);
     this.appliedOfficers = w.officersPer1000;
   }
@@ -180,10 +203,10 @@ export class GovernanceModel implements Model {
 
   frame(): Frame {
     const w = this.w;
-    const h = w.h;
+    const h = w.hierarchy;
     const k = w.cases.cols;
     const gridOpen = new Int32Array(h.grids);
-    const cap = w.p.output.frameCaseCap;
+    const cap = w.params.output.frameCaseCap;
     const rows: number[] = [];
     for (let row = 0; row < w.cases.length; row++) {
       if (k.status[row] === ST_FREE) continue;
@@ -234,10 +257,10 @@ export class GovernanceModel implements Model {
         towns: h.towns,
         villages: h.villages,
         grids: h.grids,
-        resolvers: w.r.count,
+        resolvers: w.resolvers.count,
         day: w.day,
-        openCases: w.n.openCases,
-        actives: w.n.actives,
+        openCases: w.totals.openCases,
+        actives: w.totals.actives,
         framedCases: m,
       },
       arrays: {
@@ -251,11 +274,11 @@ export class GovernanceModel implements Model {
         villagePatrol: w.villagePatrol.slice(),
         townActives: w.townActives.slice(),
         townMediators: w.townMediators.slice(),
-        resolverKind: w.r.kind.slice(),
-        resolverUnit: w.r.unit.slice(),
-        resolverSlots: w.r.slots.slice(),
-        resolverBusy: w.r.busy.slice(),
-        resolverQueue: w.r.len.slice(),
+        resolverKind: w.resolvers.kind.slice(),
+        resolverUnit: w.resolvers.unit.slice(),
+        resolverSlots: w.resolvers.slots.slice(),
+        resolverBusy: w.resolvers.busy.slice(),
+        resolverQueue: w.resolvers.len.slice(),
         caseLevel,
         caseChannel,
         caseStatus,
@@ -311,7 +334,7 @@ export class GovernanceModel implements Model {
     if (w.log && st.log) w.log.restore(st.log);
     w.cal.restore(st.cal);
     w.rng.restore(st.rng);
-    w.st = bindStreams(w.rng);
+    w.streams = bindStreams(w.rng);
     this.metrics.restore(st.metrics);
     this.appliedOfficers = st.appliedOfficers;
   }

@@ -16,15 +16,16 @@
  * enforcement presence and lower crime); every member gives hoursPerMemberDay volunteer hours a day.
  */
 import type { World } from './world';
-import { deterringTeam, enabledTeams, mediatingTeam, TEAM_NONE, CIT_DETAINED } from './population';
+import { CH_NGO, CIT_DETAINED, TEAM_NONE } from './codes';
+import { deterringTeam, enabledTeams, mediatingTeam } from './population';
+import { setSlots } from './resolvers';
 
 const DETAINED = CIT_DETAINED;
-import { CH_NGO, setSlots } from './resolvers';
 
 /** Recount members per grid, village and town from the citizen columns (at start and after restore). */
 export function recountMembers(w: World): void {
-  const h = w.h;
-  const c = w.c;
+  const h = w.hierarchy;
+  const c = w.citizens;
   w.gridVolunteers.fill(0);
   w.villagePatrol.fill(0);
   w.townMediators.fill(0);
@@ -41,35 +42,35 @@ export function recountMembers(w: World): void {
       if (mediatingTeam(team)) w.townMediators[t]++;
     }
   }
-  w.n.volunteers = total;
+  w.totals.volunteers = total;
 }
 
 function changeMember(w: World, i: number, g: number, team: number, delta: number): void {
-  const v = w.h.gridVillage[g];
-  const t = w.h.villageTown[v];
+  const v = w.hierarchy.gridVillage[g];
+  const t = w.hierarchy.villageTown[v];
   w.gridVolunteers[g] += delta;
   if (deterringTeam(team)) w.villagePatrol[v] += delta;
   if (mediatingTeam(team)) w.townMediators[t] += delta;
-  w.n.volunteers += delta;
+  w.totals.volunteers += delta;
 }
 
 /** NGO resolver slots of every town from its mediating members. */
 export function updateNgoSlots(w: World): void {
-  const per = w.p.ngo.casesPerMember;
-  const b = w.r.base[CH_NGO];
-  for (let t = 0; t < w.h.towns; t++) {
+  const per = w.params.ngo.casesPerMember;
+  const b = w.resolvers.base[CH_NGO];
+  for (let t = 0; t < w.hierarchy.towns; t++) {
     const s = Math.floor(w.townMediators[t] * per);
-    if (s !== w.r.slots[b + t]) setSlots(w, b + t, s);
+    if (s !== w.resolvers.slots[b + t]) setSlots(w, b + t, s);
   }
 }
 
 export function participationStep(w: World): void {
-  const p = w.p.participation;
-  const c = w.c;
-  const h = w.h;
-  const s = w.st.participation;
-  const teams = enabledTeams(w.p);
-  const support = w.p.ngo.support * p.support;
+  const p = w.params.participation;
+  const c = w.citizens;
+  const h = w.hierarchy;
+  const s = w.streams.participation;
+  const teams = enabledTeams(w.params);
+  const support = w.params.ngo.support * p.support;
   const lw = p.legitimacyWeight;
   const rate = p.reviewDays > 0 ? Math.min(0.999999, 1 / p.reviewDays) : 0;
   if (rate > 0 && rate < 1) {
@@ -114,6 +115,6 @@ export function participationStep(w: World): void {
     }
   }
   updateNgoSlots(w);
-  const hours = w.n.volunteers * w.p.ngo.hoursPerMemberDay;
-  w.n.volunteerHours += hours;
+  const hours = w.totals.volunteers * w.params.ngo.hoursPerMemberDay;
+  w.totals.volunteerHours += hours;
 }

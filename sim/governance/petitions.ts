@@ -25,28 +25,34 @@
  */
 import type { World } from './world';
 import {
-  closeCase,
+  CH_COURT,
+  CH_PET_COUNTY,
+  CH_PET_TOWN,
+  CH_POLICE,
+  CH_TOWN,
+  CH_VILLAGE,
+  CIT_DISPUTE,
+  CIT_PETITIONING,
+  CIT_QUIET,
   EV_PETITIONED,
   EV_REFERRED,
+  eventCode,
   FLAG_ONLINE,
   FLAG_OVER_LEVEL,
   FLAG_PETITIONED,
-  logEvent,
+  K_REPEAT,
   ST_DELAYED,
-  markFirst,
-} from './cases';
-import { CH_COURT, CH_PET_COUNTY, CH_PET_TOWN, CH_POLICE, CH_TOWN, CH_VILLAGE, eventCode, fairnessOf, instanceFor, K_REPEAT, releaseSlot } from './resolvers';
-import { CIT_PETITIONING, CIT_DISPUTE, CIT_QUIET } from './population';
+} from './codes';
+import { closeCase, logEvent, markFirst } from './cases';
+import { addGrievance, hardshipOf } from './citizen';
 import { gridOf } from './hierarchy';
-import { detain } from './collective-action';
-import { addGrievance, hardshipOf } from './grievances';
-import { encounterCase, FIT, sendTo } from './handling';
-import { enqueue } from './resolvers';
-
+import { enqueue, fairnessOf, instanceFor, releaseSlot } from './resolvers';
+import { encounterCase, FIT, sendTo } from './routing';
+import { detain } from './detention';
 
 /** Online share of petitions today. */
 export function onlineShare(w: World): number {
-  const p = w.p.petitions;
+  const p = w.params.petitions;
   const s = p.onlineShare + p.onlineGrowthPerYear * (w.day / 365);
   return s < 0 ? 0 : s > 1 ? 1 : s;
 }
@@ -54,42 +60,35 @@ export function onlineShare(w: World): number {
 /** The case's citizen files a petition at the town office, or the county office when `county`. */
 export function enterPetition(w: World, row: number, county: boolean): void {
   const k = w.cases.cols;
-  const n = w.n;
-  const d = w.d;
+  const n = w.totals;
+  const d = w.today;
   const first = k.petitions[row] === 0;
   if (k.petitions[row] < 255) k.petitions[row]++;
   n.petitions++;
   const year = Math.floor(w.day / 365);
   while (w.petitionsByYear.length <= year) w.petitionsByYear.push(0);
   w.petitionsByYear[year]++;
-  if (first) {
-    n.petitionsFirst++;
-    d.petitionsFirst++;
-  } else {
-    n.petitionsRepeat++;
-    d.petitionsRepeat++;
-  }
-  const online = w.st.petitions.next() < onlineShare(w);
+  if (first) d.petitionsFirst++;
+  else d.petitionsRepeat++;
+  const online = w.streams.petitions.next() < onlineShare(w);
   if (online) {
     k.flags[row] |= FLAG_ONLINE;
-    n.petitionsOnline++;
     d.petitionsOnline++;
   } else k.flags[row] &= ~FLAG_ONLINE;
   if (county) {
     k.flags[row] |= FLAG_OVER_LEVEL;
-    n.petitionsOverLevel++;
     d.petitionsOverLevel++;
   }
   k.flags[row] |= FLAG_PETITIONED;
   const i = k.citizen[row];
-  if (k.size[row] === 1 && (w.c.state[i] === CIT_QUIET || w.c.state[i] === CIT_DISPUTE)) w.c.state[i] = CIT_PETITIONING;
+  if (k.size[row] === 1 && (w.citizens.state[i] === CIT_QUIET || w.citizens.state[i] === CIT_DISPUTE)) w.citizens.state[i] = CIT_PETITIONING;
   const kind = county ? CH_PET_COUNTY : CH_PET_TOWN;
   k.channel[row] = kind;
   markFirst(w, row, kind);
   logEvent(w, row, EV_PETITIONED);
-  const g = gridOf(w.h, i);
+  const g = gridOf(w.hierarchy, i);
   const inst = instanceFor(w, kind, g);
-  if (w.r.slots[inst] <= 0) {
+  if (w.resolvers.slots[inst] <= 0) {
     closeCase(w, row, false);
     return;
   }
@@ -101,7 +100,7 @@ export function solvingChannel(w: World, type: number, g: number): number {
   let best = -1;
   let bestFit = -1;
   for (const ch of [CH_VILLAGE, CH_TOWN, CH_COURT]) {
-    if (w.r.slots[instanceFor(w, ch, g)] <= 0) continue;
+    if (w.resolvers.slots[instanceFor(w, ch, g)] <= 0) continue;
     const f = FIT[type][ch];
     if (f > bestFit) {
       bestFit = f;
@@ -115,23 +114,22 @@ function comeBack(w: World, row: number, county: boolean): void {
   const k = w.cases.cols;
   k.status[row] = ST_DELAYED;
   k.level[row] = county ? 3 : 2;
-  k.due[row] = w.day + Math.max(1, w.p.petitions.repeatDelayDays);
+  k.due[row] = w.day + Math.max(1, w.params.petitions.repeatDelayDays);
   w.cal.schedule(k.due[row], eventCode(K_REPEAT, k.id[row]), row);
 }
 
 function chargeInterception(w: World, row: number): void {
-  const e = w.p.petitions.interceptionDays;
+  const e = w.params.petitions.interceptionDays;
   w.cases.cols.cost[row] += e;
-  w.d.officialPersonDays += e;
-  w.n.officialPersonDays += e;
+  w.today.officialPersonDays += e;
 }
 
 /** End of handling at a petition office, by regime. */
 export function petitionEnd(w: World, row: number): void {
   const k = w.cases.cols;
-  const p = w.p;
+  const p = w.params;
   const pp = p.petitions;
-  const s = w.st.petitions;
+  const s = w.streams.petitions;
   const kind = k.channel[row];
   releaseSlot(w, k.inst[row]);
   k.inst[row] = -1;
@@ -153,7 +151,7 @@ export function petitionEnd(w: World, row: number): void {
       const solved = s.next() < pp.solveStabilityFirst;
       encounterCase(w, row, fairnessOf(p, kind) * (solved ? 1 : 1 - p.legitimacy.outcomeWeight));
       if (solved) {
-        w.n.succeeded[kind]++;
+        w.totals.succeeded[kind]++;
         closeCase(w, row, true);
         return;
       }
@@ -166,7 +164,7 @@ export function petitionEnd(w: World, row: number): void {
     case 'reformed': {
       encounterCase(w, row, fairnessOf(p, kind));
       const x = s.next();
-      const g = gridOf(w.h, i);
+      const g = gridOf(w.hierarchy, i);
       if (x < pp.illegalShare) {
         logEvent(w, row, EV_REFERRED);
         sendTo(w, row, CH_POLICE);
@@ -181,7 +179,7 @@ export function petitionEnd(w: World, row: number): void {
         }
       }
       if (hardshipOf(w, i) >= pp.assistanceHardship || s.next() < pp.explanationAccepted) {
-        w.n.succeeded[kind]++;
+        w.totals.succeeded[kind]++;
         closeCase(w, row, true);
         return;
       }

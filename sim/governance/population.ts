@@ -7,10 +7,10 @@
  *   awareness     Uint8   legal awareness in [0,1], /255 (grows with the rule-of-law lever, lazily)
  *   ties          Uint8   social ties in the grid, /255
  *   threshold     Uint8   Granovetter joining threshold (share of grid neighbours taking part), /255
- *   volunteer     Uint8   0 = none, else NGO team type (TEAM_*)
+ *   volunteer     Uint8   0 = none, else NGO team type (TEAM_* of codes.ts)
  *   grievance     Float32 accumulated unresolved grievance, valid at day grievanceDay, decays lazily
  *   grievanceDay  Uint16  day at which `grievance` was last written
- *   state         Uint8   CIT_* (quiet, in dispute, petitioning, active, detained)
+ *   state         Uint8   CIT_* of codes.ts (quiet, in dispute, petitioning, active, detained)
  *   openCases     Uint8   disputes open for this citizen
  *   detainedUntil Uint16  day of release when detained
  *   victimDay     Uint16  1 + day of last victimisation by crime (0 = never), for the survey
@@ -23,19 +23,7 @@
  */
 import type { Stream } from '../core/random';
 import type { GovernanceParams } from './params';
-
-export const CIT_QUIET = 0;
-export const CIT_DISPUTE = 1;
-export const CIT_PETITIONING = 2;
-export const CIT_ACTIVE = 3;
-export const CIT_DETAINED = 4;
-
-export const TEAM_NONE = 0;
-export const TEAM_MEDIATION = 1;
-export const TEAM_WORTHIES = 2;
-export const TEAM_PATROLS = 3;
-export const TEAM_CORRECTION = 4;
-export const TEAM_COUNSELLING = 5;
+import { TEAM_CORRECTION, TEAM_COUNSELLING, TEAM_MEDIATION, TEAM_PATROLS, TEAM_WORTHIES } from './codes';
 
 export interface Citizens {
   n: number;

@@ -17,14 +17,14 @@
  * none of the approved caused a mass incident.
  */
 import type { World } from './world';
-import { eventCode, K_PROJECT } from './resolvers';
-import { FLAG_PROJECT, PARTIES_GOVERNMENT, TYPE_ENVIRONMENT, TYPE_LAND } from './cases';
-import { addGrievance, openDispute } from './grievances';
+import { eventCode, FLAG_PROJECT, K_PROJECT, PARTIES_GOVERNMENT, TYPE_ENVIRONMENT, TYPE_LAND } from './codes';
+import { addGrievance } from './citizen';
+import { openDispute } from './intake';
 
 export function projectsStep(w: World): void {
-  const ra = w.p.riskAssessment;
-  const s = w.st.projects;
-  const h = w.h;
+  const ra = w.params.riskAssessment;
+  const s = w.streams.projects;
+  const h = w.hierarchy;
   const lambda = ((ra.proposalsPer100kYear * h.residents) / 1e5 / 365) * w.rateFactor;
   const count = s.poisson(lambda);
   for (let q = 0; q < count; q++) {
@@ -32,24 +32,21 @@ export function projectsStep(w: World): void {
     const risk = Math.pow(s.next(), ra.riskShape);
     const v = s.int(h.villages);
     const size = Math.max(2, s.poisson(ra.affectedMean));
-    const noise = w.st.riskAssessment.normal();
+    const noise = w.streams.riskAssessment.normal();
     const id = w.projects.risk.length;
     w.projects.risk.push(risk);
     w.projects.size.push(size);
     w.projects.village.push(v);
-    w.n.proposals++;
-    w.d.proposals++;
+    w.today.proposals++;
     if (!ra.enabled) {
       approveProject(w, id);
       continue;
     }
-    w.n.proposalsAssessed++;
-    w.n.officialPersonDays += ra.staffDaysPerAssessment;
-    w.d.officialPersonDays += ra.staffDaysPerAssessment;
+    w.totals.proposalsAssessed++;
+    w.today.officialPersonDays += ra.staffDaysPerAssessment;
     const estimate = risk + ra.errorSd * noise;
     if (estimate > ra.threshold) {
-      w.n.proposalsRejectedOrDelayed++;
-      w.d.proposalsRejectedOrDelayed++;
+      w.today.proposalsRejectedOrDelayed++;
       if (ra.outcome === 'delay') {
         w.projects.risk[id] = risk * ra.redesignFactor;
         w.cal.schedule(w.day + Math.max(1, ra.delayDays + ra.hearingDays), eventCode(K_PROJECT, 0), id);
@@ -63,18 +60,18 @@ export function projectsStep(w: World): void {
 
 /** An approved project opens its collective dispute and burdens the affected group. */
 export function approveProject(w: World, id: number): void {
-  const h = w.h;
-  const ra = w.p.riskAssessment;
+  const h = w.hierarchy;
+  const ra = w.params.riskAssessment;
   const risk = w.projects.risk[id];
   const v = w.projects.village[id];
   const a = h.villageStart[v];
   const res = h.villageStart[v + 1] - a;
   const size = Math.min(res, w.projects.size[id]);
-  w.n.projectsApproved++;
-  if (w.p.riskAssessment.enabled) w.n.proposalsApproved++;
+  w.totals.projectsApproved++;
+  if (w.params.riskAssessment.enabled) w.totals.proposalsApproved++;
   // The affected group: the first `size` residents of the village (contiguous grids).
   for (let i = a; i < a + size; i++) {
-    w.c.project[i] = 1;
+    w.citizens.project[i] = 1;
     addGrievance(w, i, risk * ra.burden);
   }
   const type = risk > 0.5 ? TYPE_ENVIRONMENT : TYPE_LAND;

@@ -18,83 +18,34 @@
  * daily. Official effort (person-days) is charged per service: serviceDays / caseload, i.e. the share of
  * a staff member's time the case takes; NGO work is counted in volunteer hours instead.
  *
+ * The instances themselves (layout, slots, queue heads) are the table of resolver-table.ts; this file
+ * staffs them, gives each channel its service time, skill and fairness, and runs the queues.
+ *
  * The risk-assessment office is not a queue here: proposals are rare (a few per town-year) and each
  * assessment is charged a fixed review time and staff effort (projects.ts).
  */
 import type { World } from './world';
 import type { GovernanceParams } from './params';
-import { FLAG_ONLINE, ST_DELAYED, ST_SERVING, ST_WAITING } from './cases';
+import {
+  CH_COURT,
+  CH_GRID,
+  CH_NGO,
+  CH_PET_COUNTY,
+  CH_PET_TOWN,
+  CH_POLICE,
+  CH_TOWN,
+  CH_VILLAGE,
+  CHANNEL_LEVEL,
+  CHANNELS,
+  eventCode,
+  FLAG_ONLINE,
+  K_PATIENCE,
+  K_SERVICE_END,
+  ST_DELAYED,
+  ST_SERVING,
+  ST_WAITING,
+} from './codes';
 import type { Hierarchy } from './hierarchy';
-
-export const CHANNEL_NAMES = ['negotiate', 'grid', 'village', 'ngo', 'town', 'police', 'court', 'petitionTown', 'petitionCounty'] as const;
-export const CH_NEGOTIATE = 0;
-export const CH_GRID = 1;
-export const CH_VILLAGE = 2;
-export const CH_NGO = 3;
-export const CH_TOWN = 4;
-export const CH_POLICE = 5;
-export const CH_COURT = 6;
-export const CH_PET_TOWN = 7;
-export const CH_PET_COUNTY = 8;
-export const CHANNELS = 9;
-
-/** Level of the hierarchy at which each channel resolves (NGO teams work in the villages). */
-export const CHANNEL_LEVEL = [0, 0, 1, 1, 2, 2, 3, 2, 3];
-
-// Calendar event kinds (low 4 bits of the calendar's kind; the case id's low bits ride above them).
-export const K_FIRST_CONTACT = 1;
-export const K_SERVICE_END = 2;
-export const K_PATIENCE = 3;
-export const K_REPEAT = 4;
-export const K_RELEASE = 5;
-export const K_PROJECT = 6;
-
-export function eventCode(kind: number, caseId: number): number {
-  return kind + 16 * (caseId & 0x7ffffff);
-}
-
-export interface Resolvers {
-  count: number;
-  /** First instance of each channel kind (index by CH_*; CH_NEGOTIATE has none). */
-  base: Int32Array;
-  kind: Uint8Array;
-  unit: Int32Array;
-  slots: Int32Array;
-  /**
-   * The instance that serves a unit's cases: itself when it has slots, else the nearest staffed
-   * instance of the same kind (by index, so usually a neighbouring unit): a thinly staffed level is
-   * served by mediators who cover several units, and their queues grow as utilisation passes 1.
-   */
-  serveBy: Int32Array;
-  busy: Int32Array;
-  head: Int32Array;
-  tail: Int32Array;
-  len: Int32Array;
-}
-
-export function buildResolvers(h: Hierarchy): Resolvers {
-  const sizes = [0, h.grids, h.villages, h.towns, h.towns, h.towns, h.counties, h.towns, h.counties];
-  const base = new Int32Array(CHANNELS + 1);
-  let n = 0;
-  for (let k = 0; k < CHANNELS; k++) {
-    base[k] = n;
-    n += sizes[k];
-  }
-  base[CHANNELS] = n;
-  const kind = new Uint8Array(n);
-  const unit = new Int32Array(n);
-  for (let k = 1; k < CHANNELS; k++) {
-    for (let u = 0; u < sizes[k]; u++) {
-      kind[base[k] + u] = k;
-      unit[base[k] + u] = u;
-    }
-  }
-  const head = new Int32Array(n).fill(-1);
-  const tail = new Int32Array(n).fill(-1);
-  const serveBy = new Int32Array(n);
-  for (let i = 0; i < n; i++) serveBy[i] = i;
-  return { count: n, base, kind, unit, slots: new Int32Array(n), serveBy, busy: new Int32Array(n), head, tail, len: new Int32Array(n) };
-}
 
 /** Citizen-index range [from, to) of the unit an instance serves (units are contiguous in the index). */
 function unitRange(h: Hierarchy, kind: number, u: number): [number, number] {
@@ -113,9 +64,9 @@ function unitRange(h: Hierarchy, kind: number, u: number): [number, number] {
  * could never fall below demand and the capacity knee (MODEL.md pattern 7) could not appear.
  */
 export function officialSlots(w: World, inst: number): number {
-  const p = w.p;
-  const kind = w.r.kind[inst];
-  const [from, to] = unitRange(w.h, kind, w.r.unit[inst]);
+  const p = w.params;
+  const kind = w.resolvers.kind[inst];
+  const [from, to] = unitRange(w.hierarchy, kind, w.resolvers.unit[inst]);
   let staffPerResident = 0;
   let load = 1;
   switch (kind) {
@@ -191,7 +142,7 @@ export function effortDays(p: GovernanceParams, kind: number): number {
 
 /** Skill of a channel today: the level's skill grown by professionalisation, capped below 1. */
 export function skillOf(w: World, kind: number): number {
-  const p = w.p;
+  const p = w.params;
   let s: number;
   switch (kind) {
     case CH_GRID:
@@ -243,21 +194,21 @@ export function fairnessOf(p: GovernanceParams, kind: number): number {
 
 /** Instance of channel `kind` serving citizen `i` (whose grid is `g`). */
 export function instanceFor(w: World, kind: number, g: number): number {
-  const h = w.h;
+  const h = w.hierarchy;
   const v = h.gridVillage[g];
   const t = h.villageTown[v];
   const c = h.townCounty[t];
-  const b = w.r.base[kind];
+  const b = w.resolvers.base[kind];
   switch (kind) {
     case CH_GRID:
-      return w.r.serveBy[b + g];
+      return w.resolvers.serveBy[b + g];
     case CH_VILLAGE:
-      return w.r.serveBy[b + v];
+      return w.resolvers.serveBy[b + v];
     case CH_COURT:
     case CH_PET_COUNTY:
-      return w.r.serveBy[b + c];
+      return w.resolvers.serveBy[b + c];
     default:
-      return w.r.serveBy[b + t];
+      return w.resolvers.serveBy[b + t];
   }
 }
 
@@ -266,7 +217,7 @@ export function instanceFor(w: World, kind: number, g: number): number {
  * no staffed instance at all, each serves itself and the channel is unavailable. Two linear passes.
  */
 export function poolUnstaffed(w: World, kind: number): void {
-  const r = w.r;
+  const r = w.resolvers;
   const from = r.base[kind];
   const to = r.base[kind + 1];
   let prev = -1;
@@ -285,8 +236,8 @@ export function poolUnstaffed(w: World, kind: number): void {
 
 /** Set every official instance's slots from the staffing levers and pool the unstaffed units. */
 export function assignOfficialSlots(w: World): void {
-  for (let inst = 0; inst < w.r.count; inst++) {
-    if (w.r.kind[inst] !== CH_NGO) setSlots(w, inst, officialSlots(w, inst));
+  for (let inst = 0; inst < w.resolvers.count; inst++) {
+    if (w.resolvers.kind[inst] !== CH_NGO) setSlots(w, inst, officialSlots(w, inst));
   }
   for (let kind = 1; kind < CHANNELS; kind++) if (kind !== CH_NGO) poolUnstaffed(w, kind);
 }
@@ -297,7 +248,7 @@ export function assignOfficialSlots(w: World): void {
  */
 export function enqueue(w: World, row: number, inst: number): void {
   const k = w.cases.cols;
-  const r = w.r;
+  const r = w.resolvers;
   const kind = r.kind[inst];
   k.channel[row] = kind;
   k.level[row] = CHANNEL_LEVEL[kind];
@@ -313,8 +264,8 @@ export function enqueue(w: World, row: number, inst: number): void {
   else r.head[inst] = row;
   r.tail[inst] = row;
   r.len[inst]++;
-  w.n.queued++;
-  const patience = 1 + Math.floor(w.st.patience.exponential(1 / w.p.handling.patienceDays));
+  w.totals.queued++;
+  const patience = 1 + Math.floor(w.streams.patience.exponential(1 / w.params.handling.patienceDays));
   k.due[row] = w.day + patience;
   w.cal.schedule(k.due[row], eventCode(K_PATIENCE, k.id[row]), row);
 }
@@ -322,7 +273,7 @@ export function enqueue(w: World, row: number, inst: number): void {
 /** Take a waiting case out of its queue (patience ran out). */
 export function unqueue(w: World, row: number): void {
   const k = w.cases.cols;
-  const r = w.r;
+  const r = w.resolvers;
   const inst = k.inst[row];
   const pr = k.prev[row];
   const nx = k.next[row];
@@ -333,7 +284,7 @@ export function unqueue(w: World, row: number): void {
   k.prev[row] = -1;
   k.next[row] = -1;
   r.len[inst]--;
-  w.n.queued--;
+  w.totals.queued--;
   k.status[row] = ST_DELAYED;
 }
 
@@ -341,30 +292,29 @@ export function unqueue(w: World, row: number): void {
 export function startService(w: World, row: number, days?: number): void {
   const k = w.cases.cols;
   const inst = k.inst[row];
-  const kind = w.r.kind[inst];
-  w.r.busy[inst]++;
+  const kind = w.resolvers.kind[inst];
+  w.resolvers.busy[inst]++;
   k.status[row] = ST_SERVING;
-  let mean = days ?? serviceDays(w.p, kind);
-  if (k.flags[row] & FLAG_ONLINE) mean *= w.p.petitions.onlineServiceFactor; // online petition: no travel
-  const dur = 1 + Math.floor(w.st.service.exponential(1 / Math.max(0.01, mean - 0.5)));
+  let mean = days ?? serviceDays(w.params, kind);
+  if (k.flags[row] & FLAG_ONLINE) mean *= w.params.petitions.onlineServiceFactor; // online petition: no travel
+  const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, mean - 0.5)));
   k.due[row] = w.day + dur;
-  const effort = effortDays(w.p, kind);
+  const effort = effortDays(w.params, kind);
   k.cost[row] += effort;
-  w.d.officialPersonDays += effort;
-  w.n.officialPersonDays += effort;
-  w.n.served[kind]++;
+  w.today.officialPersonDays += effort;
+  w.totals.served[kind]++;
   w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
 }
 
 /** Free the slot case `row` held and start the next waiting case, if any. */
 export function releaseSlot(w: World, inst: number): void {
-  w.r.busy[inst]--;
+  w.resolvers.busy[inst]--;
   pump(w, inst);
 }
 
 /** Start waiting cases while slots are free. */
 export function pump(w: World, inst: number): void {
-  const r = w.r;
+  const r = w.resolvers;
   const k = w.cases.cols;
   while (r.busy[inst] < r.slots[inst] && r.head[inst] >= 0) {
     const row = r.head[inst];
@@ -374,13 +324,13 @@ export function pump(w: World, inst: number): void {
     else r.tail[inst] = -1;
     k.next[row] = -1;
     r.len[inst]--;
-    w.n.queued--;
+    w.totals.queued--;
     startService(w, row);
   }
 }
 
 /** Change an instance's slots (officer schedule, NGO membership) and start waiting cases if it grew. */
 export function setSlots(w: World, inst: number, slots: number): void {
-  w.r.slots[inst] = slots;
+  w.resolvers.slots[inst] = slots;
   pump(w, inst);
 }

@@ -16,47 +16,41 @@
  * survey sees, and an encounter with the police (procedural fairness of the police).
  */
 import type { World } from './world';
+import { CH_POLICE } from './codes';
 import { encounter } from './legitimacy';
-import { fairnessOf, CH_POLICE } from './resolvers';
-import { deterringTeam } from './population';
+import { fairnessOf } from './resolvers';
 
 export function safetyStep(w: World): void {
-  const p = w.p.safety;
-  const s = w.st.safety;
-  const h = w.h;
+  const p = w.params.safety;
+  const s = w.streams.safety;
+  const h = w.hierarchy;
   const years = w.day / 365;
   const trend = Math.pow(1 + p.trendPerYear, years);
   const police = Math.exp(-p.policeEffect * w.officersPer1000);
   const plat = w.platform;
   const year = Math.floor(years);
   while (w.crimesByYear.length <= year) w.crimesByYear.push(0);
-  const fPolice = fairnessOf(w.p, CH_POLICE);
+  const fPolice = fairnessOf(w.params, CH_POLICE);
   for (let t = 0; t < h.towns; t++) {
     const a = h.townStart[t];
     const res = h.townStart[t + 1] - a;
     let patrol = 0;
-    for (let v = t * w.p.population.villagesPerTown; v < (t + 1) * w.p.population.villagesPerTown; v++) patrol += w.villagePatrol[v];
+    for (let v = t * w.params.population.villagesPerTown; v < (t + 1) * w.params.population.villagesPerTown; v++) patrol += w.villagePatrol[v];
     const patrolFactor = Math.exp((-p.patrolEffect * patrol * 1000) / Math.max(1, res));
-    const base = (res * w.p.safety.crimesPer10kYear) / 1e4 / 365;
-    const crimes = s.poisson(base * (1 - p.fraudShare) * police * patrolFactor * (1 - plat * w.p.smartPlatform.crimeReduction) * trend);
-    const fraud = s.poisson(base * p.fraudShare * (1 - plat * w.p.smartPlatform.fraudReduction) * trend);
-    const acc = s.poisson(((res * p.accidentsPer10kYear) / 1e4 / 365) * (1 - (plat * w.p.smartPlatform.crimeReduction) / 2) * trend);
+    const base = (res * w.params.safety.crimesPer10kYear) / 1e4 / 365;
+    const crimes = s.poisson(base * (1 - p.fraudShare) * police * patrolFactor * (1 - plat * w.params.smartPlatform.crimeReduction) * trend);
+    const fraud = s.poisson(base * p.fraudShare * (1 - plat * w.params.smartPlatform.fraudReduction) * trend);
+    const acc = s.poisson(((res * p.accidentsPer10kYear) / 1e4 / 365) * (1 - (plat * w.params.smartPlatform.crimeReduction) / 2) * trend);
     const total = crimes + fraud;
     for (let q = 0; q < total; q++) {
       const victim = a + s.int(res);
-      w.c.victimDay[victim] = Math.min(65535, w.day + 1);
+      w.citizens.victimDay[victim] = Math.min(65535, w.day + 1);
       encounter(w, victim, fPolice);
     }
-    w.d.crimes += total;
-    w.d.fraud += fraud;
-    w.d.accidents += acc;
-    w.n.crimes += total;
-    w.n.fraud += fraud;
-    w.n.accidents += acc;
+    w.today.crimes += total;
+    w.today.fraud += fraud;
+    w.today.accidents += acc;
     w.crimesByYear[year] += total;
     w.crimesSinceSurvey += total;
   }
 }
-
-/** Whether a team type counts as patrol for deterrence (re-exported for participation). */
-export const isPatrol = deterringTeam;

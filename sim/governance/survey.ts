@@ -12,16 +12,15 @@
  * member of a team. The results hold until the next survey (series column `satisfaction`).
  */
 import type { World } from './world';
-import { legitimacyOf } from './legitimacy';
-import { awarenessOf, grievanceOf } from './grievances';
+import { awarenessOf, grievanceOf, legitimacyOf } from './citizen';
 import { gridOf } from './hierarchy';
 
 export function surveyStep(w: World): void {
-  const p = w.p.survey;
+  const p = w.params.survey;
   if (p.intervalDays <= 0 || (w.day + 1) % p.intervalDays !== 0) return;
-  const s = w.st.survey;
-  const c = w.c;
-  const h = w.h;
+  const s = w.streams.survey;
+  const c = w.citizens;
+  const h = w.hierarchy;
   const crimeRate = (w.crimesSinceSurvey / h.residents) * 1000 * (365 / p.intervalDays);
   w.crimesSinceSurvey = 0;
   const n = Math.min(p.sampleSize, c.n);
@@ -46,8 +45,8 @@ export function surveyStep(w: World): void {
     if (c.volunteer[i] !== 0) part++;
     if (c.volunteer[i] !== 0 || awarenessOf(w, i) >= 0.5) aware++;
   }
-  w.n.satisfaction = n > 0 ? satisfied / n : NaN;
-  w.n.awareness = n > 0 ? aware / n : NaN;
-  w.n.participationRate = n > 0 ? part / n : NaN;
-  w.n.surveys++;
+  w.totals.satisfaction = n > 0 ? satisfied / n : NaN;
+  w.totals.awareness = n > 0 ? aware / n : NaN;
+  w.totals.participationRate = n > 0 ? part / n : NaN;
+  w.totals.surveys++;
 }

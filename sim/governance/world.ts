@@ -8,11 +8,12 @@
  */
 import { EventCalendar } from '../core/calendar';
 import { RandomStreams, type Stream } from '../core/random';
-import { type CaseStore, type LogStore, createCaseStore, createLogStore, PATH_FIRSTS, PATH_OUTCOMES } from './cases';
+import { type CaseStore, type LogStore, createCaseStore, createLogStore } from './case-table';
+import { CHANNELS, PATH_FIRSTS, PATH_OUTCOMES } from './codes';
 import { buildHierarchy, type Hierarchy } from './hierarchy';
 import type { GovernanceParams } from './params';
 import { allocateCitizens, type Citizens, initCitizens } from './population';
-import { buildResolvers, CHANNELS, type Resolvers } from './resolvers';
+import { buildResolvers, type Resolvers } from './resolver-table';
 
 /**
  * One stream per process (common random numbers across policies): a policy that switches a process
@@ -83,7 +84,10 @@ export function bindStreams(rng: RandomStreams): Streams {
   };
 }
 
-/** Counts of the current day (reset each morning), read by metrics.ts. */
+/**
+ * Counts of the current day (reset each morning), read by metrics.ts for the series row. The steps count
+ * an event here only; addDayToTotals adds the day into the run's totals once, at the end of the day.
+ */
 export interface Daily {
   grievances: number;
   claims: number;
@@ -128,7 +132,12 @@ export function zeroDaily(): Daily {
   };
 }
 
-/** Cumulative counters and running scalars. */
+/**
+ * Run totals and running scalars. A total with a daily twin in Daily (grievances, claims, disputes
+ * opened, resolved, abandoned, petitions by kind, detentions, crimes, accidents, fraud, official
+ * person-days, proposals) is up to date only between days (addDayToTotals); the others are counted
+ * where they happen.
+ */
 export interface Counters {
   nextCaseId: number;
   openCases: number;
@@ -191,18 +200,19 @@ export interface Counters {
 }
 
 export interface World {
-  p: GovernanceParams;
-  h: Hierarchy;
-  c: Citizens;
+  params: GovernanceParams;
+  hierarchy: Hierarchy;
+  citizens: Citizens;
   rng: RandomStreams;
-  st: Streams;
+  streams: Streams;
   cases: CaseStore;
   log: LogStore | null;
   cal: EventCalendar;
-  r: Resolvers;
+  resolvers: Resolvers;
   day: number;
-  d: Daily;
-  n: Counters;
+  /** The day's counts (Daily), added to `totals` at the end of the day. */
+  today: Daily;
+  totals: Counters;
   freeRows: number[];
   /** Collective-action candidate set (citizens whose grievance can exceed T), in insertion order. */
   candidates: number[];
@@ -240,6 +250,28 @@ export interface World {
   platform: number;
   /** Crimes in the last survey interval (for the survey's crime term). */
   crimesSinceSurvey: number;
+}
+
+/** Add the day's counts into the run's totals (once, at the end of the day: model.ts). */
+export function addDayToTotals(n: Counters, d: Daily): void {
+  n.grievances += d.grievances;
+  n.claims += d.claims;
+  n.disputesOpened += d.disputesOpened;
+  n.disputesResolved += d.resolved;
+  for (let l = 0; l < d.resolvedByLevel.length; l++) n.resolvedByLevel[l] += d.resolvedByLevel[l];
+  for (let ch = 0; ch < d.resolvedByChannel.length; ch++) n.resolvedByChannel[ch] += d.resolvedByChannel[ch];
+  n.abandoned += d.abandoned;
+  n.petitionsFirst += d.petitionsFirst;
+  n.petitionsRepeat += d.petitionsRepeat;
+  n.petitionsOverLevel += d.petitionsOverLevel;
+  n.petitionsOnline += d.petitionsOnline;
+  n.detentions += d.detained;
+  n.crimes += d.crimes;
+  n.accidents += d.accidents;
+  n.fraud += d.fraud;
+  n.officialPersonDays += d.officialPersonDays;
+  n.proposals += d.proposals;
+  n.proposalsRejectedOrDelayed += d.proposalsRejectedOrDelayed;
 }
 
 export function createWorld(p: GovernanceParams, seed: number): World {
@@ -308,18 +340,18 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     areaEpisode: 0,
   };
   const w: World = {
-    p,
-    h,
-    c,
+    params: p,
+    hierarchy: h,
+    citizens: c,
     rng,
-    st,
+    streams: st,
     cases: createCaseStore(),
     log: p.output.caseLog ? createLogStore() : null,
     cal: new EventCalendar(1024),
-    r: buildResolvers(h),
+    resolvers: buildResolvers(h),
     day: 0,
-    d: zeroDaily(),
-    n,
+    today: zeroDaily(),
+    totals: n,
     freeRows: [],
     candidates: [],
     candidateVillage: [],

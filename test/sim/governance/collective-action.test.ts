@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { smallWorld } from './helpers';
 import { arrestProbability, grievance, isActive, ratioCode } from '../../../sim/core/activation';
-import { collectiveActionStep, presence, totalGrievance } from '../../../sim/governance/collective-action';
-import { CIT_ACTIVE } from '../../../sim/governance/population';
+import { collectiveActionStep, presence } from '../../../sim/governance/collective-action';
+import { CIT_ACTIVE } from '../../../sim/governance/codes';
 import { gridOf } from '../../../sim/governance/hierarchy';
-import { legitimacyOf } from '../../../sim/governance/legitimacy';
-import { hardshipOf, grievanceOf } from '../../../sim/governance/grievances';
+import { grievanceOf, hardshipOf, legitimacyOf, totalGrievance } from '../../../sim/governance/citizen';
 
 describe('collective action', () => {
   it('takes Epstein’s rule from the one shared implementation (sim/core/activation), as sim/epstein does', () => {
@@ -22,23 +21,23 @@ describe('collective action', () => {
 
   it('makes exactly the decisions of the core rule for the same inputs', () => {
     const w = smallWorld({ legitimacy: { initialMean: 0.4, initialSpread: 0.3 }, enforcement: { arrestsPerOfficerDay: 0 } });
-    const ca = w.p.collectiveAction;
+    const ca = w.params.collectiveAction;
     collectiveActionStep(w); // day 0: from zero actives
     const prev = w.villageActives.slice();
     w.day++;
     // Expected decisions from the core functions, with yesterday's village counts.
     const expected: number[] = [];
-    for (let i = 0; i < w.c.n; i++) {
+    for (let i = 0; i < w.citizens.n; i++) {
       const G = grievance(hardshipOf(w, i), legitimacyOf(w, i)) + ca.grievanceWeight * grievanceOf(w, i);
-      const v = w.h.gridVillage[gridOf(w.h, i)];
-      const self = w.c.state[i] === CIT_ACTIVE ? 1 : 0;
+      const v = w.hierarchy.gridVillage[gridOf(w.hierarchy, i)];
+      const self = w.citizens.state[i] === CIT_ACTIVE ? 1 : 0;
       const P = arrestProbability(presence(w, v), prev[v] - self, ca.arrestConstant, ratioCode(ca.ratioRule));
-      if (G > ca.threshold && isActive(G, w.c.riskAversion[i] / 255, P, ca.threshold)) expected.push(i);
+      if (G > ca.threshold && isActive(G, w.citizens.riskAversion[i] / 255, P, ca.threshold)) expected.push(i);
       expect(totalGrievance(w, i)).toBeCloseTo(G, 12);
     }
     collectiveActionStep(w);
     const got: number[] = [];
-    for (let i = 0; i < w.c.n; i++) if (w.c.state[i] === CIT_ACTIVE) got.push(i);
+    for (let i = 0; i < w.citizens.n; i++) if (w.citizens.state[i] === CIT_ACTIVE) got.push(i);
     expect(expected.length).toBeGreaterThan(0);
     expect(got).toEqual(expected);
   });
@@ -50,12 +49,12 @@ describe('collective action', () => {
     });
     // Drive the step alone for 80 days.
     for (let d = 0; d < 80; d++) {
-      m.d.detained = 0;
+      m.today.detained = 0;
       collectiveActionStep(m);
       m.legitimacyShift = d + 1 >= 10 && d + 1 < 40 ? -0.6 : 0;
       m.day++;
     }
-    expect(m.n.massIncidents).toBeGreaterThanOrEqual(1);
+    expect(m.totals.massIncidents).toBeGreaterThanOrEqual(1);
     expect(m.incidentStarts[0]).toBeGreaterThanOrEqual(10);
     expect(m.incidentSizes[0]).toBeGreaterThan(20);
     expect(m.incidentLengths[0]).toBeGreaterThan(0);
@@ -64,7 +63,7 @@ describe('collective action', () => {
   it('keeps a candidate set smaller than the population when legitimacy is high', () => {
     const w = smallWorld();
     expect(w.candidates.length).toBeGreaterThan(0);
-    expect(w.candidates.length).toBeLessThan(w.c.n / 5);
-    for (const i of w.candidates) expect(w.c.candidate[i]).toBeGreaterThan(0);
+    expect(w.candidates.length).toBeLessThan(w.citizens.n / 5);
+    for (const i of w.candidates) expect(w.citizens.candidate[i]).toBeGreaterThan(0);
   });
 });

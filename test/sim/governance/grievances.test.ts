@@ -3,6 +3,7 @@ import { smallWorld } from './helpers';
 import { Stream } from '../../../sim/core/random';
 import { economyStep } from '../../../sim/governance/economy';
 import { grievanceStep } from '../../../sim/governance/grievances';
+import { addDayToTotals, zeroDaily } from '../../../sim/governance/world';
 
 /** A stream that counts its draws. */
 class CountingStream extends Stream {
@@ -28,13 +29,15 @@ class CountingStream extends Stream {
 function runDays(residents: number, rate: number, days: number) {
   const w = smallWorld({ population: { residents, villagesPerTown: 4, gridsPerVillage: 5 }, grievances: { ratePerResidentYear: rate } });
   const s = new CountingStream('count');
-  w.st.grievances = s;
+  w.streams.grievances = s;
   for (let d = 0; d < days; d++) {
     economyStep(w);
     grievanceStep(w);
+    addDayToTotals(w.totals, w.today); // the end of the day, as the model does it
+    w.today = zeroDaily();
     w.day++;
   }
-  return { w, draws: s.draws, events: w.n.grievances };
+  return { w, draws: s.draws, events: w.totals.grievances };
 }
 
 describe('grievances', () => {
@@ -57,8 +60,8 @@ describe('grievances', () => {
 
   it('follow the attrition funnel: about 700 claims and 450 disputes per 1,000 grievances', () => {
     const { w } = runDays(50000, 0.05, 365);
-    const claims = (1000 * w.n.claims) / w.n.grievances;
-    const disputes = (1000 * w.n.disputesOpened) / w.n.grievances;
+    const claims = (1000 * w.totals.claims) / w.totals.grievances;
+    const disputes = (1000 * w.totals.disputesOpened) / w.totals.grievances;
     expect(claims).toBeGreaterThan(650);
     expect(claims).toBeLessThan(760);
     expect(disputes).toBeGreaterThan(400);

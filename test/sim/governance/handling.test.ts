@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { smallWorld } from './helpers';
-import { EV_OPENED, EV_REFERRED, LEVEL_GRID, LEVEL_VILLAGE, openCase, TYPE_NEIGHBOUR } from '../../../sim/governance/cases';
-import { CH_GRID, CH_VILLAGE } from '../../../sim/governance/resolvers';
-import { fail, sendTo } from '../../../sim/governance/handling';
+import { CH_GRID, CH_VILLAGE, EV_OPENED, EV_REFERRED, LEVEL_GRID, LEVEL_VILLAGE, TYPE_NEIGHBOUR } from '../../../sim/governance/codes';
+import { openCase } from '../../../sim/governance/cases';
+import { fail } from '../../../sim/governance/handling';
+import { sendTo } from '../../../sim/governance/routing';
 
 function caseAtGrid(referral: boolean) {
   const w = smallWorld({ grandMediation: { referral }, output: { caseLog: true } });

@@ -14,7 +14,7 @@ describe('legitimacy', () => {
 
   it('in the world: one unfair encounter undoes several fair ones', () => {
     const w = smallWorld({ legitimacy: { learningRate: 0.01, asymmetry: 6, spreadProbability: 0 } });
-    const c = w.c;
+    const c = w.citizens;
     const a = 100;
     const b = 200;
     c.legitimacy[a] = 0.7;
@@ -30,10 +30,10 @@ describe('legitimacy', () => {
 
   it('only the encountered citizen (and, with spread, grid neighbours) changes', () => {
     const w = smallWorld({ legitimacy: { spreadProbability: 0 } });
-    const before = w.c.legitimacy.slice();
+    const before = w.citizens.legitimacy.slice();
     encounter(w, 42, 0);
     let changed = 0;
-    for (let i = 0; i < before.length; i++) if (w.c.legitimacy[i] !== before[i]) changed++;
+    for (let i = 0; i < before.length; i++) if (w.citizens.legitimacy[i] !== before[i]) changed++;
     expect(changed).toBe(1);
   });
 });

@@ -118,21 +118,21 @@ describe('memory', () => {
   it('keeps citizens within the documented bytes per citizen', async () => {
     const { BYTES_PER_CITIZEN } = await import('../../../sim/governance/population');
     const m = smallModel();
-    const c = m.w.c as unknown as Record<string, unknown>;
+    const c = m.w.citizens as unknown as Record<string, unknown>;
     let bytes = 0;
     for (const k of Object.keys(c)) {
       const v = c[k];
       if (ArrayBuffer.isView(v)) bytes += v.byteLength;
     }
-    expect(bytes / m.w.c.n).toBe(BYTES_PER_CITIZEN);
+    expect(bytes / m.w.citizens.n).toBe(BYTES_PER_CITIZEN);
     expect(BYTES_PER_CITIZEN).toBeLessThanOrEqual(40);
   });
 });
 
 describe('common random numbers across policies', () => {
   it('gives every citizen the same traits whatever NGOs the policy allows', () => {
-    const withNgos = smallModel({ ngo: { support: 1 } }, 5).w.c;
-    const without = smallModel({ ngo: { support: 0 } }, 5).w.c;
+    const withNgos = smallModel({ ngo: { support: 1 } }, 5).w.citizens;
+    const without = smallModel({ ngo: { support: 0 } }, 5).w.citizens;
     expect(Array.from(without.hardship)).toEqual(Array.from(withNgos.hardship));
     expect(Array.from(without.riskAversion)).toEqual(Array.from(withNgos.riskAversion));
     expect(Array.from(without.threshold)).toEqual(Array.from(withNgos.threshold));
@@ -164,5 +164,19 @@ describe('dispute paths', () => {
     }
     // Only a case that never reached a channel can be "given up" first, and it is never resolved.
     expect(Object.keys(paths).filter((k) => k.startsWith('gaveUp>') && k !== 'gaveUp>abandoned')).toEqual([]);
+  });
+
+  it('adds each day\'s counts to the run totals once: the series sums to the summary', () => {
+    const m = smallModel(BUSY, 4);
+    m.step(200);
+    const s = m.summary() as Record<string, number>;
+    const sum = (col: string) => m.series().column(col).reduce((a, b) => a + b, 0);
+    expect(sum('grievances')).toBe(s.grievances);
+    expect(sum('disputesOpened')).toBe(s.disputesOpened);
+    expect(sum('resolved')).toBe(s.disputesResolved);
+    expect(sum('newDetentions')).toBe(s.detentions);
+    expect(sum('crimes')).toBe(s.crimes);
+    expect(sum('proposals')).toBe(s.proposals);
+    expect(sum('officialPersonDays')).toBeCloseTo(s.officialPersonDays, 3);
   });
 });

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { smallModel } from './helpers';
-import { CH_NGO } from '../../../sim/governance/resolvers';
+import { CH_NGO } from '../../../sim/governance/codes';
 
 describe('participation (Granovetter thresholds)', () => {
   it('without NGO support nobody joins and members leave', () => {
     const m = smallModel({ ngo: { support: 0 }, participation: { initialShare: 0.1, reviewDays: 10 } });
-    expect(m.w.n.volunteers).toBe(0); // no team types exist without support
+    expect(m.w.totals.volunteers).toBe(0); // no team types exist without support
     m.step(60);
-    expect(m.w.n.volunteers).toBe(0);
-    expect(m.w.r.slots[m.w.r.base[CH_NGO]]).toBe(0);
+    expect(m.w.totals.volunteers).toBe(0);
+    expect(m.w.resolvers.slots[m.w.resolvers.base[CH_NGO]]).toBe(0);
   });
 
   it('with support, membership grows from instigators and supplies NGO capacity', () => {
     const m = smallModel({ participation: { initialShare: 0, reviewDays: 10 } });
-    expect(m.w.n.volunteers).toBe(0);
+    expect(m.w.totals.volunteers).toBe(0);
     m.step(120);
-    expect(m.w.n.volunteers).toBeGreaterThan(50);
-    expect(m.w.r.slots[m.w.r.base[CH_NGO]]).toBeGreaterThan(0);
-    expect(m.series().column('volunteerHours')[119]).toBeCloseTo(m.w.n.volunteers * m.w.p.ngo.hoursPerMemberDay, 6);
+    expect(m.w.totals.volunteers).toBeGreaterThan(50);
+    expect(m.w.resolvers.slots[m.w.resolvers.base[CH_NGO]]).toBeGreaterThan(0);
+    expect(m.series().column('volunteerHours')[119]).toBeCloseTo(m.w.totals.volunteers * m.w.params.ngo.hoursPerMemberDay, 6);
   });
 
   it('more policy support gives more members (thresholds scaled by support)', () => {
@@ -25,6 +25,6 @@ describe('participation (Granovetter thresholds)', () => {
     const hi = smallModel({ participation: { support: 1, reviewDays: 10 } });
     lo.step(200);
     hi.step(200);
-    expect(hi.w.n.volunteers).toBeGreaterThan(lo.w.n.volunteers);
+    expect(hi.w.totals.volunteers).toBeGreaterThan(lo.w.totals.volunteers);
   });
 });

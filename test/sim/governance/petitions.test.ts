@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallWorld } from './helpers';
-import {
-  EV_REFERRED,
-  LEVEL_COUNTY,
-  openCase,
-  ST_DELAYED,
-  ST_FREE,
-  TYPE_ADMINISTRATIVE,
-} from '../../../sim/governance/cases';
-import { CH_PET_COUNTY, CH_POLICE, CH_TOWN } from '../../../sim/governance/resolvers';
+import { CH_PET_COUNTY, CH_POLICE, CH_TOWN, EV_REFERRED, LEVEL_COUNTY, ST_DELAYED, ST_FREE, TYPE_ADMINISTRATIVE } from '../../../sim/governance/codes';
+import { openCase } from '../../../sim/governance/cases';
 import { enterPetition, petitionEnd } from '../../../sim/governance/petitions';
 import { handlingStep } from '../../../sim/governance/handling';
 import type { GovernanceParams } from '../../../sim/governance/params';
@@ -23,13 +16,14 @@ function petition(over: PetitionOver) {
   return { w, row, k: w.cases.cols };
 }
 
+// These tests drive one petition within a day: its counts are the day's (w.today), not yet in the totals.
 describe('petition regimes', () => {
   it('suppression: intercepted, never solved, grievance worse', () => {
     const { w, k, row } = petition({ regime: 'suppression', suppressionDetention: 1 });
     expect(k.status[row]).toBe(ST_FREE);
-    expect(w.n.disputesResolved).toBe(0);
-    expect(w.n.abandoned).toBe(1);
-    expect(w.n.detentions).toBe(1);
+    expect(w.today.resolved).toBe(0);
+    expect(w.today.abandoned).toBe(1);
+    expect(w.today.detained).toBe(1);
   });
 
   it('stability-first: returned, comes back over level as a repeat petition', () => {
@@ -39,16 +33,16 @@ describe('petition regimes', () => {
     w.day += 3;
     handlingStep(w);
     expect(k.channel[row]).toBe(CH_PET_COUNTY);
-    expect(w.n.petitionsFirst).toBe(1);
-    expect(w.n.petitionsRepeat).toBe(1);
-    expect(w.n.petitionsOverLevel).toBe(1);
+    expect(w.today.petitionsFirst).toBe(1);
+    expect(w.today.petitionsRepeat).toBe(1);
+    expect(w.today.petitionsOverLevel).toBe(1);
   });
 
   it('stability-first with solve probability 1 solves; with 0 and no repeats gives up', () => {
-    expect(petition({ regime: 'stability-first', solveStabilityFirst: 1 }).w.n.disputesResolved).toBe(1);
+    expect(petition({ regime: 'stability-first', solveStabilityFirst: 1 }).w.today.resolved).toBe(1);
     const none = petition({ regime: 'stability-first', solveStabilityFirst: 0, repeatProbability: 0 });
-    expect(none.w.n.disputesResolved).toBe(0);
-    expect(none.w.n.abandoned).toBe(1);
+    expect(none.w.today.resolved).toBe(0);
+    expect(none.w.today.abandoned).toBe(1);
   });
 
   it('reformed: a reasonable appeal goes to the channel that can solve it, with a referral event', () => {
@@ -61,7 +55,7 @@ describe('petition regimes', () => {
   it('reformed: illegal acts go to the police; unreasonable appeals are explained', () => {
     expect(petition({ regime: 'reformed', illegalShare: 1 }).k.channel[0]).toBe(CH_POLICE);
     const explained = petition({ regime: 'reformed', reasonableShare: 0, illegalShare: 0, explanationAccepted: 1 });
-    expect(explained.w.n.disputesResolved).toBe(1);
+    expect(explained.w.today.resolved).toBe(1);
   });
 });
 
@@ -71,7 +65,7 @@ describe('petition reform as an event', () => {
     const before = openCase(w, 7, 1, TYPE_ADMINISTRATIVE, 2, 0.4, 0);
     enterPetition(w, before, false);
     petitionEnd(w, before);
-    expect(w.n.abandoned).toBe(1); // day 0: returned, gives up
+    expect(w.today.abandoned).toBe(1); // day 0: returned, gives up
     w.day = 10;
     const after = openCase(w, 8, 1, TYPE_ADMINISTRATIVE, 2, 0.4, 0);
     enterPetition(w, after, false);

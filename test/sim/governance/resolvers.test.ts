@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { smallModel, smallWorld } from './helpers';
-import { openCase, ST_SERVING, ST_WAITING } from '../../../sim/governance/cases';
-import { CH_VILLAGE, enqueue, releaseSlot, setSlots } from '../../../sim/governance/resolvers';
+import { CH_VILLAGE, ST_SERVING, ST_WAITING } from '../../../sim/governance/codes';
+import { openCase } from '../../../sim/governance/cases';
+import { enqueue, releaseSlot, setSlots } from '../../../sim/governance/resolvers';
 
 describe('resolvers (queues with servers)', () => {
   it('never serves more cases at once than the instance has slots; the rest wait in FIFO order', () => {
     const w = smallWorld();
-    const inst = w.r.base[CH_VILLAGE];
+    const inst = w.resolvers.base[CH_VILLAGE];
     setSlots(w, inst, 2);
     const rows: number[] = [];
     for (let q = 0; q < 6; q++) {
@@ -15,18 +16,18 @@ describe('resolvers (queues with servers)', () => {
       rows.push(row);
     }
     const k = w.cases.cols;
-    expect(w.r.busy[inst]).toBe(2);
-    expect(w.r.len[inst]).toBe(4);
+    expect(w.resolvers.busy[inst]).toBe(2);
+    expect(w.resolvers.len[inst]).toBe(4);
     expect(rows.map((r) => k.status[r])).toEqual([ST_SERVING, ST_SERVING, ST_WAITING, ST_WAITING, ST_WAITING, ST_WAITING]);
     // One slot frees: exactly the oldest waiting case starts.
     releaseSlot(w, inst);
     expect(k.status[rows[2]]).toBe(ST_SERVING);
     expect(k.status[rows[3]]).toBe(ST_WAITING);
-    expect(w.r.busy[inst]).toBe(2);
+    expect(w.resolvers.busy[inst]).toBe(2);
     // Growing capacity starts waiting cases at once.
     setSlots(w, inst, 5);
-    expect(w.r.busy[inst]).toBe(5);
-    expect(w.r.len[inst]).toBe(0);
+    expect(w.resolvers.busy[inst]).toBe(5);
+    expect(w.resolvers.len[inst]).toBe(0);
   });
 
   it('capacity limits throughput: with few mediators disputes pile up (the capacity knee)', () => {
@@ -56,7 +57,7 @@ describe('staffing apportionment', () => {
     // 0.4 per 1,000 of 5,000 residents at caseload 1 is 2 mediators for 4 villages: two villages have
     // none and are served by a neighbour's.
     const m = smallModel({ mediation: { village: { staffPer1000: 0.4, caseload: 1 } } });
-    const r = (m as unknown as { w: { r: { base: Int32Array; slots: Int32Array; serveBy: Int32Array } } }).w.r;
+    const r = (m as unknown as { w: { resolvers: { base: Int32Array; slots: Int32Array; serveBy: Int32Array } } }).w.resolvers;
     const b = r.base[CH_VILLAGE];
     const slots = Array.from(r.slots.subarray(b, b + 4));
     expect(slots.reduce((a, x) => a + x, 0)).toBe(2);

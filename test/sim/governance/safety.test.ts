@@ -8,9 +8,9 @@ describe('public safety', () => {
     const many = smallModel({ ...base, enforcement: { officersPer1000: 4 }, smartPlatform: { enabled: true, rampDays: 0 } });
     few.step(365);
     many.step(365);
-    expect(many.w.n.crimes).toBeLessThan(few.w.n.crimes * 0.5);
-    expect(few.w.n.fraud).toBeGreaterThan(0);
-    expect(few.w.n.accidents).toBeGreaterThan(0);
+    expect(many.w.totals.crimes).toBeLessThan(few.w.totals.crimes * 0.5);
+    expect(few.w.totals.fraud).toBeGreaterThan(0);
+    expect(few.w.totals.accidents).toBeGreaterThan(0);
   });
 
   it('counts crimes by year', () => {
@@ -18,6 +18,6 @@ describe('public safety', () => {
     m.step(400);
     const byYear = m.summary().crimesByYear as number[];
     expect(byYear.length).toBe(2);
-    expect(byYear[0] + byYear[1]).toBe(m.w.n.crimes);
+    expect(byYear[0] + byYear[1]).toBe(m.w.totals.crimes);
   });
 });

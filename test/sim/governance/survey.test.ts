@@ -10,7 +10,7 @@ describe('survey', () => {
     const s = m.series().column('satisfaction')[29];
     expect(s).toBeGreaterThan(0);
     expect(s).toBeLessThanOrEqual(1);
-    expect(m.w.n.surveys).toBe(1);
+    expect(m.w.totals.surveys).toBe(1);
   });
 
   it('satisfaction falls with legitimacy', () => {

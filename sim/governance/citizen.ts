@@ -1,0 +1,84 @@
+/**
+ * A citizen's state today, read and written the same way by every step: legitimacy (with the scheduled
+ * global shift), accumulated grievance (decaying lazily), hardship (with the economy's drift), legal
+ * awareness (with rule-of-law growth), Epstein's total grievance G, and entry to the collective-action
+ * candidate set. Beneath every step file: it imports only the world (and the core rule for G).
+ *
+ * Accumulated grievance (the part of Epstein's G that unresolved disputes add) is stored per citizen
+ * with the day it was written and decays lazily: g(t) = g(t0) exp(-decay (t - t0)).
+ *
+ * Candidate set (collective-action.ts): only citizens with G > T can ever activate, so they are kept in
+ * a list. A citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate).
+ */
+import { grievance } from '../core/activation';
+import { gridOf } from './hierarchy';
+import type { World } from './world';
+
+// Candidate flags (citizens' `candidate` column): 0 not a candidate, CLEAN evaluated and untouched
+// since, DIRTY to evaluate in full.
+export const CANDIDATE_CLEAN = 1;
+export const CANDIDATE_DIRTY = 2;
+
+/** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
+export function legitimacyOf(w: World, i: number): number {
+  const l = w.citizens.legitimacy[i] + w.legitimacyShift;
+  return l < 0 ? 0 : l > 1 ? 1 : l;
+}
+
+/** Daily decay factor of accumulated grievance. */
+export function dailyDecay(w: World): number {
+  return Math.exp(-w.params.grievances.decayPerYear / 365);
+}
+
+/** Citizen i's accumulated grievance today. */
+export function grievanceOf(w: World, i: number): number {
+  const c = w.citizens;
+  const g = c.grievance[i];
+  if (g === 0) return 0;
+  const dt = w.day - c.grievanceDay[i];
+  return dt === 0 ? g : g * Math.exp((-w.params.grievances.decayPerYear / 365) * dt);
+}
+
+/** Add `amount` (may be negative) to citizen i's accumulated grievance, floored at 0. */
+export function addGrievance(w: World, i: number, amount: number): void {
+  const c = w.citizens;
+  const before = grievanceOf(w, i);
+  let after = before + amount;
+  if (after < 0) after = 0;
+  c.grievance[i] = after;
+  c.grievanceDay[i] = w.day;
+  w.totals.sumGrievance += after - before;
+  if (amount > 0) touchCandidate(w, i);
+}
+
+/** Effective hardship today: the stored H_i scaled by the economy's drift. */
+export function hardshipOf(w: World, i: number): number {
+  const h = (w.citizens.hardship[i] / 255) * w.hardshipFactor;
+  return h > 1 ? 1 : h;
+}
+
+/** Effective legal awareness today: stored value plus rule-of-law growth. */
+export function awarenessOf(w: World, i: number): number {
+  const a = w.citizens.awareness[i] / 255 + w.params.ruleOfLaw.legalAwarenessGrowthPerYear * (w.day / 365);
+  return a > 1 ? 1 : a;
+}
+
+/** G of citizen i today (without risk): Epstein's H(1 - L) plus weighted accumulated grievance. */
+export function totalGrievance(w: World, i: number): number {
+  return grievance(hardshipOf(w, i), legitimacyOf(w, i)) + w.params.collectiveAction.grievanceWeight * grievanceOf(w, i);
+}
+
+/** Add citizen i to the candidate set if its grievance can exceed the threshold. */
+export function touchCandidate(w: World, i: number): void {
+  const c = w.citizens;
+  if (c.candidate[i]) {
+    c.candidate[i] = CANDIDATE_DIRTY; // its grievance may have risen: evaluate it in full next time
+    return;
+  }
+  if (totalGrievance(w, i) > w.params.collectiveAction.threshold) {
+    c.candidate[i] = CANDIDATE_DIRTY;
+    w.candidates.push(i);
+    w.candidateVillage.push(w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]);
+    w.candidateCrit.push(0);
+  }
+}
