@@ -19,7 +19,8 @@ export const CASE_SPEC = {
   status: Uint8Array, // ST_*
   phase: Uint8Array, // court: 0 mediation, 1 adjudication
   opened: Int32Array,
-  due: Int32Array, // day of the pending event (first contact, service end, patience, repeat)
+  due: Int32Array,
+  queuedAt: Int32Array, // day the case entered its current resolver's queue (for waits) // day of the pending event (first contact, service end, patience, repeat)
   prev: Int32Array, // queue links
   next: Int32Array,
   cost: Float32Array, // official person-days spent on the case

@@ -24,7 +24,7 @@ import {
   ST_FREE,
   ST_PENDING,
 } from './codes';
-import { addGrievance } from './citizen';
+import { addGrievance, keptGrievance } from './citizen';
 
 /** Record the first channel a case goes to (later channels leave it alone). */
 export function markFirst(w: World, row: number, channel: number): void {
@@ -124,14 +124,13 @@ export function closeCase(w: World, row: number, resolved: boolean): void {
     w.totals.petitionCasesClosed++;
     if (resolved) w.totals.petitionCasesSolved++;
   }
-  if (flags & (FLAG_PETITIONED | FLAG_COURT | FLAG_COUNTY)) w.totals.reachedPetitionOrCounty++;
   w.totals.casesClosed++;
   // Grievance: a resolution relieves what the dispute added; abandonment leaves it latent and adds more.
   const first = citizen;
   const last = citizen + size;
   for (let i = first; i < last; i++) {
     if (resolved) addGrievance(w, i, -sev * (size > 1 ? w.params.riskAssessment.burden : p.openWeight));
-    else addGrievance(w, i, sev * p.abandonWeight);
+    else addGrievance(w, i, keptGrievance(w, i, sev * p.abandonWeight));
     // A group stays marked as burdened by its project until the project dispute is resolved.
     if (size > 1) {
       if (resolved) c.project[i] = 0;
@@ -144,4 +143,16 @@ export function closeCase(w: World, row: number, resolved: boolean): void {
   k.inst[row] = -1;
   w.totals.openCases--;
   w.freeRows.push(row);
+}
+
+/**
+ * Set a path flag of case `row`; the first time a case reaches a petition, the court or the county it
+ * is counted in reachedPetitionOrCounty at once, so the share over all opened disputes counts cases
+ * still open and later given up too.
+ */
+export function markPath(w: World, row: number, flag: number): void {
+  const k = w.cases.cols;
+  const high = FLAG_PETITIONED | FLAG_COURT | FLAG_COUNTY;
+  if ((flag & high) !== 0 && (k.flags[row] & high) === 0) w.totals.reachedPetitionOrCounty++;
+  k.flags[row] |= flag;
 }

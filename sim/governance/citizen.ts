@@ -11,6 +11,8 @@
  * a list. A citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate).
  */
 import { grievance } from '../core/activation';
+import { exp } from '../core/dmath';
+import { TEAM_COUNSELLING, TEAMS } from './codes';
 import { gridOf } from './hierarchy';
 import type { World } from './world';
 
@@ -27,7 +29,7 @@ export function legitimacyOf(w: World, i: number): number {
 
 /** Daily decay factor of accumulated grievance. */
 export function dailyDecay(w: World): number {
-  return Math.exp(-w.params.grievances.decayPerYear / 365);
+  return exp(-w.params.grievances.decayPerYear / 365);
 }
 
 /** Citizen i's accumulated grievance today. */
@@ -36,7 +38,7 @@ export function grievanceOf(w: World, i: number): number {
   const g = c.grievance[i];
   if (g === 0) return 0;
   const dt = w.day - c.grievanceDay[i];
-  return dt === 0 ? g : g * Math.exp((-w.params.grievances.decayPerYear / 365) * dt);
+  return dt === 0 ? g : g * exp((-w.params.grievances.decayPerYear / 365) * dt);
 }
 
 /** Add `amount` (may be negative) to citizen i's accumulated grievance, floored at 0. */
@@ -81,4 +83,22 @@ export function touchCandidate(w: World, i: number): void {
     w.candidateVillage.push(w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]);
     w.candidateCrit.push(0);
   }
+}
+
+/** Mean legitimacy today (stored values plus the global shift; the shift's clamp is ignored here). */
+export function meanLegitimacy(w: World): number {
+  const m = w.totals.sumLegitimacy / w.hierarchy.residents + w.legitimacyShift;
+  return m < 0 ? 0 : m > 1 ? 1 : m;
+}
+
+/**
+ * Grievance a citizen keeps from a grievance not voiced or a dispute given up: `amount`, less the
+ * share ngo.counsellingRelief where counselling volunteers serve the citizen's village (psychological
+ * intervention, the seed's third strategy).
+ */
+export function keptGrievance(w: World, i: number, amount: number): number {
+  const relief = w.params.ngo.counsellingRelief;
+  if (relief <= 0) return amount;
+  const v = w.hierarchy.gridVillage[gridOf(w.hierarchy, i)];
+  return w.villageMembers[v * TEAMS + TEAM_COUNSELLING] > 0 ? amount * (1 - relief) : amount;
 }

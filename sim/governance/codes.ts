@@ -143,6 +143,7 @@ export const TEAM_WORTHIES = 2;
 export const TEAM_PATROLS = 3;
 export const TEAM_CORRECTION = 4;
 export const TEAM_COUNSELLING = 5;
+export const TEAMS = 6;
 
 /** Labels for people, indexed by TEAM_*. */
 export const TEAM_LABELS = ['none', 'mediation', 'worthies', 'patrols', 'community correction', 'counselling'] as const;

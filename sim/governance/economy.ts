@@ -9,6 +9,7 @@
  * platform's roll-out ramp, so every later step of the day sees the same values.
  */
 import type { ScheduledChange } from './params';
+import { pow } from '../core/dmath';
 import type { World } from './world';
 
 /** Value of a scheduled lever at `day`, starting from `base` (same semantics as the Epstein model). */
@@ -24,7 +25,7 @@ export function scheduled(base: number, changes: readonly ScheduledChange[], day
 
 export function gdpPerCapita(w: World): number {
   const e = w.params.economy;
-  return e.gdpPerCapitaUsd * Math.pow(1 + e.gdpGrowthPerYear, w.day / 365);
+  return e.gdpPerCapitaUsd * pow(1 + e.gdpGrowthPerYear, w.day / 365);
 }
 
 export function economyStep(w: World): void {

@@ -13,7 +13,7 @@
  */
 import type { World } from './world';
 import { PARTIES_CITIZEN, PARTIES_FIRM, PARTIES_GOVERNMENT, TYPE_ADMINISTRATIVE, TYPE_ENVIRONMENT, TYPE_LABOUR } from './codes';
-import { addGrievance, awarenessOf } from './citizen';
+import { addGrievance, awarenessOf, keptGrievance, legitimacyOf } from './citizen';
 import { openDispute } from './intake';
 
 /** Parties of a dispute by type: labour and environment against firms, administrative against government. */
@@ -67,7 +67,10 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
   if (severity < 0.01) severity = 0.01;
   // Claiming: legal awareness raises it; coercion of the control regime suppresses it.
   const aware = awarenessOf(w, i);
+  // Legitimacy: people who expect a fair hearing from the state take more grievances to it.
+  const L = legitimacyOf(w, i);
   let pClaim = p.claimProbability * (1 - p.claimAwarenessWeight + 2 * p.claimAwarenessWeight * aware);
+  pClaim *= 1 - p.claimLegitimacyWeight + 2 * p.claimLegitimacyWeight * L;
   pClaim *= 1 - w.params.enforcement.claimSuppression;
   // Both decisions are drawn up front so that a regime that suppresses claims uses the same numbers
   // for every later grievance as one that does not (common random numbers across policies).
@@ -75,7 +78,7 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
   const uReject = u();
   if (uClaim >= pClaim) {
     // Lumped: the grievance stays latent.
-    addGrievance(w, i, severity * p.lumpedWeight);
+    addGrievance(w, i, keptGrievance(w, i, severity * p.lumpedWeight));
     return;
   }
   w.today.claims++;

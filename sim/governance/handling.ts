@@ -8,24 +8,34 @@
  * gridDiscovery x roll-out and takes it into grid mediation. Otherwise the citizen chooses among the
  * channels the policy provides, with weights
  *
- *   negotiate   choice.negotiate x (0.5 + ties) x fit
- *   grid        choice.grid      x (0.5 + ties) x trust x fit
- *   village     choice.village   x trust x fit
- *   ngo         choice.ngo       x (0.5 + ties) x fit
- *   town        choice.town      x trust x fit x (0.5 + severity)
- *   police      choice.police    x trust x fit
- *   court       choice.court     x 2 awareness x trust x fit x (0.5 + severity)
- *   petition    choice.petition  x 2 (1 - L) x fit x (0.5 + severity) [x rechoosePetitionBoost on a re-choice]
- *                                [x (1 - coercion) under suppression]
+ *   negotiate   choice.negotiate x (0.5 + ties) x fit x E
+ *   grid        choice.grid      x (0.5 + ties) x trust x fit x E x Q
+ *   village     choice.village   x trust x fit x E x Q
+ *   ngo         choice.ngo       x (0.5 + ties) x fit x E x Q
+ *   town        choice.town      x trust x fit x (0.5 + severity) x E x Q
+ *   police      choice.police    x trust x fit x E x Q
+ *   court       choice.court     x 2 awareness x trust x fit x (0.5 + severity) x E x Q
+ *   petition    choice.petition  x 2 (1 - L) x fit x (0.5 + severity) x E x Q
+ *                                [x rechoosePetitionBoost on a re-choice] [x (1 - coercion) under suppression]
  *   give up     choice.giveUp    x 2 R
  *
- * with trust = 1 - trustWeight + trustWeight x L, and fit the type-channel fit below. A channel with no
- * staffed slot is not offered. Mediation levels (grid, village, NGO) do not take a case whose fit is
- * below handling.takeFit (people's mediation takes civil disputes, not administrative ones).
+ * The choice.* weights are the society's cultural preferences (the same under every regime, MODEL.md
+ * section 7); what differs between regimes is what the policy offers and how it has treated people:
+ *   trust = 1 - trustWeight + trustWeight x L      (legitimacy: the state's channels are trusted or not)
+ *   E     = 1 - experienceWeight + 2 experienceWeight x e_g,c   (e: the grid's experience with the
+ *           channel, a moving average of its neighbours' outcomes there, 0.5 at the start)
+ *   Q     = 1 / (1 + waitWeight x expected wait / patienceDays)   (expected wait: the cases ahead in
+ *           the queue over the slots, times the service days)
+ * and fit the type-channel fit of routing.ts. A channel with no staffed slot is not offered. Mediation
+ * levels (grid, village, NGO) do not take a case whose fit is below handling.takeFit (people's mediation
+ * takes civil disputes, not administrative ones).
  *
  * Outcome at the end of service: success with probability skill x fit x (1 - severityPenalty x
- * severity) x trust. On failure, under grand mediation the case is referred one level up with its
- * history (grid -> village -> town -> county court; NGO -> town; police -> court); without it the
+ * severity) x acceptance, acceptance = 1 - acceptanceWeight x (1 - L) (a citizen who distrusts the
+ * state rejects more agreements); village worthies raise village mediation's success toward 1
+ * (ngo.worthyEffect per worthy per 1,000 residents of the village). On failure, under grand mediation
+ * the case is referred one level up with its history (grid -> village -> town -> county court; NGO ->
+ * village committee -> town; police -> court); without it the
  * citizen chooses again (the failed channel excluded, petitions weighted up), up to maxAttempts.
  * Waiting past a citizen's patience escalates: up one level under grand mediation, else to a petition
  * (escalateToPetition) or a new choice. The court mediates before adjudicating under priority to
@@ -45,6 +55,7 @@ import {
   CH_POLICE,
   CH_TOWN,
   CH_VILLAGE,
+  CHANNELS,
   EV_ADJUDICATED,
   EV_ESCALATED,
   EV_MEDIATED,
@@ -60,18 +71,42 @@ import {
   ST_PENDING,
   ST_SERVING,
   ST_WAITING,
+  TEAM_WORTHIES,
+  TEAMS,
 } from './codes';
 import { closeCase, logEvent, markFirst } from './cases';
 import { awarenessOf, legitimacyOf } from './citizen';
 import { gridOf } from './hierarchy';
-import { fairnessOf, releaseSlot, skillOf, unqueue } from './resolvers';
-import { available, encounterCase, FIT, sendTo } from './routing';
+import { caseHours, fairnessOf, instanceFor, releaseSlot, serviceDays, skillOf, unqueue } from './resolvers';
+import { available, encounterCase, FIT, learn, sendTo } from './routing';
 import { enterPetition, petitionEnd } from './petitions';
 import { release } from './detention';
 import { approveProject } from './projects';
 
 const OPT_PETITION = 9;
 const OPT_GIVE_UP = 10;
+/** E of the choice rule: the grid's experience with channel `kind`. */
+function experienceFactor(w: World, g: number, kind: number): number {
+  const ew = w.params.handling.experienceWeight;
+  return 1 - ew + 2 * ew * w.experience[g * CHANNELS + kind];
+}
+
+/** Q of the choice rule: how much the expected wait at the instance serving grid g deters. */
+function waitFactor(w: World, g: number, kind: number): number {
+  const r = w.resolvers;
+  const inst = instanceFor(w, kind, g);
+  const slots = r.slots[inst];
+  if (slots <= 0) return 0;
+  const ahead = r.len[inst] + 1 - (slots - r.busy[inst]);
+  if (ahead <= 0) return 1;
+  const wait = (ahead / slots) * serviceDays(w.params, kind);
+  return 1 / (1 + (w.params.handling.waitWeight * wait) / w.params.handling.patienceDays);
+}
+
+/** Acceptance of an outcome by a citizen of legitimacy L. */
+function acceptance(w: World, L: number): number {
+  return 1 - w.params.handling.acceptanceWeight * (1 - L);
+}
 
 /** The citizen (re)chooses a channel for case `row`; `exclude` is the channel that just failed. */
 export function choose(w: World, row: number, exclude: number, rechoice: boolean): void {
@@ -90,15 +125,16 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
   const trust = 1 - p.handling.trustWeight + p.handling.trustWeight * L;
   const take = p.handling.takeFit;
   const wt = new Float64Array(11);
-  wt[CH_NEGOTIATE] = ch.negotiate * (0.5 + ties) * fit[CH_NEGOTIATE];
-  if (available(w, CH_GRID, g) && fit[CH_GRID] >= take) wt[CH_GRID] = ch.grid * (0.5 + ties) * trust * fit[CH_GRID];
-  if (available(w, CH_VILLAGE, g) && fit[CH_VILLAGE] >= take) wt[CH_VILLAGE] = ch.village * trust * fit[CH_VILLAGE];
-  if (available(w, CH_NGO, g) && fit[CH_NGO] >= take) wt[CH_NGO] = ch.ngo * (0.5 + ties) * fit[CH_NGO];
-  if (available(w, CH_TOWN, g)) wt[CH_TOWN] = ch.town * trust * fit[CH_TOWN] * (0.5 + sev);
-  if (available(w, CH_POLICE, g)) wt[CH_POLICE] = ch.police * trust * fit[CH_POLICE];
-  if (available(w, CH_COURT, g)) wt[CH_COURT] = ch.court * 2 * aware * trust * fit[CH_COURT] * (0.5 + sev);
+  const eq = (kind: number) => experienceFactor(w, g, kind) * waitFactor(w, g, kind);
+  wt[CH_NEGOTIATE] = ch.negotiate * (0.5 + ties) * fit[CH_NEGOTIATE] * experienceFactor(w, g, CH_NEGOTIATE);
+  if (available(w, CH_GRID, g) && fit[CH_GRID] >= take) wt[CH_GRID] = ch.grid * (0.5 + ties) * trust * fit[CH_GRID] * eq(CH_GRID);
+  if (available(w, CH_VILLAGE, g) && fit[CH_VILLAGE] >= take) wt[CH_VILLAGE] = ch.village * trust * fit[CH_VILLAGE] * eq(CH_VILLAGE);
+  if (available(w, CH_NGO, g) && fit[CH_NGO] >= take) wt[CH_NGO] = ch.ngo * (0.5 + ties) * fit[CH_NGO] * eq(CH_NGO);
+  if (available(w, CH_TOWN, g)) wt[CH_TOWN] = ch.town * trust * fit[CH_TOWN] * (0.5 + sev) * eq(CH_TOWN);
+  if (available(w, CH_POLICE, g)) wt[CH_POLICE] = ch.police * trust * fit[CH_POLICE] * eq(CH_POLICE);
+  if (available(w, CH_COURT, g)) wt[CH_COURT] = ch.court * 2 * aware * trust * fit[CH_COURT] * (0.5 + sev) * eq(CH_COURT);
   if (available(w, CH_PET_TOWN, g)) {
-    let wp = ch.petition * 2 * (1 - L) * fit[CH_PET_TOWN] * (0.5 + sev);
+    let wp = ch.petition * 2 * (1 - L) * fit[CH_PET_TOWN] * (0.5 + sev) * eq(CH_PET_TOWN);
     if (rechoice) wp *= p.handling.rechoosePetitionBoost;
     if (p.petitions.regime === 'suppression') wp *= 1 - p.enforcement.coercion;
     wt[OPT_PETITION] = wp;
@@ -127,7 +163,9 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
     markFirst(w, row, CH_NEGOTIATE);
     k.level[row] = 0;
     const s = p.handling.negotiateSuccess * fit[CH_NEGOTIATE] * (1 - p.handling.severityPenalty * sev);
-    if (w.streams.outcome.next() < s) {
+    const ok = w.streams.outcome.next() < s;
+    learn(w, row, CH_NEGOTIATE, ok);
+    if (ok) {
       w.totals.succeeded[CH_NEGOTIATE]++;
       closeCase(w, row, true);
     } else retry(w, row, CH_NEGOTIATE);
@@ -149,7 +187,9 @@ export function nextLevelChannel(w: World, kind: number, g: number): number {
   const up: number[] =
     kind === CH_GRID || kind === CH_NEGOTIATE
       ? [CH_VILLAGE, CH_NGO, CH_TOWN, CH_COURT]
-      : kind === CH_VILLAGE || kind === CH_NGO
+      : kind === CH_NGO
+        ? [CH_VILLAGE, CH_TOWN, CH_COURT]
+        : kind === CH_VILLAGE
         ? [CH_TOWN, CH_COURT]
         : kind === CH_TOWN || kind === CH_POLICE
           ? [CH_COURT]
@@ -210,9 +250,16 @@ function mediationEnd(w: World, row: number): void {
   releaseSlot(w, k.inst[row]);
   k.inst[row] = -1;
   const L = legitimacyOf(w, i);
-  const trust = 1 - p.handling.trustWeight + p.handling.trustWeight * L;
-  const s = skillOf(w, kind) * FIT[k.type[row]][kind] * (1 - p.handling.severityPenalty * k.severity[row]) * trust;
+  let s = skillOf(w, kind) * FIT[k.type[row]][kind] * (1 - p.handling.severityPenalty * k.severity[row]) * acceptance(w, L);
+  if (kind === CH_VILLAGE && p.ngo.worthyEffect > 0) {
+    // Village worthies persuade: each per 1,000 residents of the village removes worthyEffect of the rest.
+    const h = w.hierarchy;
+    const v = h.gridVillage[gridOf(h, i)];
+    const perThousand = (1000 * w.villageMembers[v * TEAMS + TEAM_WORTHIES]) / (h.villageStart[v + 1] - h.villageStart[v]);
+    s += (1 - s) * Math.min(1, p.ngo.worthyEffect * perThousand);
+  }
   const ok = w.streams.outcome.next() < s;
+  learn(w, row, kind, ok);
   if (kind !== CH_NGO) encounterCase(w, row, fairnessOf(p, kind) * (ok ? 1 : 1 - p.legitimacy.outcomeWeight));
   if (ok) {
     w.totals.succeeded[kind]++;
@@ -227,8 +274,11 @@ function courtEnd(w: World, row: number): void {
   const p = w.params;
   const rl = p.ruleOfLaw;
   if (k.phase[row] === 0 && p.court.priorityToMediation) {
-    const s = p.court.mediationSkill * FIT[k.type[row]][CH_COURT] * (1 - p.handling.severityPenalty * k.severity[row]);
-    if (w.streams.court.next() < s) {
+    const L = legitimacyOf(w, k.citizen[row]);
+    const s = p.court.mediationSkill * FIT[k.type[row]][CH_COURT] * (1 - p.handling.severityPenalty * k.severity[row]) * acceptance(w, L);
+    const ok = w.streams.court.next() < s;
+    learn(w, row, CH_COURT, ok);
+    if (ok) {
       releaseSlot(w, k.inst[row]);
       k.inst[row] = -1;
       w.totals.succeeded[CH_COURT]++;
@@ -239,13 +289,14 @@ function courtEnd(w: World, row: number): void {
     }
   }
   if (k.phase[row] === 0) {
-    // Adjudication: the case keeps its slot for adjudicationDays more.
+    // Adjudication: the case keeps its slot while the judges spend adjudicationHours more on it, at
+    // the court's pace (serviceDays per mediationHours of work).
     k.phase[row] = 1;
-    const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, p.court.adjudicationDays - 0.5)));
+    const scale = 0.5 + k.severity[row];
+    const days = ((p.court.adjudicationHours * p.court.serviceDays) / caseHours(p, CH_COURT)) * scale;
+    const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, days - 0.5)));
     k.due[row] = w.day + dur;
-    const effort = p.court.adjudicationDays / p.court.caseload;
-    k.cost[row] += effort;
-    w.today.officialPersonDays += effort;
+    k.cost[row] += (p.court.adjudicationHours * scale) / 8;
     w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
     return;
   }
@@ -253,6 +304,7 @@ function courtEnd(w: World, row: number): void {
   k.inst[row] = -1;
   logEvent(w, row, EV_ADJUDICATED);
   const satisfied = w.streams.court.next() < rl.courtSkill;
+  learn(w, row, CH_COURT, satisfied);
   encounterCase(w, row, rl.courtFairness * (satisfied ? 1 : 1 - p.legitimacy.outcomeWeight));
   if (!satisfied && w.streams.court.next() < p.court.petitionAfterJudgement) {
     enterPetition(w, row, true);

@@ -8,13 +8,18 @@
  *   dL = min(1, rate * asymmetry) * (f - L)   if f <  L
  *
  * With probability spreadProbability the experience is told to `neighbours` random residents of the same
- * grid, who take spreadWeight of the same change (weak spread). Only citizens with an encounter are
+ * grid, who take spreadWeight of the same change (weak spread). The citizen's last encounter (its day,
+ * and whether it was unfair: fairness below 0.5) is kept for the survey,
+ * which groups respondents by it as Skogan (2006) did (survey.ts). Only citizens with an encounter are
  * touched: there is no daily pass over all citizens. The scheduled legitimacy shift (a global offset
  * from economy.ts) is added where L is read (legitimacyOf, citizen.ts).
  */
 import type { World } from './world';
 import { gridOf } from './hierarchy';
 import { legitimacyOf, touchCandidate } from './citizen';
+
+/** An encounter of procedural fairness below this is one the citizen found unfair (for the survey). */
+const UNFAIR = 0.5;
 
 /** The change one encounter of fairness f makes for a citizen whose legitimacy is l. */
 export function encounterDelta(l: number, f: number, rate: number, asymmetry: number): number {
@@ -37,7 +42,11 @@ function shiftLegitimacy(w: World, i: number, delta: number): void {
 /** Citizen i meets an authority whose procedural fairness in this encounter is f. */
 export function encounter(w: World, i: number, f: number): void {
   const p = w.params.legitimacy;
-  const delta = encounterDelta(legitimacyOf(w, i), f, p.learningRate, p.asymmetry);
+  const l = legitimacyOf(w, i);
+  const delta = encounterDelta(l, f, p.learningRate, p.asymmetry);
+  const c = w.citizens;
+  c.contactDay[i] = w.day < 0 ? 0 : Math.min(65535, w.day + 1);
+  c.contactBad[i] = f < UNFAIR ? 1 : 0;
   shiftLegitimacy(w, i, delta);
   if (p.spreadProbability > 0 && p.neighbours > 0 && p.spreadWeight > 0) {
     const s = w.streams.legitimacy;

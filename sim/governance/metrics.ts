@@ -14,8 +14,8 @@
 import { MetricsRecorder } from '../core/metrics';
 import type { Summary } from '../core/model';
 import type { World } from './world';
-import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE, OUTCOME_NAMES, PATH_FIRST_NAMES, PATH_FIRSTS, PATH_OUTCOMES } from './codes';
-import { dailyDecay } from './citizen';
+import { CH_COURT, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE, CHANNEL_NAMES, CHANNELS, OUTCOME_NAMES, PATH_FIRST_NAMES, PATH_FIRSTS, PATH_OUTCOMES } from './codes';
+import { dailyDecay, meanLegitimacy } from './citizen';
 import { openEpisodes } from './collective-action';
 
 export const SERIES = [
@@ -63,11 +63,6 @@ export function createRecorder(): MetricsRecorder {
   return new MetricsRecorder(SERIES);
 }
 
-/** Mean legitimacy today (stored values plus the global shift; the shift's clamp is ignored here). */
-export function meanLegitimacy(w: World): number {
-  const m = w.totals.sumLegitimacy / w.hierarchy.residents + w.legitimacyShift;
-  return m < 0 ? 0 : m > 1 ? 1 : m;
-}
 
 export function recordDay(w: World, m: MetricsRecorder): void {
   const d = w.today;
@@ -143,24 +138,40 @@ export function summarise(w: World): Summary {
   const open = openEpisodes(w);
   const sizes = [...w.incidentSizes, ...open.sizes];
   const resolved = n.disputesResolved;
+  const opened = n.disputesOpened;
+  const perChannel = (f: (k: number) => number) => {
+    const out: Record<string, number> = {};
+    for (let k = 1; k < CHANNELS; k++) out[CHANNEL_NAMES[k]] = r4(f(k));
+    return out;
+  };
   const perThousand = (x: number) => (n.grievances > 0 ? (1000 * x) / n.grievances : 0);
   return {
     residents: h.residents,
     days,
     disputesOpened: n.disputesOpened,
     disputesResolved: resolved,
-    resolutionRate: r4(n.casesClosed > 0 ? resolved / n.disputesOpened : 0),
-    resolvedAtVillageOrBelowShare: r4(resolved > 0 ? (n.resolvedByLevel[0] + n.resolvedByLevel[1]) / resolved : 0),
+    // Every share of disputes has every opened dispute in its denominator (resolved, given up and still
+    // open), so no share improves by dropping cases (MODEL.md section 8).
+    resolutionRate: r4(opened > 0 ? resolved / opened : 0),
+    resolvedAtVillageOrBelowShare: r4(opened > 0 ? (n.resolvedByLevel[0] + n.resolvedByLevel[1]) / opened : 0),
+    abandonedShare: r4(opened > 0 ? n.abandoned / opened : 0),
+    openAtEndShare: r4(opened > 0 ? n.openCases / opened : 0),
     medianDaysToResolve: r4(median(w.resolveDays)),
     petitionsPer10k: r4(years > 0 ? (n.petitions / h.residents) * 1e4 / years : 0),
     massIncidents: n.massIncidents,
     massIncidentsPerMillionYear: r4(years > 0 ? (n.massIncidents / h.residents) * 1e6 / years : 0),
     satisfaction: r4(n.satisfaction),
+    meanSatisfaction: r4(n.surveys > 0 ? n.satisfactionSum / n.surveys : NaN),
     awareness: r4(n.awareness),
     participationRate: r4(n.participationRate),
     meanLegitimacy: r4(meanLegitimacy(w)),
+    // Cost counts salaried dispute staff busy or idle, detainee-days, interceptions and assessments.
     costPerResolvedDispute: r4(resolved > 0 ? n.officialPersonDays / resolved : 0),
     officialPersonDays: r4(n.officialPersonDays),
+    salariedPersonDays: r4(n.salariedPersonDays),
+    detentionPersonDays: r4(n.detentionPersonDays),
+    utilisation: perChannel((k) => (n.slotDays[k] > 0 ? n.busySlotDays[k] / n.slotDays[k] : 0)),
+    meanWaitDays: perChannel((k) => (n.waitsStarted[k] > 0 ? n.waitDays[k] / n.waitsStarted[k] : 0)),
     volunteerHours: r4(n.volunteerHours),
     volunteers: n.volunteers,
     proposals: n.proposals,
@@ -190,8 +201,8 @@ export function summarise(w: World): Summary {
     claims: perThousand(n.claims),
     disputes: perThousand(n.disputesOpened),
     courtFilings: perThousand(n.courtFilings),
-    mediationSuccessRate: r4(n.villageTaken > 0 ? n.villageSucceeded / n.served[CH_VILLAGE] : 0),
-    reachedPetitionOrCountyShare: r4(n.casesClosed > 0 ? n.reachedPetitionOrCounty / n.casesClosed : 0),
+    mediationSuccessRate: r4(n.served[CH_VILLAGE] > 0 ? n.villageSucceeded / n.served[CH_VILLAGE] : 0),
+    reachedPetitionOrCountyShare: r4(opened > 0 ? n.reachedPetitionOrCounty / opened : 0),
     petitionSolvedShare: r4(n.petitionCasesClosed > 0 ? n.petitionCasesSolved / n.petitionCasesClosed : 0),
     repeatPetitionShare: r4(n.petitions > 0 ? n.petitionsRepeat / n.petitions : 0),
     overLevelPetitionShare: r4(n.petitions > 0 ? n.petitionsOverLevel / n.petitions : 0),
@@ -201,6 +212,11 @@ export function summarise(w: World): Summary {
     peakActives: n.peakActives,
     outbursts: n.outbursts,
     detentions: n.detentions,
+    redetentionShare: r4(n.detentions > 0 ? n.redetentions / n.detentions : 0),
+    legitimacyNoContact: r4(n.contactNone > 0 ? n.contactNoneL / n.contactNone : NaN),
+    legitimacyGoodContact: r4(n.contactGood > 0 ? n.contactGoodL / n.contactGood : NaN),
+    legitimacyBadContact: r4(n.contactBad > 0 ? n.contactBadL / n.contactBad : NaN),
+    contactShare: r4(n.contactNone + n.contactGood + n.contactBad > 0 ? (n.contactGood + n.contactBad) / (n.contactNone + n.contactGood + n.contactBad) : 0),
     meanLatentGrievance: r4(days > 0 ? n.latentGrievanceDaySum / days : 0),
     crimes: n.crimes,
     accidents: n.accidents,

@@ -67,8 +67,10 @@ import { handlingStep } from './handling';
 import { collectiveActionStep, rescanCandidates } from './collective-action';
 import { participationStep, recountMembers, updateNgoSlots } from './participation';
 import { surveyStep } from './survey';
+import { contactsStep } from './contacts';
+import { accountabilityStep } from './accountability';
 import { createRecorder, recordDay, summarise } from './metrics';
-import { assignOfficialSlots, officialSlots, poolUnstaffed, setSlots } from './resolvers';
+import { accountStaff, assignOfficialSlots, officialSlots, poolUnstaffed, setSlots } from './resolvers';
 import { CH_POLICE, CHANNEL_NAMES, EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, ST_FREE, TYPE_NAMES } from './codes';
 import { gridOf } from './hierarchy';
 
@@ -89,6 +91,13 @@ const DATA_KEYS = [
   'gridOpen',
   'villageActives',
   'villagePatrol',
+  'villageMembers',
+  'attention',
+  'attentionBefore',
+  'villageDissatisfaction',
+  'villageAsked',
+  'villageUnhappy',
+  'experience',
   'townActives',
   'townProjectActives',
   'townMediators',
@@ -156,6 +165,7 @@ export class GovernanceModel implements Model {
     w.incidentLengths.length = 0;
     w.townEpisodeStart.fill(-1);
     w.townLastIncident.fill(-100000);
+    w.citizens.detentions.fill(0); // redetentions count from day 0
     w.today = zeroDaily();
   }
 
@@ -177,9 +187,11 @@ export class GovernanceModel implements Model {
     safetyStep(w); // 2 (public safety beside disputes)
     projectsStep(w); // 3
     handlingStep(w); // 4-5 (6 at each encounter)
+    contactsStep(w); // 6 (routine contacts with police and grid workers)
     collectiveActionStep(w); // 7
     participationStep(w); // 8
-    surveyStep(w); // 9
+    if (surveyStep(w)) accountabilityStep(w); // 9 (and the survey's feedback into staffing)
+    accountStaff(w); // cost of salaried staff busy or idle, detainees held; utilisation
     recordDay(w, this.metrics);
     addDayToTotals(w.totals, w.today); // each event is counted once, in the day's counts
     w.day++;

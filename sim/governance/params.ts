@@ -5,7 +5,6 @@
  */
 import type { RatioRule } from '../core/activation';
 
-export type Regime = 'control' | 'management' | 'governance';
 export type PetitionRegime = 'suppression' | 'stability-first' | 'reformed';
 export type RiskOutcome = 'reject' | 'delay';
 
@@ -16,16 +15,21 @@ export interface ScheduledChange {
   over: number;
 }
 
-/** One staffed level of the mediation network (grid, village or town). */
+/**
+ * One staffed level of the mediation network (grid, village or town). Capacity is hours (MODEL.md
+ * section 8): staff x hoursPerDay paid hours a day, a case needing hoursPerCase x (0.5 + severity)
+ * of them over serviceDays calendar days.
+ */
 export interface MediationLevel {
   staffed: boolean;
   /** Mediators (grid workers, committee members, office staff) per 1,000 residents. */
   staffPer1000: number;
-  /** Cases one mediator works on at the same time. */
-  caseload: number;
-  /** Calendar days one case takes at 8 hours a day. */
-  serviceDays: number;
+  /** Hours a day each mediator gives to dispute work, paid whether busy or idle. */
   hoursPerDay: number;
+  /** Working hours of a case of severity 0.5. */
+  hoursPerCase: number;
+  /** Calendar days a case is under way once started. */
+  serviceDays: number;
   /** Base probability that a well-fitting, low-severity case with a trusting citizen is settled. */
   skill: number;
   /** Procedural fairness of an encounter (0..1): what legitimacy moves toward. */
@@ -33,7 +37,6 @@ export interface MediationLevel {
 }
 
 export interface GovernanceParams {
-  regime: Regime;
   population: {
     residents: number;
     counties: number;
@@ -70,6 +73,7 @@ export interface GovernanceParams {
     };
     claimProbability: number;
     claimAwarenessWeight: number;
+    claimLegitimacyWeight: number;
     rejectionProbability: number;
     severityMean: number;
     lumpedWeight: number;
@@ -82,6 +86,7 @@ export interface GovernanceParams {
     fraudShare: number;
     accidentsPer10kYear: number;
     policeEffect: number;
+    cooperationWeight: number;
     patrolEffect: number;
     trendPerYear: number;
   };
@@ -89,18 +94,23 @@ export interface GovernanceParams {
     officersPer1000: number;
     officerSchedule: ScheduledChange[];
     detentionDays: number;
+    detentionCostPerDay: number;
     coercion: number;
     claimSuppression: number;
     arrestsPerOfficerDay: number;
-    caseload: number;
+    contactsPerOfficerDay: number;
+    disputeHoursPerDay: number;
+    hoursPerCase: number;
     serviceDays: number;
     skill: number;
   };
-  mediation: { grid: MediationLevel; village: MediationLevel; town: MediationLevel };
+  mediation: { grid: MediationLevel & { visitsPerDay: number }; village: MediationLevel; town: MediationLevel };
   grandMediation: { referral: boolean };
   court: {
     judgesPer100k: number;
-    caseload: number;
+    hoursPerDay: number;
+    mediationHours: number;
+    adjudicationHours: number;
     serviceDays: number;
     adjudicationDays: number;
     priorityToMediation: boolean;
@@ -110,14 +120,16 @@ export interface GovernanceParams {
   ngo: {
     support: number;
     teams: { mediation: boolean; worthies: boolean; patrols: boolean; correction: boolean; counselling: boolean };
-    casesPerMember: number;
+    hoursPerMemberDay: number;
+    caseHoursShare: number;
+    hoursPerCase: number;
     serviceDays: number;
     skill: number;
-    fairness: number;
-    hoursPerMemberDay: number;
+    worthyEffect: number;
+    correctionRelief: number;
+    counsellingRelief: number;
   };
   participation: {
-    support: number;
     initialShare: number;
     thresholdMean: number;
     thresholdSpread: number;
@@ -147,7 +159,8 @@ export interface GovernanceParams {
     onlineServiceFactor: number;
     explainedRepeatFactor: number;
     staffPer100k: number;
-    caseload: number;
+    hoursPerDay: number;
+    hoursPerCase: number;
     serviceDays: number;
     solveStabilityFirst: number;
     repeatProbability: number;
@@ -177,6 +190,7 @@ export interface GovernanceParams {
     rampDays: number;
   };
   professionalisation: { skillGrowthPerYear: number };
+  accountability: { enabled: boolean; strength: number; discretionaryShare: number };
   handling: {
     choice: {
       negotiate: number;
@@ -193,6 +207,9 @@ export interface GovernanceParams {
     takeFit: number;
     severityPenalty: number;
     trustWeight: number;
+    acceptanceWeight: number;
+    waitWeight: number;
+    experienceWeight: number;
     patienceDays: number;
     escalateToPetition: number;
     rechoosePetitionBoost: number;
@@ -203,6 +220,7 @@ export interface GovernanceParams {
     arrestConstant: number;
     ratioRule: RatioRule;
     grievanceWeight: number;
+    detentionDeterrence: number;
     massIncidentSize: number;
     episodeGapDays: number;
     burnInDays: number;

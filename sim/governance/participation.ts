@@ -3,21 +3,24 @@
  * threshold rule on the share of their grid already taking part. A citizen's threshold theta_i (drawn
  * at start) is scaled by the policy's support and the citizen's legitimacy:
  *
- *   effective threshold = theta_i / (ngo.support x participation.support x (1 - lw + lw x L_i))
+ *   effective threshold = theta_i / (ngo.support x (1 - lw + lw x L_i))
  *
- * A non-member joins when the grid's participation share is at least the effective threshold; an
- * instigator (theta = 0) joins with probability support x (1 - lw + lw x L_i) at each review; a member leaves when it no longer is, or with probability leaveRate at a review
- * (burn-out). Each citizen reviews on average every reviewDays days; the day's reviewers are found by
+ * (ngo.support is the one policy lever for NGOs and public participation: recruitment, hearings,
+ * funding.) A non-member joins when the grid's participation share is at least the effective
+ * threshold; an instigator (theta = 0) joins with probability support x (1 - lw + lw x L_i) at each
+ * review; a member leaves when it no longer is, or with probability leaveRate at a review (burn-out). Each citizen reviews on average every reviewDays days; the day's reviewers are found by
  * geometric skips over the citizen index ('participation' stream), so cost follows reviews, not
  * residents x days. A joiner picks one of the team types the scenario provides, at random.
  *
- * Members add capacity (mediation, worthies and counselling members give the town's NGO resolver
- * casesPerMember slots each) and deterrence (patrol and correction members count in the village's
- * enforcement presence and lower crime); every member gives hoursPerMemberDay volunteer hours a day.
+ * What members of each team type do is listed in population.ts (enabledTeams); the counts kept here
+ * are per grid (all members), per village and team type, per village for patrols and per town for
+ * mediation teams. Every member gives hoursPerMemberDay volunteer hours a day (counted apart from
+ * official time).
  */
 import type { World } from './world';
-import { CH_NGO, CIT_DETAINED, TEAM_NONE } from './codes';
-import { deterringTeam, enabledTeams, mediatingTeam } from './population';
+import { log } from '../core/dmath';
+import { CH_NGO, CIT_DETAINED, TEAM_MEDIATION, TEAM_NONE, TEAM_PATROLS, TEAMS } from './codes';
+import { enabledTeams } from './population';
 import { setSlots } from './resolvers';
 
 const DETAINED = CIT_DETAINED;
@@ -28,6 +31,7 @@ export function recountMembers(w: World): void {
   const c = w.citizens;
   w.gridVolunteers.fill(0);
   w.villagePatrol.fill(0);
+  w.villageMembers.fill(0);
   w.townMediators.fill(0);
   let total = 0;
   for (let g = 0; g < h.grids; g++) {
@@ -38,25 +42,33 @@ export function recountMembers(w: World): void {
       if (team === TEAM_NONE) continue;
       total++;
       w.gridVolunteers[g]++;
-      if (deterringTeam(team)) w.villagePatrol[v]++;
-      if (mediatingTeam(team)) w.townMediators[t]++;
+      w.villageMembers[v * TEAMS + team]++;
+      if (team === TEAM_PATROLS) w.villagePatrol[v]++;
+      if (team === TEAM_MEDIATION) w.townMediators[t]++;
     }
   }
   w.totals.volunteers = total;
 }
 
-function changeMember(w: World, i: number, g: number, team: number, delta: number): void {
+function changeMember(w: World, g: number, team: number, delta: number): void {
   const v = w.hierarchy.gridVillage[g];
   const t = w.hierarchy.villageTown[v];
   w.gridVolunteers[g] += delta;
-  if (deterringTeam(team)) w.villagePatrol[v] += delta;
-  if (mediatingTeam(team)) w.townMediators[t] += delta;
+  w.villageMembers[v * TEAMS + team] += delta;
+  if (team === TEAM_PATROLS) w.villagePatrol[v] += delta;
+  if (team === TEAM_MEDIATION) w.townMediators[t] += delta;
   w.totals.volunteers += delta;
 }
 
-/** NGO resolver slots of every town from its mediating members. */
+/**
+ * NGO resolver slots of every town from its mediation-team members' hours (MODEL.md section 8: NGO
+ * capacity is its members' volunteered hours): members x hoursPerMemberDay x caseHoursShare hours a day
+ * for cases, each case taking hoursPerCase over serviceDays, so slots = hours a day x serviceDays /
+ * hoursPerCase. When cases outgrow it, the NGO queue grows and citizens wait or turn elsewhere.
+ */
 export function updateNgoSlots(w: World): void {
-  const per = w.params.ngo.casesPerMember;
+  const n = w.params.ngo;
+  const per = (n.hoursPerMemberDay * n.caseHoursShare * n.serviceDays) / n.hoursPerCase;
   const b = w.resolvers.base[CH_NGO];
   for (let t = 0; t < w.hierarchy.towns; t++) {
     const s = Math.floor(w.townMediators[t] * per);
@@ -70,15 +82,15 @@ export function participationStep(w: World): void {
   const h = w.hierarchy;
   const s = w.streams.participation;
   const teams = enabledTeams(w.params);
-  const support = w.params.ngo.support * p.support;
+  const support = w.params.ngo.support;
   const lw = p.legitimacyWeight;
   const rate = p.reviewDays > 0 ? Math.min(0.999999, 1 / p.reviewDays) : 0;
   if (rate > 0 && rate < 1) {
     const n = c.n;
     const u = s.next;
     // Geometric skips inlined (Stream.geometricSkip, with log(1 - rate) computed once).
-    const lnq = Math.log(1 - rate);
-    let i = Math.floor(Math.log(1 - u()) / lnq);
+    const lnq = log(1 - rate);
+    let i = Math.floor(log(1 - u()) / lnq);
     // Reviewers come in increasing index order, so the grid pointer only walks forward.
     let g = 0;
     const gridStart = h.gridStart;
@@ -104,14 +116,14 @@ export function participationStep(w: World): void {
           if (joins) {
             const nt = teams[s.int(teams.length)];
             volunteer[i] = nt;
-            changeMember(w, i, g, nt, 1);
+            changeMember(w, g, nt, 1);
           }
         } else if (!joins || u() < p.leaveRate) {
           volunteer[i] = TEAM_NONE;
-          changeMember(w, i, g, team, -1);
+          changeMember(w, g, team, -1);
         }
       }
-      i += 1 + Math.floor(Math.log(1 - u()) / lnq);
+      i += 1 + Math.floor(log(1 - u()) / lnq);
     }
   }
   updateNgoSlots(w);

@@ -43,11 +43,11 @@ import {
   K_REPEAT,
   ST_DELAYED,
 } from './codes';
-import { closeCase, logEvent, markFirst } from './cases';
+import { closeCase, logEvent, markFirst, markPath } from './cases';
 import { addGrievance, hardshipOf } from './citizen';
 import { gridOf } from './hierarchy';
 import { enqueue, fairnessOf, instanceFor, releaseSlot } from './resolvers';
-import { encounterCase, FIT, sendTo } from './routing';
+import { encounterCase, FIT, learn, sendTo } from './routing';
 import { detain } from './detention';
 
 /** Online share of petitions today. */
@@ -79,7 +79,7 @@ export function enterPetition(w: World, row: number, county: boolean): void {
     k.flags[row] |= FLAG_OVER_LEVEL;
     d.petitionsOverLevel++;
   }
-  k.flags[row] |= FLAG_PETITIONED;
+  markPath(w, row, FLAG_PETITIONED);
   const i = k.citizen[row];
   if (k.size[row] === 1 && (w.citizens.state[i] === CIT_QUIET || w.citizens.state[i] === CIT_DISPUTE)) w.citizens.state[i] = CIT_PETITIONING;
   const kind = county ? CH_PET_COUNTY : CH_PET_TOWN;
@@ -140,6 +140,7 @@ export function petitionEnd(w: World, row: number): void {
     case 'suppression': {
       chargeInterception(w, row);
       encounterCase(w, row, fairnessOf(p, kind));
+      learn(w, row, kind, false);
       if (s.next() < pp.suppressionDetention) detain(w, i);
       const sev = k.severity[row];
       for (let j = i; j < i + k.size[row]; j++) addGrievance(w, j, sev * pp.suppressionWeight);
@@ -150,6 +151,7 @@ export function petitionEnd(w: World, row: number): void {
       chargeInterception(w, row);
       const solved = s.next() < pp.solveStabilityFirst;
       encounterCase(w, row, fairnessOf(p, kind) * (solved ? 1 : 1 - p.legitimacy.outcomeWeight));
+      learn(w, row, kind, solved);
       if (solved) {
         w.totals.succeeded[kind]++;
         closeCase(w, row, true);
@@ -165,7 +167,10 @@ export function petitionEnd(w: World, row: number): void {
       encounterCase(w, row, fairnessOf(p, kind));
       const x = s.next();
       const g = gridOf(w.hierarchy, i);
+      // An appeal taken up (referred to a channel that can act, or assisted) counts as the office
+      // working for the grid's experience; an explanation alone does not.
       if (x < pp.illegalShare) {
+        learn(w, row, kind, true);
         logEvent(w, row, EV_REFERRED);
         sendTo(w, row, CH_POLICE);
         return;
@@ -173,12 +178,15 @@ export function petitionEnd(w: World, row: number): void {
       if (x < pp.illegalShare + pp.reasonableShare) {
         const ch = solvingChannel(w, k.type[row], g);
         if (ch >= 0) {
+          learn(w, row, kind, true);
           logEvent(w, row, EV_REFERRED);
           sendTo(w, row, ch);
           return;
         }
       }
-      if (hardshipOf(w, i) >= pp.assistanceHardship || s.next() < pp.explanationAccepted) {
+      const assisted = hardshipOf(w, i) >= pp.assistanceHardship;
+      learn(w, row, kind, assisted);
+      if (assisted || s.next() < pp.explanationAccepted) {
         w.totals.succeeded[kind]++;
         closeCase(w, row, true);
         return;

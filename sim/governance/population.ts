@@ -1,5 +1,5 @@
 /**
- * Citizens as typed-array columns (never one object per citizen). 24 bytes per citizen:
+ * Citizens as typed-array columns (never one object per citizen). 28 bytes per citizen:
  *
  *   hardship      Uint8   H in [0,1], quantised /255 (Epstein's perceived hardship, before economy drift)
  *   riskAversion  Uint8   R in [0,1], /255
@@ -16,11 +16,17 @@
  *   victimDay     Uint16  1 + day of last victimisation by crime (0 = never), for the survey
  *   candidate     Uint8   1 when in the collective-action candidate set
  *   project       Uint8   1 when burdened by an approved project whose collective dispute is open
+ *   detentions    Uint8   times detained in this run (capped at 255), for the redetention share
+ *   contactDay    Uint16  1 + day of the last encounter with an authority (0 = none yet), for the survey
+ *   contactBad    Uint8   1 when that encounter was less fair than the citizen's legitimacy then
  *
  * The home grid is not stored: citizens are contiguous by grid (see hierarchy.ts).
  * Initial distributions use u^a with a = 1/mean - 1, a [0,1] variable with the given mean that keeps
- * most mass low for small means (hardship is concentrated in a few).
+ * most mass low for small means (hardship is concentrated in a few). Traits are stored as 0..255, so
+ * round(255 u^a) is drawn by inverse lookup in the 255 thresholds ((k + 0.5) / 255)^(1/a): the same
+ * level without a power function per citizen (deterministic and fast at 65 million citizens).
  */
+import { pow } from '../core/dmath';
 import type { Stream } from '../core/random';
 import type { GovernanceParams } from './params';
 import { TEAM_CORRECTION, TEAM_COUNSELLING, TEAM_MEDIATION, TEAM_PATROLS, TEAM_WORTHIES } from './codes';
@@ -42,9 +48,12 @@ export interface Citizens {
   victimDay: Uint16Array;
   candidate: Uint8Array;
   project: Uint8Array;
+  detentions: Uint8Array;
+  contactDay: Uint16Array;
+  contactBad: Uint8Array;
 }
 
-export const BYTES_PER_CITIZEN = 24;
+export const BYTES_PER_CITIZEN = 28;
 
 export function allocateCitizens(n: number): Citizens {
   return {
@@ -64,6 +73,9 @@ export function allocateCitizens(n: number): Citizens {
     victimDay: new Uint16Array(n),
     candidate: new Uint8Array(n),
     project: new Uint8Array(n),
+    detentions: new Uint8Array(n),
+    contactDay: new Uint16Array(n),
+    contactBad: new Uint8Array(n),
   };
 }
 
@@ -72,13 +84,32 @@ function powerFor(mean: number): number {
   return 1 / m - 1;
 }
 
+/** Thresholds of u at which round(255 u^a) steps up: ((k + 0.5) / 255)^(1/a), k = 0..254. */
+function levelThresholds(a: number): Float64Array {
+  const t = new Float64Array(255);
+  for (let k = 0; k < 255; k++) t[k] = pow((k + 0.5) / 255, 1 / a);
+  return t;
+}
+
+/** round(255 u^a) for the thresholds of a: how many thresholds u reaches (binary search). */
+function level(t: Float64Array, u: number): number {
+  let lo = 0;
+  let hi = 255;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u >= t[mid]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Draw every citizen's traits from the 'population' stream. */
 export function initCitizens(c: Citizens, p: GovernanceParams, rng: Stream): void {
   const u = rng.next;
-  const aH = powerFor(p.population.hardshipMean);
-  const aR = powerFor(p.population.riskAversionMean);
-  const aA = powerFor(p.population.legalAwarenessMean);
-  const aT = powerFor(p.population.tiesMean);
+  const tH = levelThresholds(powerFor(p.population.hardshipMean));
+  const tR = levelThresholds(powerFor(p.population.riskAversionMean));
+  const tA = levelThresholds(powerFor(p.population.legalAwarenessMean));
+  const tT = levelThresholds(powerFor(p.population.tiesMean));
   const lm = p.legitimacy.initialMean;
   const ls = p.legitimacy.initialSpread;
   const tm = p.participation.thresholdMean;
@@ -86,14 +117,14 @@ export function initCitizens(c: Citizens, p: GovernanceParams, rng: Stream): voi
   const share = p.participation.initialShare;
   const teams = enabledTeams(p);
   for (let i = 0; i < c.n; i++) {
-    c.hardship[i] = Math.round(255 * Math.pow(u(), aH));
-    c.riskAversion[i] = Math.round(255 * Math.pow(u(), aR));
-    let l = lm + ls * (2 * u() - 1);
+    c.hardship[i] = level(tH, u());
+    c.riskAversion[i] = level(tR, u());
+    const l = lm + ls * (2 * u() - 1);
     c.legitimacy[i] = l < 0 ? 0 : l > 1 ? 1 : l;
-    c.awareness[i] = Math.round(255 * Math.pow(u(), aA));
-    c.ties[i] = Math.round(255 * Math.pow(u(), aT));
+    c.awareness[i] = level(tA, u());
+    c.ties[i] = level(tT, u());
     // Uniform threshold around the mean (Granovetter 1978 uses a distribution of thresholds).
-    let th = tm + ts * (2 * u() - 1);
+    const th = tm + ts * (2 * u() - 1);
     c.threshold[i] = Math.round(255 * (th < 0 ? 0 : th > 1 ? 1 : th));
     // Both draws are taken whatever the policy, so that every citizen's later traits (and every other
     // regime's citizens) come from the same numbers: common random numbers across presets.
@@ -103,7 +134,16 @@ export function initCitizens(c: Citizens, p: GovernanceParams, rng: Stream): voi
   }
 }
 
-/** NGO team types switched on by the scenario, in fixed order. */
+/**
+ * What each team type does (five mechanisms; participation.ts keeps the counts):
+ *   mediation    members' case hours are the NGO resolver's capacity (participation.ts)
+ *   worthies     raise the success of village mediation in their village (handling.ts)
+ *   patrols      enforcement presence (collective-action.ts) and fewer crimes (safety.ts)
+ *   correction   relieve a released detainee's grievance in their village (detention.ts)
+ *   counselling  relieve grievance kept from lumped or abandoned disputes in their village (citizen.ts)
+ *
+ * Returns the NGO team types switched on by the scenario, in fixed order.
+ */
 export function enabledTeams(p: GovernanceParams): number[] {
   const t = p.ngo.teams;
   const out: number[] = [];
@@ -114,14 +154,4 @@ export function enabledTeams(p: GovernanceParams): number[] {
   if (t.correction) out.push(TEAM_CORRECTION);
   if (t.counselling) out.push(TEAM_COUNSELLING);
   return out;
-}
-
-/** Teams whose members mediate (add NGO resolver capacity). */
-export function mediatingTeam(team: number): boolean {
-  return team === TEAM_MEDIATION || team === TEAM_WORTHIES || team === TEAM_COUNSELLING;
-}
-
-/** Teams whose members deter (patrols; community correction lowers reoffending). */
-export function deterringTeam(team: number): boolean {
-  return team === TEAM_PATROLS || team === TEAM_CORRECTION;
 }

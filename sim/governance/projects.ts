@@ -16,6 +16,7 @@
  * (cases.ts). Seed: Zhejiang 2010-2016 assessed 31,835 proposals and rejected or delayed 1,008 (3.16%);
  * none of the approved caused a mass incident.
  */
+import { pow } from '../core/dmath';
 import type { World } from './world';
 import { eventCode, FLAG_PROJECT, K_PROJECT, PARTIES_GOVERNMENT, TYPE_ENVIRONMENT, TYPE_LAND } from './codes';
 import { addGrievance } from './citizen';
@@ -29,7 +30,7 @@ export function projectsStep(w: World): void {
   const count = s.poisson(lambda);
   for (let q = 0; q < count; q++) {
     // Every draw about the project itself comes from 'projects', before any policy decision.
-    const risk = Math.pow(s.next(), ra.riskShape);
+    const risk = pow(s.next(), ra.riskShape);
     const v = s.int(h.villages);
     const size = Math.max(2, s.poisson(ra.affectedMean));
     const noise = w.streams.riskAssessment.normal();

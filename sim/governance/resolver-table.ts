@@ -21,6 +21,9 @@ export interface Resolvers {
    */
   serveBy: Int32Array;
   busy: Int32Array;
+  /** Slots and busy slots summed over every instance of each channel (index by CH_*), for utilisation. */
+  slotsByChannel: Int32Array;
+  busyByChannel: Int32Array;
   head: Int32Array;
   tail: Int32Array;
   len: Int32Array;
@@ -47,5 +50,5 @@ export function buildResolvers(h: Hierarchy): Resolvers {
   const tail = new Int32Array(n).fill(-1);
   const serveBy = new Int32Array(n);
   for (let i = 0; i < n; i++) serveBy[i] = i;
-  return { count: n, base, kind, unit, slots: new Int32Array(n), serveBy, busy: new Int32Array(n), head, tail, len: new Int32Array(n) };
+  return { count: n, base, kind, unit, slots: new Int32Array(n), serveBy, busy: new Int32Array(n), slotsByChannel: new Int32Array(CHANNELS), busyByChannel: new Int32Array(CHANNELS), head, tail, len: new Int32Array(n) };
 }

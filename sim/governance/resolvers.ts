@@ -1,25 +1,36 @@
 /**
  * Resolvers: every dispute-handling body is a queue with servers ("slots"), a service time, a skill and
- * a procedural-fairness score (MODEL.md section 2). One instance per unit of the hierarchy:
+ * a procedural-fairness score (MODEL.md section 2). One instance per unit of the hierarchy.
  *
- *   kind          unit     level    slots
- *   grid          grid     grid     grid workers x caseload x hours/8
- *   village       village  village  people's mediation committee members x caseload x hours/8
- *   ngo           town     village  members of mediating NGO teams x casesPerMember (set daily by participation)
- *   town          town     town     administrative mediation office staff x caseload x hours/8
- *   police        town     town     officers x caseload (dispute work only)
- *   court         county   county   judges x caseload
- *   petition-town town     town     petition office staff x caseload
- *   petition-cty  county   county   petition office staff x caseload
+ * Capacity is hours (MODEL.md section 8). A channel has staff (per resident), hoursPerDay paid hours a
+ * day of each for dispute work, and cases that need hoursPerCase x (0.5 + severity) working hours over
+ * serviceDays x (0.5 + severity) calendar days. A slot is one case under way, so an instance has
+ *
+ *   slots = staff x hoursPerDay x serviceDays / hoursPerCase
+ *
+ * and serves staff x hoursPerDay / hoursPerCase cases a day (a case of severity 0.5): demand above that
+ * makes a queue, waits lengthen and impatient citizens escalate (handling.ts). Utilisation (busy
+ * slot-days over staffed slot-days) is counted per channel. The units:
+ *
+ *   kind          unit     level    staff
+ *   grid          grid     grid     grid workers (mediation.grid)
+ *   village       village  village  people's mediation committee members (mediation.village)
+ *   ngo           town     village  mediation-team members' volunteered case hours (participation.ts)
+ *   town          town     town     administrative mediation office (mediation.town)
+ *   police        town     town     officers, their dispute hours (enforcement)
+ *   court         county   county   judges, their hours on the area's civil disputes (court)
+ *   petition-town town     town     petition office staff (petitions)
+ *   petition-cty  county   county   petition office staff (petitions)
+ *
+ * Cost (MODEL.md section 8: staff cost whether busy or idle): every day each official channel costs its
+ * staff x hoursPerDay / 8 person-days, busy or idle (accountStaff); detention costs its detainee-days;
+ * interception, risk assessments and hearings are charged where they happen. A case's own `cost` column
+ * is the working time spent on it (for the inspector), not an addition to those totals.
  *
  * Queues are FIFO linked lists through the case table (prev/next), so a case can leave from the middle
  * when its citizen's patience runs out. Service is event-driven: a case starts service when a slot is
  * free (at arrival or when another case finishes) and its end is a calendar event, so nothing is polled
- * daily. Official effort (person-days) is charged per service: serviceDays / caseload, i.e. the share of
- * a staff member's time the case takes; NGO work is counted in volunteer hours instead.
- *
- * The instances themselves (layout, slots, queue heads) are the table of resolver-table.ts; this file
- * staffs them, gives each channel its service time, skill and fairness, and runs the queues.
+ * daily. The instances themselves (layout, slots, queue heads) are the table of resolver-table.ts.
  *
  * The risk-assessment office is not a queue here: proposals are rare (a few per town-year) and each
  * assessment is charged a fixed review time and staff effort (projects.ts).
@@ -54,6 +65,62 @@ function unitRange(h: Hierarchy, kind: number, u: number): [number, number] {
   return [start[u], start[u + 1]];
 }
 
+/** How an official channel is staffed: staff per resident, paid hours a day, case hours and days. */
+export interface Staffing {
+  staffPerResident: number;
+  hoursPerDay: number;
+  hoursPerCase: number;
+  serviceDays: number;
+}
+
+/** The staffing of official channel `kind` (null: not staffed, or not official: negotiation, NGO). */
+export function staffingOf(p: GovernanceParams, officersPer1000: number, kind: number): Staffing | null {
+  switch (kind) {
+    case CH_GRID:
+    case CH_VILLAGE:
+    case CH_TOWN: {
+      const m = kind === CH_GRID ? p.mediation.grid : kind === CH_VILLAGE ? p.mediation.village : p.mediation.town;
+      if (!m.staffed) return null;
+      return { staffPerResident: m.staffPer1000 / 1000, hoursPerDay: m.hoursPerDay, hoursPerCase: m.hoursPerCase, serviceDays: m.serviceDays };
+    }
+    case CH_POLICE: {
+      const e = p.enforcement;
+      return { staffPerResident: officersPer1000 / 1000, hoursPerDay: e.disputeHoursPerDay, hoursPerCase: e.hoursPerCase, serviceDays: e.serviceDays };
+    }
+    case CH_COURT: {
+      const c = p.court;
+      return { staffPerResident: c.judgesPer100k / 1e5, hoursPerDay: c.hoursPerDay, hoursPerCase: c.mediationHours, serviceDays: c.serviceDays };
+    }
+    case CH_PET_TOWN:
+    case CH_PET_COUNTY: {
+      const q = p.petitions;
+      return { staffPerResident: q.staffPer100k / 1e5, hoursPerDay: q.hoursPerDay, hoursPerCase: q.hoursPerCase, serviceDays: q.serviceDays };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Residents of the area before citizen index `i`, weighted by the accountability attention of their
+ * village for the grid and village levels (accountability.ts; attention is 1 without it).
+ */
+function weightedBefore(w: World, kind: number, i: number): number {
+  if (kind !== CH_GRID && kind !== CH_VILLAGE) return i;
+  const h = w.hierarchy;
+  const cum = w.attentionBefore;
+  if (i >= h.residents) return cum[h.villages];
+  // The village holding index i (villages are contiguous): binary search in villageStart.
+  let lo = 0;
+  let hi = h.villages - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (h.villageStart[mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return cum[lo] + (i - h.villageStart[lo]) * w.attention[lo];
+}
+
 /**
  * Staffed slots of an official instance at the current officer level (NGO slots come from members).
  *
@@ -64,52 +131,25 @@ function unitRange(h: Hierarchy, kind: number, u: number): [number, number] {
  * could never fall below demand and the capacity knee (MODEL.md pattern 7) could not appear.
  */
 export function officialSlots(w: World, inst: number): number {
-  const p = w.params;
   const kind = w.resolvers.kind[inst];
+  const s = staffingOf(w.params, w.officersPer1000, kind);
+  if (!s) return 0;
   const [from, to] = unitRange(w.hierarchy, kind, w.resolvers.unit[inst]);
-  let staffPerResident = 0;
-  let load = 1;
-  switch (kind) {
-    case CH_GRID:
-    case CH_VILLAGE:
-    case CH_TOWN: {
-      const m = kind === CH_GRID ? p.mediation.grid : kind === CH_VILLAGE ? p.mediation.village : p.mediation.town;
-      if (!m.staffed) return 0;
-      staffPerResident = m.staffPer1000 / 1000;
-      load = (m.caseload * m.hoursPerDay) / 8;
-      break;
-    }
-    case CH_POLICE:
-      staffPerResident = w.officersPer1000 / 1000;
-      load = p.enforcement.caseload;
-      break;
-    case CH_COURT:
-      staffPerResident = p.court.judgesPer100k / 1e5;
-      load = p.court.caseload;
-      break;
-    case CH_PET_TOWN:
-    case CH_PET_COUNTY:
-      staffPerResident = p.petitions.staffPer100k / 1e5;
-      load = p.petitions.caseload;
-      break;
-    default:
-      return 0;
-  }
-  const k = staffPerResident * load;
-  return Math.round(k * to) - Math.round(k * from);
+  const k = (s.staffPerResident * s.hoursPerDay * s.serviceDays) / s.hoursPerCase;
+  return Math.round(k * weightedBefore(w, kind, to)) - Math.round(k * weightedBefore(w, kind, from));
 }
 
-/** Mean service days of a channel (at 8 hours a day for mediators). */
+/** Mean calendar days of a service at channel `kind` for a case of severity 0.5. */
 export function serviceDays(p: GovernanceParams, kind: number): number {
   switch (kind) {
-    case CH_GRID:
-      return (p.mediation.grid.serviceDays * 8) / p.mediation.grid.hoursPerDay;
-    case CH_VILLAGE:
-      return (p.mediation.village.serviceDays * 8) / p.mediation.village.hoursPerDay;
-    case CH_TOWN:
-      return (p.mediation.town.serviceDays * 8) / p.mediation.town.hoursPerDay;
     case CH_NGO:
       return p.ngo.serviceDays;
+    case CH_GRID:
+      return p.mediation.grid.serviceDays;
+    case CH_VILLAGE:
+      return p.mediation.village.serviceDays;
+    case CH_TOWN:
+      return p.mediation.town.serviceDays;
     case CH_POLICE:
       return p.enforcement.serviceDays;
     case CH_COURT:
@@ -119,24 +159,48 @@ export function serviceDays(p: GovernanceParams, kind: number): number {
   }
 }
 
-/** Official person-days one service takes (0 for NGO volunteers, counted in hours). */
-export function effortDays(p: GovernanceParams, kind: number): number {
+/** Working hours of a service at channel `kind` for a case of severity 0.5. */
+export function caseHours(p: GovernanceParams, kind: number): number {
   switch (kind) {
+    case CH_NGO:
+      return p.ngo.hoursPerCase;
     case CH_GRID:
-      return p.mediation.grid.serviceDays / p.mediation.grid.caseload;
+      return p.mediation.grid.hoursPerCase;
     case CH_VILLAGE:
-      return p.mediation.village.serviceDays / p.mediation.village.caseload;
+      return p.mediation.village.hoursPerCase;
     case CH_TOWN:
-      return p.mediation.town.serviceDays / p.mediation.town.caseload;
+      return p.mediation.town.hoursPerCase;
     case CH_POLICE:
-      return p.enforcement.serviceDays / p.enforcement.caseload;
+      return p.enforcement.hoursPerCase;
     case CH_COURT:
-      return p.court.serviceDays / p.court.caseload;
-    case CH_PET_TOWN:
-    case CH_PET_COUNTY:
-      return p.petitions.serviceDays / p.petitions.caseload;
+      return p.court.mediationHours;
     default:
-      return 0;
+      return p.petitions.hoursPerCase;
+  }
+}
+
+/**
+ * The day's staff accounting (model.ts, once a day): salaried dispute staff cost their paid hours busy
+ * or idle; detainees cost detentionCostPerDay each; every channel's busy and staffed slots are added up
+ * for its utilisation.
+ */
+export function accountStaff(w: World): void {
+  const p = w.params;
+  const residents = w.hierarchy.residents;
+  let salaried = 0;
+  for (let kind = 1; kind < CHANNELS; kind++) {
+    const s = staffingOf(p, w.officersPer1000, kind);
+    if (s) salaried += (s.staffPerResident * residents * s.hoursPerDay) / 8;
+  }
+  // Town and county petition offices are both staffed at staffPer100k (counted above once each).
+  const detention = w.totals.detainedNow * p.enforcement.detentionCostPerDay;
+  w.today.salariedPersonDays += salaried;
+  w.today.detentionPersonDays += detention;
+  w.today.officialPersonDays += salaried + detention;
+  const r = w.resolvers;
+  for (let kind = 1; kind < CHANNELS; kind++) {
+    w.totals.busySlotDays[kind] += r.busyByChannel[kind];
+    w.totals.slotDays[kind] += r.slotsByChannel[kind];
   }
 }
 
@@ -179,8 +243,6 @@ export function fairnessOf(p: GovernanceParams, kind: number): number {
       return p.mediation.village.fairness;
     case CH_TOWN:
       return p.mediation.town.fairness;
-    case CH_NGO:
-      return p.ngo.fairness;
     case CH_COURT:
       return p.ruleOfLaw.courtFairness;
     case CH_POLICE:
@@ -253,6 +315,7 @@ export function enqueue(w: World, row: number, inst: number): void {
   k.channel[row] = kind;
   k.level[row] = CHANNEL_LEVEL[kind];
   k.inst[row] = inst;
+  k.queuedAt[row] = w.day;
   if (r.busy[inst] < r.slots[inst] && r.head[inst] < 0) {
     startService(w, row);
     return;
@@ -288,27 +351,38 @@ export function unqueue(w: World, row: number): void {
   k.status[row] = ST_DELAYED;
 }
 
-/** Start serving case `row` at its instance: occupies a slot until a calendar SERVICE_END. */
+/**
+ * Start serving case `row` at its instance: occupies a slot until a calendar SERVICE_END, for
+ * serviceDays x (0.5 + severity) days on average (exponential), times onlineServiceFactor for an online
+ * petition (no travel, no visit). `days` overrides the mean (the court's adjudication phase).
+ */
 export function startService(w: World, row: number, days?: number): void {
   const k = w.cases.cols;
+  const r = w.resolvers;
   const inst = k.inst[row];
-  const kind = w.resolvers.kind[inst];
-  w.resolvers.busy[inst]++;
+  const kind = r.kind[inst];
+  r.busy[inst]++;
+  r.busyByChannel[kind]++;
   k.status[row] = ST_SERVING;
-  let mean = days ?? serviceDays(w.params, kind);
-  if (k.flags[row] & FLAG_ONLINE) mean *= w.params.petitions.onlineServiceFactor; // online petition: no travel
+  const scale = 0.5 + k.severity[row];
+  const online = (k.flags[row] & FLAG_ONLINE) !== 0 ? w.params.petitions.onlineServiceFactor : 1;
+  const mean = (days ?? serviceDays(w.params, kind) * scale) * online;
   const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, mean - 0.5)));
   k.due[row] = w.day + dur;
-  const effort = effortDays(w.params, kind);
-  k.cost[row] += effort;
-  w.today.officialPersonDays += effort;
-  w.totals.served[kind]++;
+  if (days === undefined) {
+    k.cost[row] += (caseHours(w.params, kind) * scale * online) / 8;
+    w.totals.served[kind]++;
+    const wait = w.day - k.queuedAt[row];
+    w.totals.waitsStarted[kind]++;
+    w.totals.waitDays[kind] += wait;
+  }
   w.cal.schedule(k.due[row], eventCode(K_SERVICE_END, k.id[row]), row);
 }
 
 /** Free the slot case `row` held and start the next waiting case, if any. */
 export function releaseSlot(w: World, inst: number): void {
   w.resolvers.busy[inst]--;
+  w.resolvers.busyByChannel[w.resolvers.kind[inst]]--;
   pump(w, inst);
 }
 
@@ -331,6 +405,8 @@ export function pump(w: World, inst: number): void {
 
 /** Change an instance's slots (officer schedule, NGO membership) and start waiting cases if it grew. */
 export function setSlots(w: World, inst: number, slots: number): void {
-  w.resolvers.slots[inst] = slots;
+  const r = w.resolvers;
+  r.slotsByChannel[r.kind[inst]] += slots - r.slots[inst];
+  r.slots[inst] = slots;
   pump(w, inst);
 }

@@ -5,8 +5,8 @@
  * petitions.ts (reformed petitions refer cases on), so it sits beneath both.
  */
 import type { World } from './world';
-import { CH_COURT, CH_VILLAGE, CHANNEL_LEVEL, FLAG_COUNTY, FLAG_COURT, FLAG_TAKEN_VILLAGE } from './codes';
-import { markFirst } from './cases';
+import { CH_COURT, CH_VILLAGE, CHANNEL_LEVEL, CHANNELS, FLAG_COUNTY, FLAG_COURT, FLAG_TAKEN_VILLAGE } from './codes';
+import { markFirst, markPath } from './cases';
 import { gridOf } from './hierarchy';
 import { encounter } from './legitimacy';
 import { enqueue, instanceFor } from './resolvers';
@@ -38,16 +38,29 @@ export function sendTo(w: World, row: number, kind: number): void {
   const g = gridOf(w.hierarchy, k.citizen[row]);
   const inst = instanceFor(w, kind, g);
   if (kind === CH_COURT && !(k.flags[row] & FLAG_COURT)) {
-    k.flags[row] |= FLAG_COURT;
+    markPath(w, row, FLAG_COURT);
     w.totals.courtFilings++;
   }
-  if (CHANNEL_LEVEL[kind] === 3) k.flags[row] |= FLAG_COUNTY;
+  if (CHANNEL_LEVEL[kind] === 3) markPath(w, row, FLAG_COUNTY);
   if (kind === CH_VILLAGE) {
     k.flags[row] |= FLAG_TAKEN_VILLAGE;
     w.totals.villageTaken++;
   }
   markFirst(w, row, kind);
   enqueue(w, row, inst);
+}
+
+/** Weight of one outcome in a grid's experience with a channel: about the last 20 outcomes count. */
+const EXPERIENCE_RATE = 0.05;
+
+/**
+ * The claimant's grid learns from an outcome in channel `kind` (world.experience: its neighbours'
+ * experience, which weighs in later choices there, handling.ts).
+ */
+export function learn(w: World, row: number, kind: number, ok: boolean): void {
+  const g = gridOf(w.hierarchy, w.cases.cols.citizen[row]);
+  const at = g * CHANNELS + kind;
+  w.experience[at] += EXPERIENCE_RATE * ((ok ? 1 : 0) - w.experience[at]);
 }
 
 /** An encounter for the claimant, or for every member of a collective dispute. */

@@ -4,19 +4,23 @@
  * lower (the seed reports criminal cases, accidents and telecom fraud year on year):
  *
  *   crimes/day   = residents x crimesPer10kYear / 1e4 / 365 x (1 - fraudShare)
- *                  x exp(-policeEffect x officersPer1000) x exp(-patrolEffect x patrol members per 1,000)
+ *                  x exp(-policeEffect x officersPer1000 x cooperation) x exp(-patrolEffect x patrols per 1,000)
  *                  x (1 - platform x crimeReduction) x (1 + trendPerYear)^years
  *   fraud/day    = residents x crimesPer10kYear / 1e4 / 365 x fraudShare x (1 - platform x fraudReduction)
  *                  x (1 + trendPerYear)^years
  *   accidents    = residents x accidentsPer10kYear / 1e4 / 365 x (1 - platform x crimeReduction / 2)
  *                  x (1 + trendPerYear)^years
  *
- * The base rates are the rates with no police at all; the defaults are set so that the governance preset
- * lands near the reported rates. Each crime has a random victim in the town, whose victimisation the
- * survey sees, and an encounter with the police (procedural fairness of the police).
+ * with cooperation = 1 - cooperationWeight + cooperationWeight x mean legitimacy / 0.75: police work
+ * needs reports and witnesses, which people give as far as they trust the police (MODEL.md section 8).
+ * The base rates are the rates with no police at all. Each crime has a random victim in the town, whose
+ * victimisation the survey sees, and an encounter with the police at the police's procedural fairness
+ * lowered by outcomeWeight (being a victim is a bad outcome: performance legitimacy).
  */
 import type { World } from './world';
 import { CH_POLICE } from './codes';
+import { exp, pow } from '../core/dmath';
+import { meanLegitimacy } from './citizen';
 import { encounter } from './legitimacy';
 import { fairnessOf } from './resolvers';
 
@@ -25,18 +29,22 @@ export function safetyStep(w: World): void {
   const s = w.streams.safety;
   const h = w.hierarchy;
   const years = w.day / 365;
-  const trend = Math.pow(1 + p.trendPerYear, years);
-  const police = Math.exp(-p.policeEffect * w.officersPer1000);
+  const trend = pow(1 + p.trendPerYear, years);
+  // Police work needs the public (reports, witnesses): cooperation follows mean legitimacy.
+  const cooperation = 1 - p.cooperationWeight + (p.cooperationWeight * meanLegitimacy(w)) / 0.75;
+  const police = exp(-p.policeEffect * w.officersPer1000 * cooperation);
   const plat = w.platform;
   const year = Math.floor(years);
   while (w.crimesByYear.length <= year) w.crimesByYear.push(0);
-  const fPolice = fairnessOf(w.params, CH_POLICE);
+  // A victim meets the police; the crime itself is a bad outcome (performance legitimacy), as a case
+  // that failed there.
+  const fPolice = fairnessOf(w.params, CH_POLICE) * (1 - w.params.legitimacy.outcomeWeight);
   for (let t = 0; t < h.towns; t++) {
     const a = h.townStart[t];
     const res = h.townStart[t + 1] - a;
     let patrol = 0;
     for (let v = t * w.params.population.villagesPerTown; v < (t + 1) * w.params.population.villagesPerTown; v++) patrol += w.villagePatrol[v];
-    const patrolFactor = Math.exp((-p.patrolEffect * patrol * 1000) / Math.max(1, res));
+    const patrolFactor = exp((-p.patrolEffect * patrol * 1000) / Math.max(1, res));
     const base = (res * w.params.safety.crimesPer10kYear) / 1e4 / 365;
     const crimes = s.poisson(base * (1 - p.fraudShare) * police * patrolFactor * (1 - plat * w.params.smartPlatform.crimeReduction) * trend);
     const fraud = s.poisson(base * p.fraudShare * (1 - plat * w.params.smartPlatform.fraudReduction) * trend);

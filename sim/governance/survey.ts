@@ -9,15 +9,20 @@
  *        - crimeWeight x (crimes per 1,000 residents per year over the last interval)
  *
  * clamped to [0, 1]. Aware: legal awareness of at least 0.5, or a member of a team. Participating: a
- * member of a team. The results hold until the next survey (series column `satisfaction`).
+ * member of a team. The results hold until the next survey (series column `satisfaction`); the run's
+ * mean over all surveys is kept too. Each survey also records, per village, how many were asked and
+ * how many were not satisfied (for accountability.ts), and groups respondents by their last encounter
+ * with an authority in the past year (none, fair, unfair to them) with their legitimacy: Skogan's
+ * (2006) measure of the asymmetry, from simulated encounters (validation pattern 9).
  */
 import type { World } from './world';
 import { awarenessOf, grievanceOf, legitimacyOf } from './citizen';
 import { gridOf } from './hierarchy';
 
-export function surveyStep(w: World): void {
+/** Run the survey if one is due today; true when it ran (accountability then acts on its results). */
+export function surveyStep(w: World): boolean {
   const p = w.params.survey;
-  if (p.intervalDays <= 0 || (w.day + 1) % p.intervalDays !== 0) return;
+  if (p.intervalDays <= 0 || (w.day + 1) % p.intervalDays !== 0) return false;
   const s = w.streams.survey;
   const c = w.citizens;
   const h = w.hierarchy;
@@ -27,21 +32,40 @@ export function surveyStep(w: World): void {
   let satisfied = 0;
   let aware = 0;
   let part = 0;
+  const tot = w.totals;
+  w.villageAsked.fill(0);
+  w.villageUnhappy.fill(0);
   for (let q = 0; q < n; q++) {
     const i = s.int(c.n);
     const v = h.gridVillage[gridOf(h, i)];
     const t = h.villageTown[v];
+    const L = legitimacyOf(w, i);
+    // Skogan's grouping: the respondent's last encounter with an authority in the past year.
+    if (c.contactDay[i] > 0 && w.day + 1 - c.contactDay[i] < 365) {
+      if (c.contactBad[i]) {
+        tot.contactBad++;
+        tot.contactBadL += L;
+      } else {
+        tot.contactGood++;
+        tot.contactGoodL += L;
+      }
+    } else {
+      tot.contactNone++;
+      tot.contactNoneL += L;
+    }
     const victim = c.victimDay[i] > 0 && w.day + 1 - c.victimDay[i] < 365 ? 1 : 0;
     const incident = w.day - w.townLastIncident[t] < p.intervalDays ? 1 : 0;
     let prob =
       p.base +
-      p.legitimacyWeight * (legitimacyOf(w, i) - 0.5) -
+      p.legitimacyWeight * (L - 0.5) -
       p.victimWeight * victim -
       p.grievanceWeight * grievanceOf(w, i) -
       p.incidentWeight * incident -
       p.crimeWeight * crimeRate;
     if (prob < 0) prob = 0;
+    w.villageAsked[v]++;
     if (s.next() < prob) satisfied++;
+    else w.villageUnhappy[v]++;
     if (c.volunteer[i] !== 0) part++;
     if (c.volunteer[i] !== 0 || awarenessOf(w, i) >= 0.5) aware++;
   }
@@ -49,4 +73,6 @@ export function surveyStep(w: World): void {
   w.totals.awareness = n > 0 ? aware / n : NaN;
   w.totals.participationRate = n > 0 ? part / n : NaN;
   w.totals.surveys++;
+  if (n > 0) w.totals.satisfactionSum += satisfied / n;
+  return true;
 }

@@ -9,7 +9,7 @@
 import { EventCalendar } from '../core/calendar';
 import { RandomStreams, type Stream } from '../core/random';
 import { type CaseStore, type LogStore, createCaseStore, createLogStore } from './case-table';
-import { CHANNELS, PATH_FIRSTS, PATH_OUTCOMES } from './codes';
+import { CHANNELS, PATH_FIRSTS, PATH_OUTCOMES, TEAMS } from './codes';
 import { buildHierarchy, type Hierarchy } from './hierarchy';
 import type { GovernanceParams } from './params';
 import { allocateCitizens, type Citizens, initCitizens } from './population';
@@ -38,6 +38,7 @@ export const STREAM_NAMES = [
   'detention',
   'participation',
   'survey',
+  'contacts',
 ] as const;
 
 export interface Streams {
@@ -59,6 +60,7 @@ export interface Streams {
   detention: Stream;
   participation: Stream;
   survey: Stream;
+  contacts: Stream;
 }
 
 export function bindStreams(rng: RandomStreams): Streams {
@@ -81,6 +83,7 @@ export function bindStreams(rng: RandomStreams): Streams {
     detention: rng.stream('detention'),
     participation: rng.stream('participation'),
     survey: rng.stream('survey'),
+    contacts: rng.stream('contacts'),
   };
 }
 
@@ -101,10 +104,14 @@ export interface Daily {
   petitionsOverLevel: number;
   petitionsOnline: number;
   detained: number;
+  /** Detentions of citizens detained before in this run. */
+  redetentions: number;
   crimes: number;
   accidents: number;
   fraud: number;
   officialPersonDays: number;
+  salariedPersonDays: number;
+  detentionPersonDays: number;
   proposals: number;
   proposalsRejectedOrDelayed: number;
 }
@@ -123,10 +130,13 @@ export function zeroDaily(): Daily {
     petitionsOverLevel: 0,
     petitionsOnline: 0,
     detained: 0,
+    redetentions: 0,
     crimes: 0,
     accidents: 0,
     fraud: 0,
     officialPersonDays: 0,
+    salariedPersonDays: 0,
+    detentionPersonDays: 0,
     proposals: 0,
     proposalsRejectedOrDelayed: 0,
   };
@@ -156,6 +166,15 @@ export interface Counters {
   casesClosed: number;
   costResolved: number;
   officialPersonDays: number;
+  /** Of officialPersonDays: paid hours of dispute-handling staff, busy or idle (staffing.ts). */
+  salariedPersonDays: number;
+  /** Of officialPersonDays: detainee-days times detentionCostPerDay. */
+  detentionPersonDays: number;
+  /** Per channel: busy slot-days and staffed slot-days (utilisation), waits started and their days. */
+  busySlotDays: number[];
+  slotDays: number[];
+  waitsStarted: number[];
+  waitDays: number[];
   volunteerHours: number;
   courtFilings: number;
   petitions: number;
@@ -169,6 +188,7 @@ export interface Counters {
   villageTaken: number;
   villageSucceeded: number;
   detentions: number;
+  redetentions: number;
   massIncidents: number;
   incidentsFromApprovedProjects: number;
   outbursts: number;
@@ -190,6 +210,18 @@ export interface Counters {
   latentGrievanceDaySum: number;
   volunteers: number;
   satisfaction: number;
+  /** Sum of every survey's satisfaction (for the run's mean). */
+  satisfactionSum: number;
+  /**
+   * Survey respondents by their last encounter with an authority in the past year (none, fair, unfair):
+   * count and summed legitimacy, for the asymmetry measured as Skogan (2006) measured it.
+   */
+  contactNone: number;
+  contactNoneL: number;
+  contactGood: number;
+  contactGoodL: number;
+  contactBad: number;
+  contactBadL: number;
   awareness: number;
   participationRate: number;
   surveys: number;
@@ -227,6 +259,23 @@ export interface World {
   gridOpen: Int32Array;
   villageActives: Int32Array;
   villagePatrol: Int32Array;
+  /** NGO members per village and team type: villageMembers[v * TEAMS + TEAM_*]. */
+  villageMembers: Int32Array;
+  /**
+   * Accountability (accountability.ts): attention of each village (1 = its share by residents), its
+   * last dissatisfied share in the survey, and this survey's respondents and dissatisfied respondents.
+   */
+  attention: Float64Array;
+  /** Residents before each village weighted by attention (villages + 1 entries; staffing by attention). */
+  attentionBefore: Float64Array;
+  villageDissatisfaction: Float64Array;
+  villageAsked: Int32Array;
+  villageUnhappy: Int32Array;
+  /**
+   * Experience of each grid with each channel (grids x CHANNELS, row-major): a moving average of
+   * outcomes there (1 success, 0 failure), starting at 0.5; neighbours' experience weighs in choice.
+   */
+  experience: Float32Array;
   townActives: Int32Array;
   townProjectActives: Int32Array;
   townMediators: Int32Array;
@@ -266,10 +315,13 @@ export function addDayToTotals(n: Counters, d: Daily): void {
   n.petitionsOverLevel += d.petitionsOverLevel;
   n.petitionsOnline += d.petitionsOnline;
   n.detentions += d.detained;
+  n.redetentions += d.redetentions;
   n.crimes += d.crimes;
   n.accidents += d.accidents;
   n.fraud += d.fraud;
   n.officialPersonDays += d.officialPersonDays;
+  n.salariedPersonDays += d.salariedPersonDays;
+  n.detentionPersonDays += d.detentionPersonDays;
   n.proposals += d.proposals;
   n.proposalsRejectedOrDelayed += d.proposalsRejectedOrDelayed;
 }
@@ -300,6 +352,12 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     casesClosed: 0,
     costResolved: 0,
     officialPersonDays: 0,
+    salariedPersonDays: 0,
+    detentionPersonDays: 0,
+    busySlotDays: new Array(CHANNELS).fill(0),
+    slotDays: new Array(CHANNELS).fill(0),
+    waitsStarted: new Array(CHANNELS).fill(0),
+    waitDays: new Array(CHANNELS).fill(0),
     volunteerHours: 0,
     courtFilings: 0,
     petitions: 0,
@@ -313,6 +371,7 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     villageTaken: 0,
     villageSucceeded: 0,
     detentions: 0,
+    redetentions: 0,
     massIncidents: 0,
     incidentsFromApprovedProjects: 0,
     outbursts: 0,
@@ -332,6 +391,13 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     latentGrievanceDaySum: 0,
     volunteers: 0,
     satisfaction: NaN,
+    satisfactionSum: 0,
+    contactNone: 0,
+    contactNoneL: 0,
+    contactGood: 0,
+    contactGoodL: 0,
+    contactBad: 0,
+    contactBadL: 0,
     awareness: NaN,
     participationRate: NaN,
     surveys: 0,
@@ -362,6 +428,13 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     gridOpen: new Int32Array(h.grids),
     villageActives: new Int32Array(h.villages),
     villagePatrol: new Int32Array(h.villages),
+    villageMembers: new Int32Array(h.villages * TEAMS),
+    attention: new Float64Array(h.villages).fill(1),
+    attentionBefore: Float64Array.from(h.villageStart),
+    villageDissatisfaction: new Float64Array(h.villages),
+    villageAsked: new Int32Array(h.villages),
+    villageUnhappy: new Int32Array(h.villages),
+    experience: new Float32Array(h.grids * CHANNELS).fill(0.5),
     townActives: new Int32Array(h.towns),
     townProjectActives: new Int32Array(h.towns),
     townMediators: new Int32Array(h.towns),

@@ -364,7 +364,7 @@ export function analyseEffects(plan: EffectsPlan, runs: readonly RunMetrics[], c
       ends,
     };
   });
-  const inert: EffectsReport['inert'] = { policy: [], society: [], unknown: [] };
+  const inert: EffectsReport['inert'] = { policy: [], society: [], output: [], unknown: [] };
   for (const l of levers) if (l.inert) inert[l.kind].push(l.lever);
   return {
     engine: 'govsim',
@@ -446,7 +446,7 @@ export function showValue(v: Value): string {
 /** The printed summary: inert levers by kind, and per lever what it moves most. */
 export function effectsSummary(report: EffectsReport, top = 3): string {
   const lines: string[] = [];
-  const kinds: (LeverKind | 'unknown')[] = ['policy', 'society', 'unknown'];
+  const kinds: (LeverKind | 'unknown')[] = ['policy', 'society', 'output', 'unknown'];
   const inertCount = kinds.reduce((s, k) => s + report.inert[k].length, 0);
   lines.push(`inert levers (no summary metric beyond seed noise at any end): ${inertCount} of ${report.levers.length}`);
   for (const k of kinds) {

@@ -8,7 +8,7 @@
 import { scenarioJsonSchema } from './json-schema';
 
 /** What a lever stands for, from the schema's `kind` key (`.meta({ kind })` in the zod schema). */
-export const LEVER_KINDS = ['policy', 'society'] as const;
+export const LEVER_KINDS = ['policy', 'society', 'output'] as const;
 export type LeverKind = (typeof LEVER_KINDS)[number];
 
 export interface LeverSpec {

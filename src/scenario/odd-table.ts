@@ -31,8 +31,6 @@ const ASSUMED = 'assumption';
  * year); "MODEL.md" is the project's specification.
  */
 export const PARAM_SOURCES: Record<string, string> = {
-  regime: 'MODEL.md §1; seed (regimes 1949-78, 1978-2011, after 2012)',
-
   population: ASSUMED,
   'population.residents': `${SEED} (Fengqiao, 2018: a town of 74,000 residents)`,
   'population.counties': `${SEED} (four-level network: county, town, village, grid)`,
@@ -59,6 +57,8 @@ export const PARAM_SOURCES: Record<string, string> = {
 
   enforcement: ASSUMED,
   'enforcement.officersPer1000': 'national figures (China about 1.2 police per 1,000)',
+  'enforcement.contactsPerOfficerDay': 'police-public contact surveys (about one adult in five a year; MODEL.md §8)',
+  'enforcement.disputeHoursPerDay': CAL,
   'enforcement.detentionDays': 'national figures (administrative detention up to 15 days)',
   'enforcement.arrestsPerOfficerDay': 'Epstein 2002 (one arrest per cop per step)',
 
@@ -67,6 +67,10 @@ export const PARAM_SOURCES: Record<string, string> = {
   'mediation.village.staffed': `${SEED} (four-level mediation network)`,
   'mediation.town.staffed': `${SEED} (four-level mediation network)`,
   'mediation.village.skill': `${CAL}: national figures 2009-2017 (people's mediation succeeds in 95-98%)`,
+  'mediation.grid.hoursPerDay': `${CAL} (the preset runs each level at a documented utilisation, §9)`,
+  'mediation.village.hoursPerDay': `${CAL} (the preset runs each level at a documented utilisation, §9)`,
+  'mediation.town.hoursPerDay': `${CAL} (the preset runs each level at a documented utilisation, §9)`,
+  'mediation.village.hoursPerCase': 'MODEL.md §8 (a full-time Fengqiao mediator handles about 117 disputes a year: about 16 hours each)',
   'mediation.grid.fairness': `Tyler 1990 (procedural fairness); value: ${ASSUMED}`,
   'mediation.village.fairness': `Tyler 1990 (procedural fairness); value: ${ASSUMED}`,
   'mediation.town.fairness': `Tyler 1990 (procedural fairness); value: ${ASSUMED}`,
@@ -75,15 +79,17 @@ export const PARAM_SOURCES: Record<string, string> = {
 
   court: ASSUMED,
   'court.judgesPer100k': 'national figures (China about 8.6 judges per 100,000)',
+  'court.hoursPerDay': CAL,
+  'petitions.hoursPerDay': CAL,
   'court.priorityToMediation': `${SEED} ("giving priority to mediation")`,
 
   ngo: ASSUMED,
-  'ngo.support': `MODEL.md §4 (regime lever); ${SEED} ("non-governmental actors provide assistance")`,
+  'ngo.support': `MODEL.md §4 (regime lever); ${SEED} ("non-governmental actors provide assistance", "the public get involved")`,
+  'ngo.caseHoursShare': CAL,
   'ngo.teams': `${SEED} (Fengqiao 2018: Fengqiao Aunts, Hongfeng Vigilantes, village worthies; patrol, mediation, correction)`,
   'ngo.teams.counselling': `${SEED} (psychological intervention, third strategy)`,
 
   participation: ASSUMED,
-  'participation.support': `MODEL.md §4 (regime lever); ${SEED} ("the public get involved")`,
   'participation.initialShare': `${SEED} (Fengqiao 2018: 47 NGOs, over 5,000 of 74,000 residents)`,
   'participation.thresholdMean': `Granovetter 1978 (threshold rule); value: ${CAL}`,
   'participation.thresholdSpread': `Granovetter 1978 (threshold rule); value: ${CAL}`,
@@ -122,6 +128,7 @@ export const PARAM_SOURCES: Record<string, string> = {
   'handling.choice.court': `${CAL} (court filings <=50 per 1,000 grievances; <5% to petition or county)`,
   'handling.severityPenalty': `${CAL} (people's mediation succeeds in 95-98%, national figures 2009-2017)`,
   'handling.trustWeight': `Tyler 1990 (trust follows legitimacy); value: ${ASSUMED}`,
+  'handling.choice': `cultural preferences, one society for every regime (MODEL.md §7); values: ${ASSUMED}`,
 
   collectiveAction: ASSUMED,
   'collectiveAction.threshold': 'Epstein 2002 (T = 0.1)',
@@ -156,6 +163,7 @@ export function sourceOf(path: string): string {
 
 export interface ParamRow {
   path: string;
+  kind: string;
   default: string;
   range: string;
   unit: string;
@@ -173,6 +181,8 @@ interface JsonNode {
   description?: string;
   unit?: string;
   default?: unknown;
+  kind?: string;
+  range?: [number, number];
 }
 
 /** A number as written in the docs: thousands separated, no float noise. */
@@ -199,7 +209,8 @@ function rangeOf(node: JsonNode): string {
   const lo = node.minimum;
   const hi = node.maximum;
   const r = `${lo === undefined ? '−∞' : fmtNumber(lo)}..${hi === undefined ? '∞' : fmtNumber(hi)}`;
-  return node.type === 'integer' ? `${r} (integer)` : r;
+  const plausible = node.range ? `; plausible ${fmtNumber(node.range[0])}..${fmtNumber(node.range[1])}` : '';
+  return (node.type === 'integer' ? `${r} (integer)` : r) + plausible;
 }
 
 function unitOf(node: JsonNode): string {
@@ -227,6 +238,7 @@ export function paramRows(): ParamRow[] {
     const dotted = path.join('.');
     rows.push({
       path: dotted,
+      kind: node.kind ?? '–',
       default: fmtValue(def),
       range: rangeOf(node),
       unit: unitOf(node),
@@ -245,9 +257,9 @@ export function leafPaths(): string[] {
 
 /** The parameter table as Markdown (no markers). */
 export function paramTable(rows: ParamRow[] = paramRows()): string {
-  const lines = ['| name | default | range | unit | description | source |', '|---|---|---|---|---|---|'];
+  const lines = ['| name | kind | default | range | unit | description | source |', '|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    lines.push(`| \`${r.path}\` | ${cell(r.default)} | ${cell(r.range)} | ${cell(r.unit)} | ${cell(r.description)} | ${cell(r.source)} |`);
+    lines.push(`| \`${r.path}\` | ${r.kind} | ${cell(r.default)} | ${cell(r.range)} | ${cell(r.unit)} | ${cell(r.description)} | ${cell(r.source)} |`);
   }
   return lines.join('\n');
 }

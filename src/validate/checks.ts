@@ -12,8 +12,16 @@
 import { ci95 } from '../stats/descriptive';
 import { mannWhitney, pairedDifference, rateComparison, varghaDelaneyA, wilsonInterval } from '../stats/tests';
 
+/**
+ * What a check is for (design/MODEL.md section 9): a calibration target was matched by choosing a
+ * parameter value ("calibrated to"); a validation target was never used to choose one ("validated
+ * against"). A check that restates one input is a calibration target at most.
+ */
+export type CheckRole = 'calibration' | 'validation';
+
 export interface CheckResult {
   pattern: number;
+  role?: CheckRole;
   check: string;
   measured: string;
   criterion: string;
@@ -123,4 +131,14 @@ export function moreEvents(pattern: number, check: string, a: number[], b: numbe
     pass: t.a > t.b && t.p < 0.05,
     stats: { a: t.a, b: t.b, p: t.p, A, mwP: mw.p, n: a.length },
   };
+}
+
+/** Mark a check as a calibration target. */
+export function calibration(c: CheckResult): CheckResult {
+  return { ...c, role: 'calibration' };
+}
+
+/** Mark a check as a validation target. */
+export function validation(c: CheckResult): CheckResult {
+  return { ...c, role: 'validation' };
 }

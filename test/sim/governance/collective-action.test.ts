@@ -47,8 +47,9 @@ describe('collective action', () => {
       collectiveAction: { massIncidentSize: 20 },
       legitimacy: { shiftSchedule: [{ at: 10, to: -0.6, over: 0 }, { at: 40, to: 0, over: 0 }] },
     });
-    // Drive the step alone for 80 days.
-    for (let d = 0; d < 80; d++) {
+    // Drive the step alone for 400 days: the coercive detentions of the outburst lower the detainees'
+    // legitimacy, so the incident outlasts the shock by months before it ends.
+    for (let d = 0; d < 400; d++) {
       m.today.detained = 0;
       collectiveActionStep(m);
       m.legitimacyShift = d + 1 >= 10 && d + 1 < 40 ? -0.6 : 0;

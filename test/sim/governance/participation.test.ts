@@ -12,7 +12,8 @@ describe('participation (Granovetter thresholds)', () => {
   });
 
   it('with support, membership grows from instigators and supplies NGO capacity', () => {
-    const m = smallModel({ participation: { initialShare: 0, reviewDays: 10 } });
+    // A generous case-hours share, so that a small town's mediation team has whole slots.
+    const m = smallModel({ participation: { initialShare: 0, reviewDays: 10 }, ngo: { caseHoursShare: 0.5 } });
     expect(m.w.totals.volunteers).toBe(0);
     m.step(120);
     expect(m.w.totals.volunteers).toBeGreaterThan(50);
@@ -21,8 +22,8 @@ describe('participation (Granovetter thresholds)', () => {
   });
 
   it('more policy support gives more members (thresholds scaled by support)', () => {
-    const lo = smallModel({ participation: { support: 0.3, reviewDays: 10 } });
-    const hi = smallModel({ participation: { support: 1, reviewDays: 10 } });
+    const lo = smallModel({ ngo: { support: 0.3 }, participation: { reviewDays: 10 } });
+    const hi = smallModel({ ngo: { support: 1 }, participation: { reviewDays: 10 } });
     lo.step(200);
     hi.step(200);
     expect(hi.w.totals.volunteers).toBeGreaterThan(lo.w.totals.volunteers);

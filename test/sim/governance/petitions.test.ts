@@ -9,7 +9,8 @@ import type { GovernanceParams } from '../../../sim/governance/params';
 type PetitionOver = Partial<GovernanceParams['petitions']>;
 
 function petition(over: PetitionOver) {
-  const w = smallWorld({ petitions: { staffPer100k: 1000, ...over }, output: { caseLog: true } });
+  // A staffed town office (the small town's default share of one would round to none).
+  const w = smallWorld({ petitions: { staffPer100k: 1000, ...over }, mediation: { town: { staffPer1000: 2 } }, output: { caseLog: true } });
   const row = openCase(w, 7, 1, TYPE_ADMINISTRATIVE, 2, 0.4, 0);
   enterPetition(w, row, false);
   petitionEnd(w, row);
@@ -61,7 +62,10 @@ describe('petition regimes', () => {
 
 describe('petition reform as an event', () => {
   it('switches a stability-first office to the reformed regime from reformAtDay', () => {
-    const w = smallWorld({ petitions: { regime: 'stability-first', reformAtDay: 10, staffPer100k: 1000, reasonableShare: 1, illegalShare: 0, solveStabilityFirst: 0, repeatProbability: 0 } });
+    const w = smallWorld({
+      petitions: { regime: 'stability-first', reformAtDay: 10, staffPer100k: 1000, reasonableShare: 1, illegalShare: 0, solveStabilityFirst: 0, repeatProbability: 0 },
+      mediation: { town: { staffPer1000: 2 } },
+    });
     const before = openCase(w, 7, 1, TYPE_ADMINISTRATIVE, 2, 0.4, 0);
     enterPetition(w, before, false);
     petitionEnd(w, before);
