@@ -3,7 +3,7 @@
  */
 import type { Model, ModelFactory } from './core/model';
 import { epsteinFactory } from './epstein/model';
-import { governanceFactory } from './governance/model';
+import { governanceFactory } from './governance/index';
 
 // Each factory is typed by its own params; the scenario layer guarantees the params match the name.
 const FACTORIES: Record<string, ModelFactory<never>> = {

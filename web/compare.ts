@@ -15,6 +15,7 @@ import { PANE_COLOURS } from './palette';
 import { PRESETS, headlessOnly, type Preset } from './presets';
 import { SimSession } from './session';
 import { TownView } from './town-view';
+import { isGovernanceFrame } from '../sim/governance/index';
 import { cliCommand, compareLinkFor } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber } from './whole-number';
 import { pairedDifference, spread } from './seed-noise';
@@ -222,7 +223,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       const rest = await Promise.all(panes.slice(1).map((p) => p.session.load(p.preset.raw, seed, `preset ${p.preset.id}`)));
       if (gen !== generation) return;
       [a, ...rest].forEach((r, i) => {
-        panes[i].town?.draw(r.frame);
+        if (isGovernanceFrame(r.frame)) panes[i].town?.draw(r.frame);
         showStats(panes[i], r.load.seed, r.frame.meta.openCases ?? 0);
       });
     } catch (e) {
@@ -304,7 +305,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       const p = panes[i];
       for (const v of r.rows.resolved ?? []) p.resolved += v;
       for (const v of r.rows.petitionsFirst ?? []) p.petitions += v;
-      if (p.town) draw += p.town.draw(r.frame);
+      if (p.town && isGovernanceFrame(r.frame)) draw += p.town.draw(r.frame);
       showStats(p, seed, r.info.latest.disputesOpen ?? 0, r.info.latest);
     });
     perf.draw = perf.frames ? perf.draw * 0.9 + draw * 0.1 : draw;

@@ -8,6 +8,7 @@
  * Nothing here steps a model; model-views.ts says what to show per model.
  */
 import type { Frame } from '../sim/core/model';
+import { isGovernanceFrame } from '../sim/governance/index';
 import { applyOverrides } from '../src/scenario/overrides';
 import { showCards, type Metrics } from './cards';
 import { ChartPanel } from './charts';
@@ -140,7 +141,7 @@ const smooth = (old: number, v: number) => (perf.frames ? old * 0.9 + v * 0.1 : 
 
 function showFrame(frame: Frame): void {
   const map = view.toCodes(frame);
-  if (view.town && town) {
+  if (view.town && town && isGovernanceFrame(frame)) {
     const ms = town.draw(frame);
     perf.draw = smooth(perf.draw, ms);
     perf.update = smooth(perf.update, town.lastMs.update);

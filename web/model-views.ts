@@ -5,6 +5,7 @@
 import type { Frame } from '../sim/core/model';
 import type { ChartSpec } from './charts';
 import { EPSTEIN_COLOURS, GOVERNANCE_COLOURS, LINE_COLOURS, TOWN_COLOURS } from './palette';
+import { CH_COURT, CH_NGO, CH_POLICE, CH_TOWN, CH_VILLAGE, LEVEL_COUNTY, LEVEL_GRID, LEVEL_LABELS, LEVEL_TOWN, LEVEL_VILLAGE, RESOLVER_LABELS } from '../sim/governance/index';
 
 export interface CodeMap {
   width: number;
@@ -93,11 +94,11 @@ const governance: ModelView = {
     { label: 'Grid (residents’ quarter), calm', colour: GOVERNANCE_COLOURS.calm },
     { label: 'Grid with open disputes (taller: more)', colour: GOVERNANCE_COLOURS.disputes },
     { label: 'Grid with residents in collective action', colour: GOVERNANCE_COLOURS.actives },
-    { label: 'Bar: village mediation committee (height = how busy)', colour: TOWN_COLOURS.village },
-    { label: 'Bar: NGO mediation teams', colour: TOWN_COLOURS.ngo },
-    { label: 'Bar: town mediation office', colour: TOWN_COLOURS.town },
-    { label: 'Bar: police', colour: TOWN_COLOURS.police },
-    { label: 'Bar: court', colour: TOWN_COLOURS.court },
+    { label: `Bar: ${RESOLVER_LABELS[CH_VILLAGE]} (height = how busy)`, colour: TOWN_COLOURS.village },
+    { label: `Bar: ${RESOLVER_LABELS[CH_NGO]}`, colour: TOWN_COLOURS.ngo },
+    { label: `Bar: ${RESOLVER_LABELS[CH_TOWN]}`, colour: TOWN_COLOURS.town },
+    { label: `Bar: ${RESOLVER_LABELS[CH_POLICE]}`, colour: TOWN_COLOURS.police },
+    { label: `Bar: ${RESOLVER_LABELS[CH_COURT]}`, colour: TOWN_COLOURS.court },
     { label: 'Bar or dot: petition office, petition', colour: TOWN_COLOURS.petition },
     { label: 'Red cap: cases queue here; red ring: mass incident', colour: TOWN_COLOURS.queue },
     { label: 'Dot: open case at the level handling it (grey: not yet picked up)', colour: TOWN_COLOURS.pending },
@@ -112,10 +113,10 @@ const governance: ModelView = {
       title: 'Disputes open now, and resolved so far by level',
       lines: [
         { series: 'disputesOpen', label: 'Open now', colour: '#000000' },
-        { series: 'resolvedGrid', label: 'Grid', colour: '#56b4e9', cumulative: true },
-        { series: 'resolvedVillage', label: 'Village', colour: '#009e73', cumulative: true },
-        { series: 'resolvedTown', label: 'Town', colour: '#0072b2', cumulative: true },
-        { series: 'resolvedCounty', label: 'County', colour: '#e69f00', cumulative: true },
+        { series: 'resolvedGrid', label: LEVEL_LABELS[LEVEL_GRID], colour: '#56b4e9', cumulative: true },
+        { series: 'resolvedVillage', label: LEVEL_LABELS[LEVEL_VILLAGE], colour: '#009e73', cumulative: true },
+        { series: 'resolvedTown', label: LEVEL_LABELS[LEVEL_TOWN], colour: '#0072b2', cumulative: true },
+        { series: 'resolvedCounty', label: LEVEL_LABELS[LEVEL_COUNTY], colour: '#e69f00', cumulative: true },
       ],
     },
     {

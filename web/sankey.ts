@@ -7,6 +7,25 @@
  */
 import { prepare2d } from './canvas-2d';
 import { TOWN_COLOURS } from './palette';
+import {
+  CH_COURT,
+  CH_GRID,
+  CH_NEGOTIATE,
+  CH_NGO,
+  CH_PET_COUNTY,
+  CH_PET_TOWN,
+  CH_POLICE,
+  CH_TOWN,
+  CH_VILLAGE,
+  CHANNEL_LEVEL,
+  CHANNEL_NAMES,
+  LEVEL_LABELS,
+  LEVEL_NAMES,
+  OUTCOME_ABANDONED,
+  OUTCOME_NAMES,
+  PATH_FIRST_NAMES,
+  PATH_FIRSTS,
+} from '../sim/governance/index';
 
 export interface PathCounts {
   opened: number;
@@ -18,39 +37,41 @@ export interface PathCounts {
   open: number;
 }
 
+/** A channel's name in the summary's keys (resolvedByChannel, firstChannelPaths). */
+const ch = (c: number) => CHANNEL_NAMES[c];
+
 /** First channels, in the diagram's order, with their labels and colours. */
 const FIRSTS: [string, string, string][] = [
-  ['negotiate', 'Negotiation', '#56b4e9'],
-  ['grid', 'Grid worker', '#56b4e9'],
-  ['village', 'Village committee', TOWN_COLOURS.village],
-  ['ngo', 'NGO team', TOWN_COLOURS.village],
-  ['town', 'Town office', TOWN_COLOURS.town],
-  ['police', 'Police', TOWN_COLOURS.town],
-  ['court', 'Court', TOWN_COLOURS.court],
-  ['petitionTown', 'Town petition', '#cc79a7'],
-  ['petitionCounty', 'County petition', '#cc79a7'],
-  ['gaveUp', 'Gave up at once', '#7a7a7a'],
+  [ch(CH_NEGOTIATE), 'Negotiation', '#56b4e9'],
+  [ch(CH_GRID), 'Grid worker', '#56b4e9'],
+  [ch(CH_VILLAGE), 'Village committee', TOWN_COLOURS.village],
+  [ch(CH_NGO), 'NGO team', TOWN_COLOURS.village],
+  [ch(CH_TOWN), 'Town office', TOWN_COLOURS.town],
+  [ch(CH_POLICE), 'Police', TOWN_COLOURS.town],
+  [ch(CH_COURT), 'Court', TOWN_COLOURS.court],
+  [ch(CH_PET_TOWN), 'Town petition', '#cc79a7'],
+  [ch(CH_PET_COUNTY), 'County petition', '#cc79a7'],
+  [PATH_FIRST_NAMES[PATH_FIRSTS - 1], 'Gave up at once', '#7a7a7a'],
 ];
-const OUTCOMES = ['grid', 'village', 'town', 'county', 'abandoned'];
+const OUTCOMES: readonly string[] = OUTCOME_NAMES;
+const ABANDONED = OUTCOME_NAMES[OUTCOME_ABANDONED];
 
-const LEVELS: [string, string, string][] = [
-  ['grid', 'Grid', '#56b4e9'],
-  ['village', 'Village', TOWN_COLOURS.village],
-  ['town', 'Town', TOWN_COLOURS.town],
-  ['county', 'County', TOWN_COLOURS.court],
-];
+const LEVEL_COLOURS = ['#56b4e9', TOWN_COLOURS.village, TOWN_COLOURS.town, TOWN_COLOURS.court];
+const LEVELS: [string, string, string][] = LEVEL_NAMES.map((name, l) => [name, LEVEL_LABELS[l], LEVEL_COLOURS[l]]);
 /** Channels by the level they resolve at. */
-const CHANNELS: [string, string, string][] = [
-  ['negotiate', 'Negotiated', 'grid'],
-  ['grid', 'Grid workers', 'grid'],
-  ['village', 'People’s mediation', 'village'],
-  ['ngo', 'NGO teams', 'village'],
-  ['town', 'Town office', 'town'],
-  ['police', 'Police', 'town'],
-  ['petitionTown', 'Town petitions', 'town'],
-  ['court', 'Court', 'county'],
-  ['petitionCounty', 'County petitions', 'county'],
-];
+const CHANNELS: [string, string, string][] = (
+  [
+    [CH_NEGOTIATE, 'Negotiated'],
+    [CH_GRID, 'Grid workers'],
+    [CH_VILLAGE, 'People’s mediation'],
+    [CH_NGO, 'NGO teams'],
+    [CH_TOWN, 'Town office'],
+    [CH_POLICE, 'Police'],
+    [CH_PET_TOWN, 'Town petitions'],
+    [CH_COURT, 'Court'],
+    [CH_PET_COUNTY, 'County petitions'],
+  ] as const
+).map(([c, label]) => [ch(c), label, LEVEL_NAMES[CHANNEL_LEVEL[c]]]);
 
 interface Node {
   label: string;
@@ -137,7 +158,7 @@ export function drawSankey(canvas: HTMLCanvasElement, p: PathCounts | undefined)
   const x1 = Math.round(W * 0.36);
   const x2 = Math.round(W * 0.68);
   // Flows first channel -> outcome, stacked in order on both sides.
-  const midIndex = (o: string) => (o === 'abandoned' ? LEVELS.length : LEVELS.findIndex(([l]) => l === o));
+  const midIndex = (o: string) => (o === ABANDONED ? LEVELS.length : LEVELS.findIndex(([l]) => l === o));
   const inOff = mid.map(() => 0);
   FIRSTS.forEach(([k], fi) => {
     const from = left[fi];

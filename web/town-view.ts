@@ -39,18 +39,48 @@ import {
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import type { Frame } from '../sim/core/model';
 import { GOVERNANCE_COLOURS, TOWN_COLOURS } from './palette';
-import { FLAG_COUNTY, FLAG_COURT, FLAG_ONLINE, FLAG_OVER_LEVEL, TYPE_NAMES } from '../sim/governance/codes';
+import {
+  CH_COURT,
+  CH_GRID,
+  CH_NEGOTIATE,
+  CH_NGO,
+  CH_PET_COUNTY,
+  CH_PET_TOWN,
+  CH_POLICE,
+  CH_TOWN,
+  CH_VILLAGE,
+  FIRST_NONE,
+  FLAG_COUNTY,
+  FLAG_COURT,
+  FLAG_ONLINE,
+  FLAG_OVER_LEVEL,
+  type GovernanceFrame,
+  ST_PENDING,
+  RESOLVER_LABELS,
+  STATUS_LABELS,
+  TYPE_LABELS,
+} from '../sim/governance/index';
 
 export const LEVELS = ['Grids', 'Villages', 'Town', 'County'] as const;
 const LEVEL_GAP = 9;
-const KIND_NAMES = ['', 'grid workers', 'village mediation committee', 'NGO mediation teams', 'town mediation office', 'police', 'court', 'town petition office', 'county petition office'];
-const CHANNEL_NAMES = ['direct negotiation', 'grid mediation', 'village mediation', 'NGO mediation', 'town mediation', 'police', 'court', 'town petition office', 'county petition office'];
-const STATUS_NAMES = ['', 'awaiting first contact', 'waiting in a queue', 'being handled', 'returned, may petition again'];
-/** Layer of each resolver kind (index = kind). Grid workers are drawn as their tiles. */
-const KIND_LAYER = [0, 0, 1, 2, 2, 2, 3, 2, 3];
-const KIND_COLOUR = ['#000', '#000', TOWN_COLOURS.village, TOWN_COLOURS.ngo, TOWN_COLOURS.town, TOWN_COLOURS.police, TOWN_COLOURS.court, TOWN_COLOURS.petition, TOWN_COLOURS.petition];
+/** The town view's words and drawing for each channel (index = CH_* of sim/governance/codes.ts). */
+const BY_CHANNEL: { ch: number; channel: string; layer: number; colour: string }[] = [
+  { ch: CH_NEGOTIATE, channel: 'direct negotiation', layer: 0, colour: '#000' },
+  { ch: CH_GRID, channel: 'grid mediation', layer: 0, colour: '#000' },
+  { ch: CH_VILLAGE, channel: 'village mediation', layer: 1, colour: TOWN_COLOURS.village },
+  { ch: CH_NGO, channel: 'NGO mediation', layer: 2, colour: TOWN_COLOURS.ngo },
+  { ch: CH_TOWN, channel: 'town mediation', layer: 2, colour: TOWN_COLOURS.town },
+  { ch: CH_POLICE, channel: 'police', layer: 2, colour: TOWN_COLOURS.police },
+  { ch: CH_COURT, channel: 'court', layer: 3, colour: TOWN_COLOURS.court },
+  { ch: CH_PET_TOWN, channel: 'town petition office', layer: 2, colour: TOWN_COLOURS.petition },
+  { ch: CH_PET_COUNTY, channel: 'county petition office', layer: 3, colour: TOWN_COLOURS.petition },
+].sort((a, b) => a.ch - b.ch);
+/** Channels in the words of a case's history (index = CH_*). */
+const CHANNEL_NAMES = BY_CHANNEL.map((c) => c.channel);
+/** Layer of each resolver kind (index = CH_*; NGO teams sit with the town's offices). Grid workers are drawn as their tiles. */
+const KIND_LAYER = BY_CHANNEL.map((c) => c.layer);
+const KIND_COLOUR = BY_CHANNEL.map((c) => c.colour);
 
 export type Picked =
   | { type: 'grid'; index: number }
@@ -66,10 +96,10 @@ const M = new Matrix4();
 const C = new Color();
 
 function channelColour(ch: number, status: number): string {
-  if (status === 1) return TOWN_COLOURS.pending;
-  if (ch === 7 || ch === 8) return TOWN_COLOURS.petition;
-  if (ch === 6) return TOWN_COLOURS.court;
-  if (ch === 5) return TOWN_COLOURS.police;
+  if (status === ST_PENDING) return TOWN_COLOURS.pending;
+  if (ch === CH_PET_TOWN || ch === CH_PET_COUNTY) return TOWN_COLOURS.petition;
+  if (ch === CH_COURT) return TOWN_COLOURS.court;
+  if (ch === CH_POLICE) return TOWN_COLOURS.police;
   return TOWN_COLOURS.mediation;
 }
 
@@ -85,7 +115,7 @@ export class TownView {
   private readonly ties = new LineSegments(new BufferGeometry(), new LineBasicMaterial({ color: 0x9aa7b5, transparent: true, opacity: 0.55 }));
   private rings: Mesh[] = [];
   private readonly layerGroup: (Mesh | LineSegments)[] = [];
-  private frame?: Frame;
+  private frame?: GovernanceFrame;
   private key = '';
   private span = 30;
   /** Centre (x, z) of each grid, village, town and county; resolver bar positions. */
@@ -196,7 +226,7 @@ export class TownView {
   }
 
   /** Show a frame; returns the milliseconds of the page's work (update and render). */
-  draw(frame: Frame): number {
+  draw(frame: GovernanceFrame): number {
     const t0 = performance.now();
     this.frame = frame;
     const a = frame.arrays;
@@ -234,7 +264,7 @@ export class TownView {
 
   // ---- building -------------------------------------------------------------------------------
 
-  private build(frame: Frame, key: string): void {
+  private build(frame: GovernanceFrame, key: string): void {
     this.key = key;
     for (const o of [this.tiles, this.bars, this.caps, ...this.rings, ...this.layerGroup]) if (o) this.scene.remove(o);
     this.rings = [];
@@ -300,7 +330,7 @@ export class TownView {
     const kinds = a.resolverKind;
     const units = a.resolverUnit;
     const shown: number[] = [];
-    for (let r = 0; r < kinds.length; r++) if (kinds[r] >= 2) shown.push(r);
+    for (let r = 0; r < kinds.length; r++) if (kinds[r] !== CH_GRID) shown.push(r);
     this.barResolver = Int32Array.from(shown);
     this.resolverPos = new Float32Array(kinds.length * 3);
     const seen = new Map<string, number>();
@@ -320,7 +350,7 @@ export class TownView {
     }
     // Grid-worker resolvers sit on their grid.
     for (let r = 0; r < kinds.length; r++) {
-      if (kinds[r] !== 1) continue;
+      if (kinds[r] !== CH_GRID) continue;
       const g = units[r];
       this.resolverPos[3 * r] = this.gridPos[2 * g] ?? 0;
       this.resolverPos[3 * r + 2] = this.gridPos[2 * g + 1] ?? 0;
@@ -381,7 +411,7 @@ export class TownView {
 
   // ---- per frame ------------------------------------------------------------------------------
 
-  private updateTiles(frame: Frame): void {
+  private updateTiles(frame: GovernanceFrame): void {
     const a = frame.arrays;
     const tiles = this.tiles!;
     for (let g = 0; g < a.gridX.length; g++) {
@@ -397,7 +427,7 @@ export class TownView {
     tiles.computeBoundingSphere();
   }
 
-  private updateBars(frame: Frame): void {
+  private updateBars(frame: GovernanceFrame): void {
     const a = frame.arrays;
     const bars = this.bars!;
     const caps = this.caps!;
@@ -420,7 +450,7 @@ export class TownView {
     bars.computeBoundingSphere();
   }
 
-  private updateCases(frame: Frame): void {
+  private updateCases(frame: GovernanceFrame): void {
     const a = frame.arrays;
     const n = a.caseLevel.length;
     const pos = new Float32Array(n * 3);
@@ -437,7 +467,7 @@ export class TownView {
       let x = gx;
       let z = gz;
       let y = 0.9 + (a.gridOpen[g] > 0 ? Math.min(4, a.gridOpen[g]) * 0.35 : 0);
-      if (status !== 1 && r >= 0 && r < a.resolverKind.length && a.resolverKind[r] !== 1) {
+      if (status !== ST_PENDING && r >= 0 && r < a.resolverKind.length && a.resolverKind[r] !== CH_GRID) {
         // Stacked in a spiral beside the resolver handling it.
         const k = perResolver.get(r) ?? 0;
         perResolver.set(r, k + 1);
@@ -446,7 +476,7 @@ export class TownView {
         x = this.resolverPos[3 * r] + Math.cos(ang) * rad;
         z = this.resolverPos[3 * r + 2] + Math.sin(ang) * rad;
         y = level * LEVEL_GAP + 0.35 + (k % 3) * 0.3;
-      } else if (status !== 1 && r >= 0) {
+      } else if (status !== ST_PENDING && r >= 0) {
         const k = perResolver.get(r) ?? 0;
         perResolver.set(r, k + 1);
         y += 0.45 * k;
@@ -516,7 +546,7 @@ export class TownView {
     this.ties.geometry.computeBoundingSphere();
   }
 
-  private updateRings(frame: Frame): void {
+  private updateRings(frame: GovernanceFrame): void {
     const act = frame.arrays.townActives;
     this.rings.forEach((ring, t) => {
       const n = act[t] ?? 0;
@@ -548,7 +578,7 @@ export class TownView {
     const nV = Math.max(1, f.meta.villages | 0);
     if (p.type === 'grid') {
       const g = p.index;
-      const worker = findResolver(a, 1, g);
+      const worker = findResolver(a, CH_GRID, g);
       return {
         title: `Grid ${g + 1} (village ${Math.floor((g * nV) / nG) + 1})`,
         lines: [
@@ -565,7 +595,7 @@ export class TownView {
       const k = a.resolverKind[r];
       const unitName = KIND_LAYER[k] === 1 ? 'village' : KIND_LAYER[k] === 2 ? 'town' : 'county';
       return {
-        title: `${cap(KIND_NAMES[k])}, ${unitName} ${a.resolverUnit[r] + 1}`,
+        title: `${cap(RESOLVER_LABELS[k])}, ${unitName} ${a.resolverUnit[r] + 1}`,
         lines: [
           `${a.resolverSlots[r]} places (cases at once)`,
           `${a.resolverBusy[r]} cases being handled`,
@@ -581,7 +611,7 @@ export class TownView {
     const history = a.caseId
       ? [
           `a ${TYPE_LABELS[a.caseType[i]] ?? 'dispute'} dispute, opened on day ${a.caseOpened[i]} (${f.step - a.caseOpened[i]} days ago)`,
-          `first went to: ${a.caseFirst[i] === 255 ? 'no channel yet' : (CHANNEL_NAMES[a.caseFirst[i]] ?? '?')}; channels tried: ${a.caseAttempts[i] + 1}`,
+          `first went to: ${a.caseFirst[i] === FIRST_NONE ? 'no channel yet' : (CHANNEL_NAMES[a.caseFirst[i]] ?? '?')}; channels tried: ${a.caseAttempts[i] + 1}`,
           a.casePetitions[i] > 0
             ? `petitioned ${a.casePetitions[i]} time${a.casePetitions[i] > 1 ? 's' : ''}${flags & FLAG_OVER_LEVEL ? ', over a level' : ''}${flags & FLAG_ONLINE ? ', last online' : ''}`
             : 'no petition',
@@ -593,19 +623,16 @@ export class TownView {
       lines: [
         ...history,
         `claimant's grid ${a.caseGrid[i] + 1}`,
-        `now at the ${LEVELS[a.caseLevel[i]]?.toLowerCase().replace(/s$/, '') ?? '?'} level, ${STATUS_NAMES[a.caseStatus[i]] ?? '?'}`,
+        `now at the ${LEVELS[a.caseLevel[i]]?.toLowerCase().replace(/s$/, '') ?? '?'} level, ${STATUS_LABELS[a.caseStatus[i]] ?? '?'}`,
         `channel: ${CHANNEL_NAMES[a.caseChannel[i]] ?? '?'}`,
-        r >= 0 && r < a.resolverKind.length ? `handled by: ${KIND_NAMES[a.resolverKind[r]]} ${a.resolverUnit[r] + 1}` : 'not yet with a resolver',
+        r >= 0 && r < a.resolverKind.length ? `handled by: ${RESOLVER_LABELS[a.resolverKind[r]]} ${a.resolverUnit[r] + 1}` : 'not yet with a resolver',
         a.caseSize[i] > 1 ? `a collective dispute of ${a.caseSize[i]} people` : 'an individual dispute',
       ],
     };
   }
 }
 
-/** Dispute types in words: `land-housing` -> `land or housing`. */
-const TYPE_LABELS = TYPE_NAMES.map((t) => t.replace('-', ' or '));
-
-function findResolver(a: Frame['arrays'], kind: number, unit: number): number {
+function findResolver(a: GovernanceFrame['arrays'], kind: number, unit: number): number {
   for (let r = 0; r < a.resolverKind.length; r++) if (a.resolverKind[r] === kind && a.resolverUnit[r] === unit) return r;
   return -1;
 }

@@ -37,6 +37,19 @@ export const CHANNEL_LABELS = [
   'County petition office',
 ] as const;
 
+/** The bodies behind each resolver kind, in words (indexed by CH_*; negotiation has none). */
+export const RESOLVER_LABELS = [
+  '',
+  'grid workers',
+  'village mediation committee',
+  'NGO mediation teams',
+  'town mediation office',
+  'police',
+  'court',
+  'town petition office',
+  'county petition office',
+] as const;
+
 /** Level of the hierarchy at which each channel resolves (NGO teams work in the villages). */
 export const CHANNEL_LEVEL = [0, 0, 1, 1, 2, 2, 3, 2, 3];
 

@@ -22,7 +22,8 @@
  *
  * Module layers: each file imports only from layers below it (test/sim/governance/imports.test.ts
  * fails on any cycle):
- *   1. codes.ts (every shared code and its labels), params.ts, hierarchy.ts: import nothing of here
+ *   1. codes.ts (every shared code and its labels), frame.ts (the typed frame for views), params.ts,
+ *      hierarchy.ts: import nothing of here
  *   2. population.ts (citizen columns), case-table.ts (case table, event log), resolver-table.ts
  *   3. world.ts            the whole state, streams, the day's counts and the run's totals
  *   4. citizen.ts          a citizen's state today: L, accumulated grievance, hardship, awareness, G,
@@ -38,24 +39,12 @@
  *   9. handling.ts         the calendar drain (petitions, projects, detention, routing)
  *  10. metrics.ts          series and summary (collective-action's open episodes)
  *  11. model.ts            the daily schedule, frames, snapshots
+ *  12. index.ts            the public entry: model, factory, GovernanceFrame, codes and labels
  *
- * frame() layout (for the browser's four layers):
- *   meta:   residents, counties, towns, villages, grids, resolvers, day, openCases, actives,
- *           framedCases (open cases included, at most output.frameCaseCap)
- *   arrays: gridX, gridY (Float32, layout), gridResidents, gridOpen (open individual disputes by the
- *           claimant's grid), gridActives, gridVolunteers (Int32, per grid);
- *           villageActives, villagePatrol (Int32, per village); townActives, townMediators (per town);
- *           resolverKind (Uint8, CH_* of codes.ts: 1 grid, 2 village, 3 ngo, 4 town, 5 police,
- *           6 court, 7 petition-town, 8 petition-county), resolverUnit, resolverSlots, resolverBusy,
- *           resolverQueue (Int32, per resolver instance);
- *           caseLevel, caseChannel, caseStatus (Uint8), caseResolver, caseGrid, caseSize (Int32),
- *           one entry per framed open case (status 1 awaiting first contact, 2 waiting, 3 served,
- *           4 between petitions); and each case's history in brief: caseId, caseOpened (day),
- *           caseCost (Float32, official person-days so far), caseType (TYPE_*), caseFirst (CH_* of
- *           its first channel, 255 none yet), caseAttempts, casePetitions (Uint8), caseFlags
- *           (Uint16, FLAG_* of codes.ts: petitioned, court, county, project, over-level, online).
+ * frame() returns a GovernanceFrame: its meta and arrays are laid out in frame.ts.
  */
-import type { EventTable, Frame, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
+import type { EventTable, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
+import type { GovernanceFrame } from './frame';
 import type { MetricsRecorder } from '../core/metrics';
 import type { GovernanceParams } from './params';
 import { addDayToTotals, bindStreams, createWorld, zeroDaily, type World } from './world';
@@ -213,7 +202,7 @@ export class GovernanceModel implements Model {
     return summarise(this.w);
   }
 
-  frame(): Frame {
+  frame(): GovernanceFrame {
     const w = this.w;
     const h = w.hierarchy;
     const k = w.cases.cols;
