@@ -33,13 +33,12 @@ export default {
       name: 'web-uses-public-model-interfaces',
       comment:
         'web/ sees a model only through its public interfaces: sim/core/model.ts, sim/core/types*, and a model entry ' +
-        'sim/<model>/index.ts. TEMPORARY: web/town-view.ts reads case flags from sim/governance/cases.ts; remove ' +
-        'that allowance once sim/governance has an index.ts exporting them.',
+        'sim/<model>/index.ts.',
       severity: 'error',
       from: { path: '^web/' },
       to: {
         path: '^sim/',
-        pathNot: ['^sim/core/model[.]ts$', '^sim/core/types([.]ts$|/)', '^sim/[^/]+/index[.]ts$', '^sim/governance/cases[.]ts$'],
+        pathNot: ['^sim/core/model[.]ts$', '^sim/core/types([.]ts$|/)', '^sim/[^/]+/index[.]ts$'],
       },
     },
     {
@@ -52,9 +51,9 @@ export default {
     {
       name: 'no-circular',
       comment:
-        'No import cycles. TEMPORARY exception: sim/governance, being restructured; remove the pathNot once it is done.',
+        'No import cycles.',
       severity: 'error',
-      from: { pathNot: '^sim/governance/' },
+      from: {},
       to: { circular: true },
     },
     {

@@ -173,11 +173,11 @@ export async function planEffects(ref: string, raw: unknown, specs: readonly Lev
 /** The plan's points: 0 is the base, then every end that runs, lever by lever. */
 export function planPoints(plan: EffectsPlan): { raw: unknown; source: string; lever?: number; end?: number }[] {
   const points: { raw: unknown; source: string; lever?: number; end?: number }[] = [{ raw: plan.baseRaw, source: plan.ref }];
-  plan.levers.forEach((l, li) =>
+  plan.levers.forEach((l, li) => {
     l.ends.forEach((e, ei) => {
       if (e.status === 'run') points.push({ raw: e.raw, source: `${plan.ref} with ${l.spec.path}=${JSON.stringify(e.value)}`, lever: li, end: ei });
-    }),
-  );
+    });
+  });
   return points;
 }
 
@@ -212,9 +212,11 @@ export async function runEffects(plan: EffectsPlan, opts: RunEffectsOptions): Pr
   const points = planPoints(plan);
   const n = plan.seeds.length;
   const tasks: RunTask[] = [];
-  points.forEach((p, pi) =>
-    plan.seeds.forEach((seed, si) => tasks.push({ id: pi * n + si, scenario: p.raw, seed, steps: plan.stepsFlag, source: p.source })),
-  );
+  points.forEach((p, pi) => {
+    plan.seeds.forEach((seed, si) => {
+      tasks.push({ id: pi * n + si, scenario: p.raw, seed, steps: plan.stepsFlag, source: p.source });
+    });
+  });
   const runs: RunMetrics[] = new Array(tasks.length);
   const progress = new Progress(tasks.length, 0, { quiet: opts.quiet });
   const pool = new RunPool({ workers: Math.max(1, Math.min(opts.workers, tasks.length)), start: opts.start });
