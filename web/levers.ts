@@ -92,6 +92,20 @@ export class LeverForm {
     const lab = document.createElement('label');
     lab.htmlFor = id;
     lab.textContent = label(spec.path);
+    if (spec.kind) {
+      // Society (who the people are: the same in every regime preset) or policy (what a government
+      // chooses): design/MODEL.md section 7.
+      const kind = document.createElement('span');
+      kind.className = `lever-kind lever-kind-${spec.kind}`;
+      kind.textContent = spec.kind;
+      kind.title =
+        spec.kind === 'society'
+          ? 'Society: who the people are and what they live through; the same in every regime preset.'
+          : spec.kind === 'policy'
+            ? 'Policy: what a government chooses; the regime presets differ only in these.'
+            : 'Output: what the run records; changes no result.';
+      lab.append(' ', kind);
+    }
     const help = document.createElement('p');
     help.className = 'lever-help';
     help.id = `${id}-help`;

@@ -75,13 +75,16 @@ export function touchCandidate(w: World, i: number): void {
   const c = w.citizens;
   if (c.candidate[i]) {
     c.candidate[i] = CANDIDATE_DIRTY; // its grievance may have risen: evaluate it in full next time
+    w.villageDirty[w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]] = 1;
     return;
   }
   if (totalGrievance(w, i) > w.params.collectiveAction.threshold) {
     c.candidate[i] = CANDIDATE_DIRTY;
-    w.candidates.push(i);
-    w.candidateVillage.push(w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]);
-    w.candidateCrit.push(0);
+    const v = w.hierarchy.gridVillage[gridOf(w.hierarchy, i)];
+    w.candidatesByVillage[v].push(i);
+    w.critByVillage[v].push(0);
+    w.candidateCount++;
+    w.villageDirty[v] = 1;
   }
 }
 

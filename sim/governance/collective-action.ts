@@ -10,14 +10,17 @@
  * (officersPer1000 x residents / 1000 x presencePerOfficer) plus patrolDeterrence per NGO patrol or correction member.
  * Village active counts are yesterday's (synchronous update), so the order of candidates does not matter.
  *
- * Candidate set: only citizens with G > T can ever activate (P >= 0), so they are kept in a list. A
- * citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate and G =
- * totalGrievance are in citizen.ts), and leaves when G falls to T or below (checked at full
+ * Candidate set: only citizens with G > T can ever activate (P >= 0), so they are kept in lists, one
+ * per village. A citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate
+ * and G = totalGrievance are in citizen.ts), and leaves when G falls to T or below (checked at full
  * evaluations). Global changes (economy drift, the scheduled legitimacy shift) trigger a full rescan
- * only when they moved by more than RESCAN_EPS. Within the set, a
- * quiet candidate that nothing has touched since its last evaluation is skipped while its village's P is
- * at least its critical (G - T) / R (its G can only have decayed, so the rule's answer is still "quiet");
- * every FULL_CHECK_DAYS days all are evaluated in full.
+ * only when they moved by more than RESCAN_EPS. Within the set, a quiet candidate that nothing has
+ * touched since its last evaluation is skipped while its village's P is at least its critical
+ * (G - T) / R (its G can only have decayed, so the rule's answer is still "quiet"); and a whole village
+ * is skipped, in O(1), when nothing in it was touched, it had no active yesterday and its P is at
+ * least the least critical P of its quiet candidates. So the daily cost follows the villages where
+ * something happened, not the candidates (a tenth of a society at legitimacy 0.8). Every
+ * FULL_CHECK_DAYS days all are evaluated in full.
  *
  * Officers detain: each village's officers detain up to arrestsPerOfficerDay each per day, chosen at
  * random among the village's actives; detention lasts 1..detentionDays days (a calendar release) and is
@@ -48,25 +51,25 @@ const FULL_CHECK_DAYS = 30;
 export function rescanCandidates(w: World): void {
   const c = w.citizens;
   const T = w.params.collectiveAction.threshold;
-  const list: number[] = [];
-  const villages: number[] = [];
-  const crit: number[] = [];
   const h = w.hierarchy;
-  for (let g = 0; g < h.grids; g++) {
-    const v = h.gridVillage[g];
-    for (let i = h.gridStart[g]; i < h.gridStart[g + 1]; i++) {
+  let count = 0;
+  for (let v = 0; v < h.villages; v++) {
+    const list: number[] = [];
+    const crit: number[] = [];
+    for (let i = h.villageStart[v]; i < h.villageStart[v + 1]; i++) {
       if (c.candidate[i] || totalGrievance(w, i) > T) {
         // Actives and detainees stay in the set; they are re-checked by the daily pass.
         c.candidate[i] = DIRTY;
         list.push(i);
-        villages.push(v);
         crit.push(0);
       }
     }
+    w.candidatesByVillage[v] = list;
+    w.critByVillage[v] = crit;
+    w.villageDirty[v] = 1;
+    count += list.length;
   }
-  w.candidates = list;
-  w.candidateVillage = villages;
-  w.candidateCrit = crit;
+  w.candidateCount = count;
   w.totals.scanHardship = w.hardshipFactor;
   w.totals.scanShift = w.legitimacyShift;
 }
@@ -106,9 +109,6 @@ export function collectiveActionStep(w: World): void {
     pActive[v] = a > 0 ? arrestProbability(c0, a - 1, k, rule) : pQuiet[v];
   }
   const nextVillage = new Int32Array(V);
-  const list = w.candidates;
-  const listVillage = w.candidateVillage;
-  const listCrit = w.candidateCrit;
   // Every FULL_CHECK_DAYS days every candidate is evaluated in full, which also drops those whose
   // grievance has decayed to T or below.
   const full = w.day % FULL_CHECK_DAYS === 0;
@@ -116,54 +116,62 @@ export function collectiveActionStep(w: World): void {
   const openCases = c.openCases;
   const candidate = c.candidate;
   const risk = c.riskAversion;
-  // Pass 1: decide activity from yesterday's village counts.
-  let j = 0;
-  while (j < list.length) {
-    const i = list[j];
-    const st = state[i];
-    if (st === DETAINED) {
+  const dirty = w.villageDirty;
+  const minCrit = w.villageMinCrit;
+  // Pass 1: decide activity from yesterday's village counts, village by village.
+  for (let v = 0; v < V; v++) {
+    const list = w.candidatesByVillage[v];
+    if (list.length === 0) continue;
+    // Nothing touched, no active yesterday, and P keeps even the most willing quiet candidate quiet.
+    if (!full && dirty[v] === 0 && prevVillage[v] === 0 && pQuiet[v] >= minCrit[v]) continue;
+    const listCrit = w.critByVillage[v];
+    let least = Infinity;
+    let j = 0;
+    while (j < list.length) {
+      const i = list[j];
+      const st = state[i];
+      if (st === DETAINED) {
+        j++;
+        continue;
+      }
+      // A quiet, untouched candidate stays quiet while P is at least its critical value (G - T) / R
+      // from its last evaluation: its G can only have decayed since, so the rule would say "not active".
+      if (!full && st !== ACTIVE && candidate[i] === CLEAN && pQuiet[v] >= listCrit[j]) {
+        if (listCrit[j] < least) least = listCrit[j];
+        j++;
+        continue;
+      }
+      const G = totalGrievance(w, i);
+      if (G <= T) {
+        if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
+        candidate[i] = 0;
+        const last = list.length - 1;
+        list[j] = list[last];
+        listCrit[j] = listCrit[last];
+        list.pop();
+        listCrit.pop();
+        w.candidateCount--;
+        continue;
+      }
+      const R = risk[i] / 255;
+      const P = st === ACTIVE ? pActive[v] : pQuiet[v];
+      const crit = R > 0 ? (G - T) / R : Infinity;
+      if (isActive(G, R, P, T)) {
+        if (st !== ACTIVE) state[i] = ACTIVE;
+        nextVillage[v]++;
+      } else {
+        if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
+        if (crit < least) least = crit;
+      }
+      listCrit[j] = crit;
+      candidate[i] = CLEAN;
       j++;
-      continue;
     }
-    const v = listVillage[j];
-    // A quiet, untouched candidate stays quiet while P is at least its critical value (G - T) / R from
-    // its last evaluation: its G can only have decayed since, so the rule would say "not active".
-    if (!full && st !== ACTIVE && candidate[i] === CLEAN && pQuiet[v] >= listCrit[j]) {
-      j++;
-      continue;
-    }
-    const G = totalGrievance(w, i);
-    if (G <= T) {
-      if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
-      candidate[i] = 0;
-      const last = list.length - 1;
-      list[j] = list[last];
-      listVillage[j] = listVillage[last];
-      listCrit[j] = listCrit[last];
-      list.pop();
-      listVillage.pop();
-      listCrit.pop();
-      continue;
-    }
-    const R = risk[i] / 255;
-    const P = st === ACTIVE ? pActive[v] : pQuiet[v];
-    if (isActive(G, R, P, T)) {
-      if (st !== ACTIVE) state[i] = ACTIVE;
-      nextVillage[v]++;
-    } else if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
-    listCrit[j] = R > 0 ? (G - T) / R : Infinity;
-    candidate[i] = CLEAN;
-    j++;
+    dirty[v] = 0;
+    minCrit[v] = least;
   }
   // Pass 2: officers detain, at random among each village's actives.
   const arrestsPerOfficer = w.params.enforcement.arrestsPerOfficerDay;
-  const capacity = new Float64Array(V);
-  for (let v = 0; v < V; v++) {
-    if (nextVillage[v] === 0) continue;
-    const res = h.villageStart[v + 1] - h.villageStart[v];
-    const officers = (w.officersPer1000 * res) / 1000;
-    capacity[v] = Math.min(1, (officers * arrestsPerOfficer) / nextVillage[v]);
-  }
   const gridAct = w.gridActives;
   gridAct.fill(0);
   const townAct = w.townActives;
@@ -173,21 +181,26 @@ export function collectiveActionStep(w: World): void {
   const finalVillage = new Int32Array(V);
   const ds = w.streams.detention;
   let actives = 0;
-  for (let q = 0; q < list.length; q++) {
-    const i = list[q];
-    if (state[i] !== ACTIVE) continue;
-    const g = gridOf(h, i);
-    const v = listVillage[q];
-    if (capacity[v] > 0 && ds.next() < capacity[v]) {
-      detain(w, i);
-      continue;
-    }
-    actives++;
-    finalVillage[v]++;
-    gridAct[g]++;
+  for (let v = 0; v < V; v++) {
+    if (nextVillage[v] === 0) continue;
+    const res = h.villageStart[v + 1] - h.villageStart[v];
+    const officers = (w.officersPer1000 * res) / 1000;
+    const capacity = Math.min(1, (officers * arrestsPerOfficer) / nextVillage[v]);
+    const list = w.candidatesByVillage[v];
     const t = h.villageTown[v];
-    townAct[t]++;
-    if (c.project[i]) townProj[t]++;
+    for (let q = 0; q < list.length; q++) {
+      const i = list[q];
+      if (state[i] !== ACTIVE) continue;
+      if (capacity > 0 && ds.next() < capacity) {
+        detain(w, i);
+        continue;
+      }
+      actives++;
+      finalVillage[v]++;
+      gridAct[gridOf(h, i)]++;
+      townAct[t]++;
+      if (c.project[i]) townProj[t]++;
+    }
   }
   w.villageActives = finalVillage;
   w.totals.actives = actives;

@@ -109,7 +109,7 @@ export function recordDay(w: World, m: MetricsRecorder): void {
     d.proposals,
     d.proposalsRejectedOrDelayed,
     latent,
-    w.candidates.length,
+    w.candidateCount,
   ]);
   // Accumulated grievance decays for everyone alike (each citizen's lazily); keep the sum in step.
   n.sumGrievance *= dailyDecay(w);

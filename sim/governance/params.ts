@@ -112,7 +112,6 @@ export interface GovernanceParams {
     mediationHours: number;
     adjudicationHours: number;
     serviceDays: number;
-    adjudicationDays: number;
     priorityToMediation: boolean;
     mediationSkill: number;
     petitionAfterJudgement: number;

@@ -246,12 +246,19 @@ export interface World {
   today: Daily;
   totals: Counters;
   freeRows: number[];
-  /** Collective-action candidate set (citizens whose grievance can exceed T), in insertion order. */
-  candidates: number[];
-  /** Village of each candidate (parallel to `candidates`). */
-  candidateVillage: number[];
-  /** Critical arrest probability (G - T) / R of each candidate at its last evaluation. */
-  candidateCrit: number[];
+  /**
+   * Collective-action candidate set (citizens whose grievance can exceed T), one list per village in
+   * insertion order, and (parallel) each candidate's critical arrest probability (G - T) / R at its
+   * last evaluation.
+   */
+  candidatesByVillage: number[][];
+  critByVillage: number[][];
+  /** Candidates in all villages. */
+  candidateCount: number;
+  /** 1 when a candidate of the village was added or touched since the village was last evaluated. */
+  villageDirty: Uint8Array;
+  /** Least critical P of the village's quiet candidates at its last evaluation (Infinity: none). */
+  villageMinCrit: Float64Array;
   /** Histogram of days from opening to resolution (last bin: that many or more). */
   resolveDays: Int32Array;
   gridVolunteers: Int32Array;
@@ -419,9 +426,11 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     today: zeroDaily(),
     totals: n,
     freeRows: [],
-    candidates: [],
-    candidateVillage: [],
-    candidateCrit: [],
+    candidatesByVillage: Array.from({ length: h.villages }, () => []),
+    critByVillage: Array.from({ length: h.villages }, () => []),
+    candidateCount: 0,
+    villageDirty: new Uint8Array(h.villages).fill(1),
+    villageMinCrit: new Float64Array(h.villages),
     resolveDays: new Int32Array(4096),
     gridVolunteers: new Int32Array(h.grids),
     gridActives: new Int32Array(h.grids),

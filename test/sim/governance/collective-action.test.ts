@@ -63,8 +63,16 @@ describe('collective action', () => {
 
   it('keeps a candidate set smaller than the population when legitimacy is high', () => {
     const w = smallWorld();
-    expect(w.candidates.length).toBeGreaterThan(0);
-    expect(w.candidates.length).toBeLessThan(w.citizens.n / 5);
-    for (const i of w.candidates) expect(w.citizens.candidate[i]).toBeGreaterThan(0);
+    expect(w.candidateCount).toBeGreaterThan(0);
+    expect(w.candidateCount).toBeLessThan(w.citizens.n / 5);
+    let listed = 0;
+    w.candidatesByVillage.forEach((list, v) => {
+      listed += list.length;
+      for (const i of list) {
+        expect(w.citizens.candidate[i]).toBeGreaterThan(0);
+        expect(w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]).toBe(v);
+      }
+    });
+    expect(listed).toBe(w.candidateCount);
   });
 });

@@ -1,0 +1,13 @@
+import { readScenarioRaw } from '../src/scenario/files';
+import { parseScenario } from '../src/scenario/parse';
+import { createModel } from '../sim/registry';
+const scenario = parseScenario(readScenarioRaw('zhejiang-province').raw, 'x');
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const model = createModel(scenario.model, scenario.params, 1);
+const c1 = process.cpuUsage();
+const t1 = performance.now();
+model.step(365);
+const c2 = process.cpuUsage();
+const t2 = performance.now();
+console.log('province setup cpu', ((c1.user - c0.user) / 1e6).toFixed(1), 'wall', ((t1 - t0) / 1000).toFixed(1), 'year cpu', ((c2.user - c1.user) / 1e6).toFixed(1), 'wall', ((t2 - t1) / 1000).toFixed(1));
