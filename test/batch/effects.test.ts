@@ -58,8 +58,12 @@ describe('lever selection', () => {
 
   it('lists governance levers with their types and schema bounds', () => {
     const support = leversOf('governance').find((s) => s.path === 'params.ngo.support');
-    expect(support).toMatchObject({ type: 'number', min: 0, max: 1, group: 'ngo' });
-    expect(leversOf('governance').find((s) => s.path === 'params.regime')).toMatchObject({ type: 'enum', options: ['control', 'management', 'governance'] });
+    expect(support).toMatchObject({ type: 'number', min: 0, max: 1, range: [0.2, 1], kind: 'policy', group: 'ngo' });
+    expect(leversOf('governance').find((s) => s.path === 'params.petitions.regime')).toMatchObject({
+      type: 'enum',
+      kind: 'policy',
+      options: ['suppression', 'stability-first', 'reformed'],
+    });
   });
 
   it('refuses a glob that matches nothing, naming the nearest lever', () => {
@@ -67,9 +71,13 @@ describe('lever selection', () => {
     expect(() => selectLevers('governance', ['ngo.suport'], 'all')).toThrow(/--levers "ngo.suport": matches no lever .*did you mean ngo.support\?/);
   });
 
-  it('takes a lever without a kind under all only', () => {
-    const unmarked = selectLevers('governance', ['output.*'], 'all').filter((s) => !s.kind);
-    if (unmarked.length === 2) expect(() => selectLevers('governance', ['output.*'], 'policy')).toThrow(/--kind policy: none of the 2 selected levers/);
+  it('filters by kind: every governance lever has one, and --kind policy takes policy levers only', () => {
+    const all = selectLevers('governance', ['*'], 'all');
+    expect(all.every((s) => s.kind === 'policy' || s.kind === 'society' || s.kind === 'output')).toBe(true);
+    const policy = selectLevers('governance', ['*'], 'policy');
+    expect(policy.length).toBeGreaterThan(30);
+    expect(policy.every((s) => s.kind === 'policy')).toBe(true);
+    expect(() => selectLevers('governance', ['output.*'], 'policy')).toThrow(/--kind policy: none of the 2 selected levers/);
   });
 });
 
@@ -77,18 +85,19 @@ describe('planning and analysing', () => {
   const raw = { model: 'governance', name: 'town', params: { ngo: { support: 1 } } };
 
   it('plans low and high ends, flips booleans, tries every other option, and skips an end at the base value', async () => {
-    const specs = selectLevers('governance', ['ngo.support', 'ngo.skill', 'output.caseLog', 'regime'], 'all');
+    const specs = selectLevers('governance', ['ngo.support', 'ngo.skill', 'output.caseLog', 'petitions.regime'], 'all');
     const plan = await planEffects('town', raw, specs, [1, 2], 10);
     const ends = Object.fromEntries(plan.levers.map((l) => [l.lever, l.ends.map((e) => `${e.end}=${String(e.value)}:${e.status}`)]));
-    expect(ends['ngo.support']).toEqual(['low=0:run', 'high=1:no room']);
-    expect(ends['ngo.skill']).toEqual(['low=0:run', 'high=1:run']);
+    // The plausible ranges of the schema: ngo.support 0.2..1, ngo.skill 0.6..0.95.
+    expect(ends['ngo.support']).toEqual(['low=0.2:run', 'high=1:no room']);
+    expect(ends['ngo.skill']).toEqual(['low=0.6:run', 'high=0.95:run']);
     expect(ends['output.caseLog']).toEqual(['other=true:run']);
-    expect(ends.regime).toEqual(['other=control:run', 'other=management:run']);
+    expect(ends['petitions.regime']).toEqual(['other=suppression:run', 'other=stability-first:run']);
     // Base first, then each end that runs: exactly the `--set` override.
     const points = planPoints(plan);
     expect(points).toHaveLength(1 + 1 + 2 + 1 + 2);
     const support = points.find((p) => p.lever !== undefined && plan.levers[p.lever].lever === 'ngo.support')!;
-    expect((support.raw as typeof raw).params.ngo.support).toBe(0);
+    expect((support.raw as typeof raw).params.ngo.support).toBe(0.2);
     expect((points[0].raw as typeof raw).params.ngo.support).toBe(1);
   });
 
@@ -121,7 +130,7 @@ describe('planning and analysing', () => {
     expect(report.failedRuns).toBe(1);
     const files = effectsFiles(report);
     expect(files['effects.csv'].split('\n')[0]).toBe('lever,kind,end,value,base,metric,meanDiff,lo,hi,n,beyondNoise');
-    expect(files['effects.csv']).toMatch(/^ngo\.skill,\w+,low,0,0\.9,x,/m);
+    expect(files['effects.csv']).toMatch(/^ngo\.skill,\w+,low,0\.6,0\.9,x,/m);
     expect(JSON.parse(files['effects.json']).inert).toBeDefined();
   });
 });

@@ -11,7 +11,7 @@ import { govsim, tempDir } from '../helpers/cli';
 describe('govsim effects', () => {
   it('writes effects.csv and effects.json, finds ngo.support acting and output.frameCaseCap inert', () => {
     const out = tempDir();
-    const r = govsim(['effects', 'social-governance', '--seeds', '2', '--steps', '60', '--levers', 'ngo.support,regime,output.*', '--out', out]);
+    const r = govsim(['effects', 'social-governance', '--seeds', '2', '--steps', '60', '--levers', 'ngo.support,petitions.regime,output.*', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/effects social-governance: 4 levers, 6 settings \+ base x 2 seeds = 14 runs \(0 failed\)/);
     expect(r.stdout).toMatch(/inert levers .*\n(.*\n)*.*output\.frameCaseCap/);
@@ -21,14 +21,15 @@ describe('govsim effects', () => {
     const rows = csv.slice(1).map((l) => l.split(','));
     expect(rows.every((c) => c.length === 11)).toBe(true);
     const ends = new Set(rows.map((c) => `${c[0]} ${c[2]} ${c[3]}`));
-    // ngo.support's high end is its preset value (no room); regime tries both other options.
+    // ngo.support's high end is its preset value (no room), its low end the plausible 0.2; the
+    // petition regime tries both other options.
     expect([...ends].sort()).toEqual([
-      'ngo.support low 0',
+      'ngo.support low 0.2',
       'output.caseLog other true',
       'output.frameCaseCap high 10000000',
       'output.frameCaseCap low 0',
-      'regime other control',
-      'regime other management',
+      'petitions.regime other stability-first',
+      'petitions.regime other suppression',
     ]);
     const volunteers = rows.find((c) => c[0] === 'ngo.support' && c[5] === 'volunteers')!;
     expect(Number(volunteers[6])).toBeLessThan(0);
@@ -38,11 +39,11 @@ describe('govsim effects', () => {
     const json = JSON.parse(readFileSync(join(out, 'effects.json'), 'utf8'));
     expect(json).toMatchObject({ engine: 'govsim', scenario: 'social-governance', seeds: '1,2', steps: 60, runs: 14, failedRuns: 0 });
     const lever = (name: string) => json.levers.find((l: { lever: string }) => l.lever === name);
-    expect(lever('ngo.support')).toMatchObject({ inert: false, range: [0, 1], base: 1 });
+    expect(lever('ngo.support')).toMatchObject({ inert: false, range: [0.2, 1], base: 1 });
     expect(lever('ngo.support').ends.map((e: { status: string }) => e.status)).toEqual(['run', 'no room']);
     expect(lever('output.frameCaseCap').inert).toBe(true);
     expect(lever('output.frameCaseCap').ends.every((e: { metrics: { beyondNoise: boolean; meanDiff: number }[] }) => e.metrics.every((m) => !m.beyondNoise && m.meanDiff === 0))).toBe(true);
-    const allInert = [...json.inert.policy, ...json.inert.society, ...json.inert.unknown];
+    const allInert = [...json.inert.policy, ...json.inert.society, ...json.inert.output, ...json.inert.unknown];
     expect(allInert).toContain('output.frameCaseCap');
     expect(allInert).not.toContain('ngo.support');
   });
