@@ -37,7 +37,7 @@ export const CARDS: CardSpec[] = [
     value: (m) => num(m, 'resolvedAtVillageOrBelowShare'),
     format: pct,
     reported: 'Fengqiao: at least 90%',
-    help: 'Of the disputes resolved, the share settled in the grid or the village.',
+    help: 'Of all disputes opened (resolved, given up or still open), the share settled in the grid or the village.',
   },
   {
     key: 'mediationSuccessRate',
@@ -64,7 +64,7 @@ export const CARDS: CardSpec[] = [
     label: 'Disputes resolved',
     value: (m) => num(m, 'resolutionRate'),
     format: pct,
-    help: 'Resolved disputes as a share of the disputes opened.',
+    help: 'Resolved disputes as a share of all disputes opened (given up and still open included).',
   },
   {
     key: 'petitionsPer10k',
@@ -85,7 +85,14 @@ export const CARDS: CardSpec[] = [
     label: 'Official person-days per resolved dispute',
     value: (m) => num(m, 'costPerResolvedDispute'),
     format: fix(2),
-    help: 'Officials’ working days spent (mediation, police, courts, petitions, interception) per dispute resolved.',
+    help: 'Official person-days per dispute resolved: salaried dispute staff (mediators, police dispute hours, judges, petition offices) paid busy or idle, detainee-days, interceptions and risk assessments. Volunteer hours are counted apart.',
+  },
+  {
+    key: 'meanLegitimacy',
+    label: 'Mean legitimacy',
+    value: (m) => num(m, 'meanLegitimacy'),
+    format: fix(3),
+    help: 'Mean perceived legitimacy at the end of the run; every regime preset starts from the same society (0.8). It moves with each encounter’s procedural fairness.',
   },
 ];
 
