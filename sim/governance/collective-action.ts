@@ -26,8 +26,9 @@
  * random among the village's actives; detention lasts 1..detentionDays days (a calendar release) and is
  * a coercive encounter (detention.ts). A mass incident is a contiguous run of days in which a town's
  * actives exceed massIncidentSize, lulls shorter than episodeGapDays included (so one incident flickering around the
- * threshold counts once): its start, peak and length (first to last day above) are recorded; it counts as caused by an approved project
- * when at its peak at least half of the town's actives were burdened by an open project dispute.
+ * threshold counts once): its start, peak and length (first to last day above) are recorded; it counts as
+ * caused by an approved project when on its first day at least half of the town's actives were burdened
+ * by an open project dispute (the trigger: once under way, an episode draws in other candidates too).
  */
 import { arrestProbability, isActive, ratioCode } from '../core/activation';
 import type { World } from './world';
@@ -213,13 +214,12 @@ export function collectiveActionStep(w: World): void {
       if (w.townEpisodeStart[t] < 0) {
         w.townEpisodeStart[t] = w.day;
         w.townEpisodePeak[t] = 0;
-        w.townEpisodeProject[t] = 0;
+        // What set it off: a project group made up at least half of the actives on its first day (the
+        // episode may then draw in many others, as the floor rule lets a whole village's candidates go).
+        w.townEpisodeProject[t] = townProj[t] * 2 >= a ? 1 : 0;
         w.totals.massIncidents++;
       }
-      if (a > w.townEpisodePeak[t]) {
-        w.townEpisodePeak[t] = a;
-        w.townEpisodeProject[t] = townProj[t] * 2 >= a ? 1 : 0;
-      }
+      if (a > w.townEpisodePeak[t]) w.townEpisodePeak[t] = a;
       w.townLastIncident[t] = w.day;
     } else if (w.townEpisodeStart[t] >= 0 && w.day - w.townLastIncident[t] >= ca.episodeGapDays) endEpisode(w, t);
   }

@@ -415,7 +415,7 @@ export const governanceParams = z
       .object({
         intervalDays: policy.int(30, 0, 3650, 'Days between surveys (0 = none; accountability then has nothing to act on).', 'days', [30, 90]),
         sampleSize: policy.int(1000, 1, 1_000_000, 'Respondents per survey.', 'respondents', [300, 3000]),
-        base: society.num(0.826, 0, 2, 'Satisfaction probability of a respondent at legitimacy 0.5 with no harm.', 'probability', [0.6, 0.9]),
+        base: society.num(0.821, 0, 2, 'Satisfaction probability of a respondent at legitimacy 0.5 with no harm.', 'probability', [0.6, 0.9]),
         legitimacyWeight: society.num(0.5, 0, 5, 'Satisfaction change per unit of legitimacy above 0.5.', 'probability', [0.2, 0.8]),
         victimWeight: society.num(0.4, 0, 5, 'Satisfaction loss of a crime victim in the last year.', 'probability', [0.2, 0.6]),
         grievanceWeight: society.num(0.5, 0, 5, 'Satisfaction loss per unit of accumulated grievance.', 'probability', [0.2, 1]),
