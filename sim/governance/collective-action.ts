@@ -7,7 +7,7 @@
  *   active  iff  isActive(G, R_i, P, T)
  *
  * C_v, the enforcement presence in village v, is the visible officers posted there with their auxiliaries
- * (officersPer1000 x residents / 1000 x presencePerOfficer) plus patrolDeterrence per NGO patrol or correction member.
+ * (officersPer1000 x residents / 1000 x presencePerOfficer) plus patrolDeterrence per NGO patrol member.
  * Village active counts are yesterday's (synchronous update), so the order of candidates does not matter.
  *
  * Candidate set: only citizens with G > T can ever activate (P >= 0), so they are kept in lists, one
@@ -23,7 +23,7 @@
  * FULL_CHECK_DAYS days all are evaluated in full.
  *
  * Officers detain: each village's officers detain up to arrestsPerOfficerDay each per day, chosen at
- * random among the village's actives; detention lasts 1..detentionDays days (a calendar release) and is
+ * random among the village's actives; detention lasts detentionDays days (a calendar release) and is
  * a coercive encounter (detention.ts). A mass incident is a contiguous run of days in which a town's
  * actives exceed massIncidentSize, lulls shorter than episodeGapDays included (so one incident flickering around the
  * threshold counts once): its start, peak and length (first to last day above) are recorded; it counts as

@@ -18,7 +18,7 @@
  *   project       Uint8   1 when burdened by an approved project whose collective dispute is open
  *   detentions    Uint8   times detained in this run (capped at 255), for the redetention share
  *   contactDay    Uint16  1 + day of the last encounter with an authority (0 = none yet), for the survey
- *   contactBad    Uint8   1 when that encounter was less fair than the citizen's legitimacy then
+ *   contactBad    Uint8   1 when that encounter was unfair (procedural fairness below 0.5)
  *
  * The home grid is not stored: citizens are contiguous by grid (see hierarchy.ts).
  * Initial distributions use u^a with a = 1/mean - 1, a [0,1] variable with the given mean that keeps

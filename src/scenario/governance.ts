@@ -124,7 +124,7 @@ export const governanceParams = z
       .prefault({}),
     grievances: z
       .object({
-        ratePerResidentYear: society.num(0.025, 0, 10, 'Injurious events (perceived grievances) per resident per year, before multipliers.', 'per resident-year', [0.01, 0.06]),
+        ratePerResidentYear: society.num(0.019, 0, 10, 'Injurious events (perceived grievances) per resident per year, before multipliers (calibrated so that the governance preset mediates about 10 disputes per 1,000 residents a year: China 2017, 6.5-11).', 'per resident-year', [0.01, 0.04]),
         hardshipWeight: society.num(2, 0, 100, 'Relative increase of a citizen’s grievance rate per unit of hardship.', 'factor', [0, 5]),
         typeMix: z
           .object({
@@ -198,7 +198,7 @@ export const governanceParams = z
       .object({
         grid: z
           .object({
-            ...levelFields('grid', { staffPer1000: 4, hoursPerDay: 0.05, hoursPerCase: 6, serviceDays: 3, skill: 0.9, fairness: 0.9, staffRange: [1, 8] }),
+            ...levelFields('grid', { staffPer1000: 4, hoursPerDay: 0.04, hoursPerCase: 6, serviceDays: 3, skill: 0.9, fairness: 0.9, staffRange: [1, 8] }),
             visitsPerDay: policy.num(
               1,
               0,
@@ -210,8 +210,8 @@ export const governanceParams = z
           })
           .strict()
           .prefault({}),
-        village: mediationLevel('village', { staffPer1000: 1.5, hoursPerDay: 0.2, hoursPerCase: 16, serviceDays: 7, skill: 0.99, fairness: 0.9, staffRange: [0.5, 3] }),
-        town: mediationLevel('town', { staffPer1000: 0.1, hoursPerDay: 1.2, hoursPerCase: 24, serviceDays: 15, skill: 0.85, fairness: 0.8, staffRange: [0.02, 0.3] }),
+        village: mediationLevel('village', { staffPer1000: 1.5, hoursPerDay: 0.15, hoursPerCase: 16, serviceDays: 7, skill: 0.99, fairness: 0.9, staffRange: [0.5, 3] }),
+        town: mediationLevel('town', { staffPer1000: 0.1, hoursPerDay: 0.65, hoursPerCase: 24, serviceDays: 15, skill: 0.85, fairness: 0.8, staffRange: [0.02, 0.3] }),
       })
       .strict()
       .prefault({}),
@@ -224,7 +224,7 @@ export const governanceParams = z
     court: z
       .object({
         judgesPer100k: policy.num(8, 0, 1000, 'Judges per 100,000 residents (China about 8.6).', 'per 100,000 residents', [3, 15]),
-        hoursPerDay: policy.num(0.8, 0, 24, 'Hours a day each judge gives to the area’s civil disputes (paid whether busy or idle).', 'hours per judge-day', [0.5, 6]),
+        hoursPerDay: policy.num(0.6, 0, 24, 'Hours a day each judge gives to the area’s civil disputes (paid whether busy or idle).', 'hours per judge-day', [0.5, 6]),
         mediationHours: policy.num(12, 0.1, 1000, 'Judge hours of a judicial mediation (severity 0.5).', 'hours', [6, 24]),
         adjudicationHours: policy.num(30, 0.1, 1000, 'Further judge hours to adjudicate a case not settled by mediation (the case keeps its slot for as many days at the court’s pace: serviceDays per mediationHours).', 'hours', [15, 60]),
         serviceDays: policy.num(45, 1, 3650, 'Calendar days of judicial mediation (or of case preparation).', 'days', [20, 90]),
@@ -248,7 +248,7 @@ export const governanceParams = z
           .strict()
           .prefault({}),
         hoursPerMemberDay: society.num(0.3, 0, 24, 'Volunteer hours a member gives per day (about two a week).', 'hours per member-day', [0.1, 0.6]),
-        caseHoursShare: society.share(0.014, 'Share of a mediation-team member’s volunteer hours that go to cases (the rest: visits, training, events).', [0.02, 0.15]),
+        caseHoursShare: society.share(0.009, 'Share of a mediation-team member’s volunteer hours that go to cases (the rest: visits, training, events; calibrated so that NGO teams run at about 60% utilisation in the governance preset).', [0.004, 0.03]),
         hoursPerCase: society.num(8, 0.1, 1000, 'Volunteer hours an NGO mediation takes (severity 0.5).', 'hours', [4, 16]),
         serviceDays: society.num(5, 0.5, 365, 'Calendar days an NGO mediation is under way.', 'days', [2, 10]),
         skill: society.prob(0.9, 'Base success probability of NGO mediation.', [0.6, 0.95]),
@@ -415,7 +415,7 @@ export const governanceParams = z
       .object({
         intervalDays: policy.int(30, 0, 3650, 'Days between surveys (0 = none; accountability then has nothing to act on).', 'days', [30, 90]),
         sampleSize: policy.int(1000, 1, 1_000_000, 'Respondents per survey.', 'respondents', [300, 3000]),
-        base: society.num(0.821, 0, 2, 'Satisfaction probability of a respondent at legitimacy 0.5 with no harm.', 'probability', [0.6, 0.9]),
+        base: society.num(0.818, 0, 2, 'Satisfaction probability of a respondent at legitimacy 0.5 with no harm.', 'probability', [0.6, 0.9]),
         legitimacyWeight: society.num(0.5, 0, 5, 'Satisfaction change per unit of legitimacy above 0.5.', 'probability', [0.2, 0.8]),
         victimWeight: society.num(0.4, 0, 5, 'Satisfaction loss of a crime victim in the last year.', 'probability', [0.2, 0.6]),
         grievanceWeight: society.num(0.5, 0, 5, 'Satisfaction loss per unit of accumulated grievance.', 'probability', [0.2, 1]),

@@ -103,12 +103,13 @@ export const PATTERNS: Pattern[] = [
         calibration(above(2, 'share of all disputes resolved at village or below', metric(r, 'governance', 'resolvedAtVillageOrBelowShare'), 0.9)),
         calibration(below(2, 'share of all disputes reaching a petition or the county court', metric(r, 'governance', 'reachedPetitionOrCountyShare'), 0.05)),
         calibration(band(2, "people's mediation success rate", metric(r, 'governance', 'mediationSuccessRate'), 0.95, 0.98)),
+        calibration(band(2, 'mediated disputes per 1,000 residents a year (grid, village, NGO, town)', metric(r, 'governance', 'mediatedPer1000Year'), 6.5, 11)),
       ];
     },
   },
   {
     id: 3,
-    title: 'Regime ordering at equal economic pressure',
+    title: 'Regime ordering on one society',
     source: 'MODEL.md 1.3, from the seed\'s account of control, management and governance',
     needs: ['governance', 'management', 'control'],
     evaluate: (r) => {
