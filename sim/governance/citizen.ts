@@ -17,9 +17,11 @@ import { gridOf } from './hierarchy';
 import type { World } from './world';
 
 // Candidate flags (citizens' `candidate` column): 0 not a candidate, CLEAN evaluated and untouched
-// since, DIRTY to evaluate in full.
+// since, DIRTY touched (in its village's dirty list) and to evaluate, STALE evaluated alone as touched
+// but its village's list not updated yet (collective-action.ts evaluates it in full with the village).
 export const CANDIDATE_CLEAN = 1;
 export const CANDIDATE_DIRTY = 2;
+export const CANDIDATE_STALE = 3;
 
 /** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
 export function legitimacyOf(w: World, i: number): number {
@@ -73,9 +75,13 @@ export function totalGrievance(w: World, i: number): number {
 /** Add citizen i to the candidate set if its grievance can exceed the threshold. */
 export function touchCandidate(w: World, i: number): void {
   const c = w.citizens;
-  if (c.candidate[i]) {
-    c.candidate[i] = CANDIDATE_DIRTY; // its grievance may have risen: evaluate it in full next time
-    w.villageDirty[w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]] = 1;
+  const flag = c.candidate[i];
+  if (flag) {
+    // Its grievance may have risen: evaluate it again (once in the dirty list until then).
+    if (flag !== CANDIDATE_DIRTY) {
+      c.candidate[i] = CANDIDATE_DIRTY;
+      w.dirtyByVillage[w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]].push(i);
+    }
     return;
   }
   if (totalGrievance(w, i) > w.params.collectiveAction.threshold) {
@@ -84,7 +90,7 @@ export function touchCandidate(w: World, i: number): void {
     w.candidatesByVillage[v].push(i);
     w.critByVillage[v].push(0);
     w.candidateCount++;
-    w.villageDirty[v] = 1;
+    w.dirtyByVillage[v].push(i);
   }
 }
 

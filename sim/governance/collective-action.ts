@@ -16,11 +16,11 @@
  * evaluations). Global changes (economy drift, the scheduled legitimacy shift) trigger a full rescan
  * only when they moved by more than RESCAN_EPS. Within the set, a quiet candidate that nothing has
  * touched since its last evaluation is skipped while its village's P is at least its critical
- * (G - T) / R (its G can only have decayed, so the rule's answer is still "quiet"); and a whole village
- * is skipped, in O(1), when nothing in it was touched, it had no active yesterday and its P is at
- * least the least critical P of its quiet candidates. So the daily cost follows the villages where
- * something happened, not the candidates (a tenth of a society at legitimacy 0.8). Every
- * FULL_CHECK_DAYS days all are evaluated in full.
+ * (G - T) / R (its G can only have decayed, so the rule's answer is still "quiet"); and in a village
+ * that had no active yesterday and whose P is at least the least critical P of its quiet candidates,
+ * only the candidates touched since their last evaluation are evaluated (each village keeps a list of
+ * them). So the daily cost follows what happened, not the size of the candidate set (a tenth of a
+ * society at legitimacy 0.8). Every FULL_CHECK_DAYS days all are evaluated in full.
  *
  * Officers detain: each village's officers detain up to arrestsPerOfficerDay each per day, chosen at
  * random among the village's actives; detention lasts detentionDays days (a calendar release) and is
@@ -33,7 +33,7 @@
 import { arrestProbability, isActive, ratioCode } from '../core/activation';
 import type { World } from './world';
 import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './codes';
-import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, totalGrievance } from './citizen';
+import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_STALE, totalGrievance } from './citizen';
 import { detain } from './detention';
 import { gridOf } from './hierarchy';
 
@@ -46,6 +46,7 @@ const ACTIVE = CIT_ACTIVE;
 const DETAINED = CIT_DETAINED;
 const CLEAN = CANDIDATE_CLEAN;
 const DIRTY = CANDIDATE_DIRTY;
+const STALE = CANDIDATE_STALE;
 const FULL_CHECK_DAYS = 30;
 
 /** Rebuild the candidate set by one pass over all citizens (at start and after large global shifts). */
@@ -67,7 +68,7 @@ export function rescanCandidates(w: World): void {
     }
     w.candidatesByVillage[v] = list;
     w.critByVillage[v] = crit;
-    w.villageDirty[v] = 1;
+    w.dirtyByVillage[v] = [];
     count += list.length;
   }
   w.candidateCount = count;
@@ -117,14 +118,36 @@ export function collectiveActionStep(w: World): void {
   const openCases = c.openCases;
   const candidate = c.candidate;
   const risk = c.riskAversion;
-  const dirty = w.villageDirty;
   const minCrit = w.villageMinCrit;
   // Pass 1: decide activity from yesterday's village counts, village by village.
   for (let v = 0; v < V; v++) {
     const list = w.candidatesByVillage[v];
+    const touched = w.dirtyByVillage[v];
     if (list.length === 0) continue;
-    // Nothing touched, no active yesterday, and P keeps even the most willing quiet candidate quiet.
-    if (!full && dirty[v] === 0 && prevVillage[v] === 0 && pQuiet[v] >= minCrit[v]) continue;
+    // No active yesterday and P keeps even the most willing quiet candidate quiet: only the candidates
+    // touched since (grievance up, legitimacy down, released, new) can change, so only they are
+    // evaluated. Their lower critical P lowers the village's bound; the village's own list is brought up
+    // to date at its next full evaluation (they stay marked STALE until then).
+    if (!full && prevVillage[v] === 0 && pQuiet[v] >= minCrit[v]) {
+      for (let q = 0; q < touched.length; q++) {
+        const i = touched[q];
+        candidate[i] = STALE;
+        const st = state[i];
+        if (st === DETAINED) continue;
+        const G = totalGrievance(w, i);
+        if (G <= T) continue; // left in the list; dropped at the village's next full evaluation
+        const R = risk[i] / 255;
+        if (isActive(G, R, pQuiet[v], T)) {
+          state[i] = ACTIVE;
+          nextVillage[v]++;
+        } else {
+          const crit = R > 0 ? (G - T) / R : Infinity;
+          if (crit < minCrit[v]) minCrit[v] = crit;
+        }
+      }
+      touched.length = 0;
+      continue;
+    }
     const listCrit = w.critByVillage[v];
     let least = Infinity;
     let j = 0;
@@ -168,7 +191,7 @@ export function collectiveActionStep(w: World): void {
       candidate[i] = CLEAN;
       j++;
     }
-    dirty[v] = 0;
+    touched.length = 0;
     minCrit[v] = least;
   }
   // Pass 2: officers detain, at random among each village's actives.

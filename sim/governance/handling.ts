@@ -99,7 +99,7 @@ function waitFactor(w: World, g: number, kind: number): number {
   if (slots <= 0) return 0;
   const ahead = r.len[inst] + 1 - (slots - r.busy[inst]);
   if (ahead <= 0) return 1;
-  const wait = (ahead / slots) * serviceDays(w.params, kind);
+  const wait = (ahead / slots) * serviceDays(w.params, kind) * r.stretch[kind];
   return 1 / (1 + (w.params.handling.waitWeight * wait) / w.params.handling.patienceDays);
 }
 
@@ -293,7 +293,7 @@ function courtEnd(w: World, row: number): void {
     // the court's pace (serviceDays per mediationHours of work).
     k.phase[row] = 1;
     const scale = 0.5 + k.severity[row];
-    const days = ((p.court.adjudicationHours * p.court.serviceDays) / caseHours(p, CH_COURT)) * scale;
+    const days = ((p.court.adjudicationHours * p.court.serviceDays) / caseHours(p, CH_COURT)) * w.resolvers.stretch[CH_COURT] * scale;
     const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, days - 0.5)));
     k.due[row] = w.day + dur;
     k.cost[row] += (p.court.adjudicationHours * scale) / 8;

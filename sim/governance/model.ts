@@ -74,7 +74,7 @@ const DATA_KEYS = [
   'candidatesByVillage',
   'critByVillage',
   'candidateCount',
-  'villageDirty',
+  'dirtyByVillage',
   'villageMinCrit',
   'resolveDays',
   'gridVolunteers',

@@ -8,9 +8,10 @@
  * (ngo.support is the one policy lever for NGOs and public participation: recruitment, hearings,
  * funding.) A non-member joins when the grid's participation share is at least the effective
  * threshold; an instigator (theta = 0) joins with probability support x (1 - lw + lw x L_i) at each
- * review; a member leaves when it no longer is, or with probability leaveRate at a review (burn-out). Each citizen reviews on average every reviewDays days; the day's reviewers are found by
- * geometric skips over the citizen index ('participation' stream), so cost follows reviews, not
- * residents x days. A joiner picks one of the team types the scenario provides, at random.
+ * review; a member leaves when it no longer is, or with probability leaveRate at a review (burn-out).
+ * Each citizen who could ever change (world.reviewers) reviews on average every reviewDays days; the
+ * day's reviewers are found by geometric skips over that list ('participation' stream), so cost
+ * follows reviews, not residents x days. A joiner picks one of the team types the scenario provides, at random.
  *
  * What members of each team type do is listed in population.ts (enabledTeams); the counts kept here
  * are per grid (all members), per village and team type, per village for patrols and per town for
@@ -86,11 +87,15 @@ export function participationStep(w: World): void {
   const lw = p.legitimacyWeight;
   const rate = p.reviewDays > 0 ? Math.min(0.999999, 1 / p.reviewDays) : 0;
   if (rate > 0 && rate < 1) {
-    const n = c.n;
+    // Only citizens who could ever change are reviewed (world.reviewers: a threshold below 1, or a
+    // member at the start): a non-member at threshold 1 would need the whole grid taking part, which
+    // cannot happen while they are out, so their reviews would change nothing and draw nothing.
+    const reviewers = w.reviewers;
+    const n = reviewers.length;
     const u = s.next;
-    // Geometric skips inlined (Stream.geometricSkip, with log(1 - rate) computed once).
+    // Geometric skips over the reviewers inlined (Stream.geometricSkip, with log(1 - rate) computed once).
     const lnq = log(1 - rate);
-    let i = Math.floor(log(1 - u()) / lnq);
+    let k = Math.floor(log(1 - u()) / lnq);
     // Reviewers come in increasing index order, so the grid pointer only walks forward.
     let g = 0;
     const gridStart = h.gridStart;
@@ -101,7 +106,8 @@ export function participationStep(w: World): void {
     const gridVolunteers = w.gridVolunteers;
     const shift = w.legitimacyShift;
     const canJoin = support > 0 && teams.length > 0;
-    while (i < n) {
+    while (k < n) {
+      const i = reviewers[k];
       while (gridStart[g + 1] <= i) g++;
       if (state[i] !== DETAINED) {
         const share = gridVolunteers[g] / (gridStart[g + 1] - gridStart[g]);
@@ -123,7 +129,7 @@ export function participationStep(w: World): void {
           changeMember(w, g, team, -1);
         }
       }
-      i += 1 + Math.floor(log(1 - u()) / lnq);
+      k += 1 + Math.floor(log(1 - u()) / lnq);
     }
   }
   updateNgoSlots(w);

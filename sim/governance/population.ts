@@ -135,6 +135,20 @@ export function initCitizens(c: Citizens, p: GovernanceParams, rng: Stream): voi
 }
 
 /**
+ * Citizens whose review could ever change anything, in index order: a joining threshold below 1, or a
+ * member at the start (who may leave). A non-member at threshold 1 joins only when the whole grid
+ * takes part, which cannot happen while they are out (participation.ts).
+ */
+export function reviewableCitizens(c: Citizens): Int32Array {
+  let n = 0;
+  for (let i = 0; i < c.n; i++) if (c.threshold[i] < 255 || c.volunteer[i] !== 0) n++;
+  const out = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < c.n; i++) if (c.threshold[i] < 255 || c.volunteer[i] !== 0) out[k++] = i;
+  return out;
+}
+
+/**
  * What each team type does (five mechanisms; participation.ts keeps the counts):
  *   mediation    members' case hours are the NGO resolver's capacity (participation.ts)
  *   worthies     raise the success of village mediation in their village (handling.ts)

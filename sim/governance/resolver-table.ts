@@ -24,6 +24,12 @@ export interface Resolvers {
   /** Slots and busy slots summed over every instance of each channel (index by CH_*), for utilisation. */
   slotsByChannel: Int32Array;
   busyByChannel: Int32Array;
+  /**
+   * Per channel, whole slots over the exact fractional capacity (resolvers.ts officialSlots): service
+   * days are scaled by it, so a channel's throughput is its staffed hours exactly, even in a small area
+   * whose capacity is a fraction of one slot.
+   */
+  stretch: Float64Array;
   head: Int32Array;
   tail: Int32Array;
   len: Int32Array;
@@ -50,5 +56,5 @@ export function buildResolvers(h: Hierarchy): Resolvers {
   const tail = new Int32Array(n).fill(-1);
   const serveBy = new Int32Array(n);
   for (let i = 0; i < n; i++) serveBy[i] = i;
-  return { count: n, base, kind, unit, slots: new Int32Array(n), serveBy, busy: new Int32Array(n), slotsByChannel: new Int32Array(CHANNELS), busyByChannel: new Int32Array(CHANNELS), head, tail, len: new Int32Array(n) };
+  return { count: n, base, kind, unit, slots: new Int32Array(n), serveBy, busy: new Int32Array(n), slotsByChannel: new Int32Array(CHANNELS), busyByChannel: new Int32Array(CHANNELS), stretch: new Float64Array(CHANNELS).fill(1), head, tail, len: new Int32Array(n) };
 }

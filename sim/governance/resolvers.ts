@@ -132,11 +132,29 @@ function weightedBefore(w: World, kind: number, i: number): number {
  */
 export function officialSlots(w: World, inst: number): number {
   const kind = w.resolvers.kind[inst];
-  const s = staffingOf(w.params, w.officersPer1000, kind);
-  if (!s) return 0;
+  const k = slotsPerResident(w, kind);
+  if (k <= 0) return 0;
   const [from, to] = unitRange(w.hierarchy, kind, w.resolvers.unit[inst]);
-  const k = (s.staffPerResident * s.hoursPerDay * s.serviceDays) / s.hoursPerCase;
   return Math.round(k * weightedBefore(w, kind, to)) - Math.round(k * weightedBefore(w, kind, from));
+}
+
+/**
+ * Whole slots per (attention-weighted) resident of channel `kind`, and the channel's stretch: the
+ * exact capacity x = staff x hoursPerDay x serviceDays / hoursPerCase over the area is held as
+ * S = max(1, round(x)) whole slots (none when x is 0) whose service days are scaled by S / x, so that
+ * throughput is exactly the staffed hours (a small town's level of a fraction of a slot still works,
+ * slowly, and a large one loses nothing to rounding).
+ */
+function slotsPerResident(w: World, kind: number): number {
+  const s = staffingOf(w.params, w.officersPer1000, kind);
+  const x = s ? (s.staffPerResident * w.hierarchy.residents * s.hoursPerDay * s.serviceDays) / s.hoursPerCase : 0;
+  if (!(x > 0)) {
+    w.resolvers.stretch[kind] = 1;
+    return 0;
+  }
+  const whole = Math.max(1, Math.round(x));
+  w.resolvers.stretch[kind] = whole / x;
+  return whole / weightedBefore(w, kind, w.hierarchy.residents);
 }
 
 /** Mean calendar days of a service at channel `kind` for a case of severity 0.5. */
@@ -366,7 +384,7 @@ export function startService(w: World, row: number, days?: number): void {
   k.status[row] = ST_SERVING;
   const scale = 0.5 + k.severity[row];
   const online = (k.flags[row] & FLAG_ONLINE) !== 0 ? w.params.petitions.onlineServiceFactor : 1;
-  const mean = (days ?? serviceDays(w.params, kind) * scale) * online;
+  const mean = (days ?? serviceDays(w.params, kind) * r.stretch[kind] * scale) * online;
   const dur = 1 + Math.floor(w.streams.service.exponential(1 / Math.max(0.01, mean - 0.5)));
   k.due[row] = w.day + dur;
   if (days === undefined) {

@@ -12,7 +12,7 @@ import { type CaseStore, type LogStore, createCaseStore, createLogStore } from '
 import { CHANNELS, PATH_FIRSTS, PATH_OUTCOMES, TEAMS } from './codes';
 import { buildHierarchy, type Hierarchy } from './hierarchy';
 import type { GovernanceParams } from './params';
-import { allocateCitizens, type Citizens, initCitizens } from './population';
+import { allocateCitizens, type Citizens, initCitizens, reviewableCitizens } from './population';
 import { buildResolvers, type Resolvers } from './resolver-table';
 
 /**
@@ -246,6 +246,8 @@ export interface World {
   today: Daily;
   totals: Counters;
   freeRows: number[];
+  /** Citizens whose participation review could ever change anything (population.ts), in index order. */
+  reviewers: Int32Array;
   /**
    * Collective-action candidate set (citizens whose grievance can exceed T), one list per village in
    * insertion order, and (parallel) each candidate's critical arrest probability (G - T) / R at its
@@ -255,8 +257,8 @@ export interface World {
   critByVillage: number[][];
   /** Candidates in all villages. */
   candidateCount: number;
-  /** 1 when a candidate of the village was added or touched since the village was last evaluated. */
-  villageDirty: Uint8Array;
+  /** Candidates of each village added or touched since they were last evaluated (collective-action.ts). */
+  dirtyByVillage: number[][];
   /** Least critical P of the village's quiet candidates at its last evaluation (Infinity: none). */
   villageMinCrit: Float64Array;
   /** Histogram of days from opening to resolution (last bin: that many or more). */
@@ -426,10 +428,11 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     today: zeroDaily(),
     totals: n,
     freeRows: [],
+    reviewers: reviewableCitizens(c),
     candidatesByVillage: Array.from({ length: h.villages }, () => []),
     critByVillage: Array.from({ length: h.villages }, () => []),
     candidateCount: 0,
-    villageDirty: new Uint8Array(h.villages).fill(1),
+    dirtyByVillage: Array.from({ length: h.villages }, () => []),
     villageMinCrit: new Float64Array(h.villages),
     resolveDays: new Int32Array(4096),
     gridVolunteers: new Int32Array(h.grids),
