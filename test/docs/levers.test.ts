@@ -18,9 +18,9 @@ describe('docs/LEVERS.md', () => {
   });
 
   it('the staleness check accepts a fresh stamp and catches a changed one', async () => {
-    const stamp = await stampText({ ref: 'social-governance', globs: ['ngo.support', 'regime'], kind: 'all' });
-    expect(stamp).toMatch(/^scenario social-governance\nlevers ngo\.support,regime\nkind all\noutput hash at seed 1, 60 steps: [0-9a-f]{64}\n/);
-    expect(stamp).toMatch(/^params\.ngo\.support {2}kind=\w+ {2}tried=0\.\.1 \((range|schema)\) {2}base=1$/m);
+    const stamp = await stampText({ ref: 'social-governance', globs: ['ngo.support', 'petitions.regime'], kind: 'all' });
+    expect(stamp).toMatch(/^scenario social-governance\nlevers ngo\.support,petitions\.regime\nkind all\noutput hash at seed 1, 60 steps: [0-9a-f]{64}\n/);
+    expect(stamp).toMatch(/^params\.ngo\.support {2}kind=policy {2}tried=0\.2\.\.1 \(range\) {2}base=1$/m);
     const doc = (s: string) => `# x\n\n${STAMP_START}\n\`\`\`text\n${s}\n\`\`\`\n${STAMP_END}\n`;
     expect((await checkStamp(doc(stamp))).fresh).toBe(true);
     expect((await checkStamp(doc(stamp.replace(/steps: [0-9a-f]/, 'steps: x')))).fresh).toBe(false);
