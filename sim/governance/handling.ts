@@ -323,6 +323,7 @@ function patienceEnd(w: World, row: number): void {
   logEvent(w, row, EV_ESCALATED);
   const kind = k.channel[row];
   k.inst[row] = -1;
+  w.totals.escalated[kind]++;
   if (p.grandMediation.referral) {
     referUp(w, row);
   } else if (kind !== CH_PET_TOWN && kind !== CH_PET_COUNTY && w.streams.choice.next() < p.handling.escalateToPetition) {

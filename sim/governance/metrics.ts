@@ -177,6 +177,7 @@ export function summarise(w: World): Summary {
     detentionPersonDays: r4(n.detentionPersonDays),
     utilisation: perChannel((k) => (n.slotDays[k] > 0 ? n.busySlotDays[k] / n.slotDays[k] : 0)),
     meanWaitDays: perChannel((k) => (n.waitsStarted[k] > 0 ? n.waitDays[k] / n.waitsStarted[k] : 0)),
+    escalations: perChannel((k) => n.escalated[k]),
     volunteerHours: r4(n.volunteerHours),
     volunteers: n.volunteers,
     proposals: n.proposals,

@@ -175,6 +175,8 @@ export interface Counters {
   slotDays: number[];
   waitsStarted: number[];
   waitDays: number[];
+  /** Per channel: waiting cases whose citizen's patience ran out there (escalations). */
+  escalated: number[];
   volunteerHours: number;
   courtFilings: number;
   petitions: number;
@@ -367,6 +369,7 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     slotDays: new Array(CHANNELS).fill(0),
     waitsStarted: new Array(CHANNELS).fill(0),
     waitDays: new Array(CHANNELS).fill(0),
+    escalated: new Array(CHANNELS).fill(0),
     volunteerHours: 0,
     courtFilings: 0,
     petitions: 0,
