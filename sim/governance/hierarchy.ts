@@ -90,14 +90,14 @@ export function buildHierarchy(
   };
 }
 
-/** Grid of citizen i by binary search over gridStart (used only at rare events). */
+/**
+ * Grid of citizen i, in O(1): gridStart[g] = floor(g N / G) (the even split above), so gridStart[g] <= i
+ * exactly when g < (i + 1) G / N, and the grid is ceil((i + 1) G / N) - 1 = floor(((i + 1) G - 1) / N).
+ * Every product stays below 2^53 (N <= 1e8, G <= 2e7) and the quotient's distance from the next whole
+ * number, at least 1/N, is far above double rounding, so the floor is exact (a test checks it against a
+ * search over gridStart). Routine contacts and legitimacy spread call it millions of times a day at
+ * province scale.
+ */
 export function gridOf(h: Hierarchy, i: number): number {
-  let lo = 0;
-  let hi = h.grids - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (h.gridStart[mid] <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.floor(((i + 1) * h.grids - 1) / h.residents);
 }
