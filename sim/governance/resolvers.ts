@@ -105,12 +105,17 @@ export function staffingOf(p: GovernanceParams, officersPer1000: number, kind: n
  * Residents of the area before citizen index `i`, weighted by the accountability attention of their
  * village for the grid and village levels (accountability.ts; attention is 1 without it).
  */
-function weightedBefore(w: World, kind: number, i: number): number {
+function weightedBefore(w: World, kind: number, i: number, hint = -1): number {
   if (kind !== CH_GRID && kind !== CH_VILLAGE) return i;
   const h = w.hierarchy;
   const cum = w.attentionBefore;
   if (i >= h.residents) return cum[h.villages];
-  // The village holding index i (villages are contiguous): binary search in villageStart.
+  // The village holding index i (villages are contiguous): the hinted one or the next, else a binary
+  // search in villageStart.
+  if (hint >= 0 && h.villageStart[hint] <= i) {
+    if (i < h.villageStart[hint + 1]) return cum[hint] + (i - h.villageStart[hint]) * w.attention[hint];
+    if (hint + 1 < h.villages && i < h.villageStart[hint + 2]) return cum[hint + 1] + (i - h.villageStart[hint + 1]) * w.attention[hint + 1];
+  }
   let lo = 0;
   let hi = h.villages - 1;
   while (lo < hi) {
@@ -130,12 +135,13 @@ function weightedBefore(w: World, kind: number, i: number): number {
  * (their cases wait and escalate) instead of granting every unit a whole one: without that, capacity
  * could never fall below demand and the capacity knee (MODEL.md pattern 7) could not appear.
  */
-export function officialSlots(w: World, inst: number): number {
-  const kind = w.resolvers.kind[inst];
-  const k = slotsPerResident(w, kind);
+export function officialSlots(w: World, inst: number, k = slotsPerResident(w, w.resolvers.kind[inst])): number {
   if (k <= 0) return 0;
-  const [from, to] = unitRange(w.hierarchy, kind, w.resolvers.unit[inst]);
-  return Math.round(k * weightedBefore(w, kind, to)) - Math.round(k * weightedBefore(w, kind, from));
+  const kind = w.resolvers.kind[inst];
+  const unit = w.resolvers.unit[inst];
+  const [from, to] = unitRange(w.hierarchy, kind, unit);
+  const hint = kind === CH_GRID ? w.hierarchy.gridVillage[unit] : kind === CH_VILLAGE ? unit : -1;
+  return Math.round(k * weightedBefore(w, kind, to, hint)) - Math.round(k * weightedBefore(w, kind, from, hint));
 }
 
 /**
@@ -316,8 +322,12 @@ export function poolUnstaffed(w: World, kind: number): void {
 
 /** Set every official instance's slots from the staffing levers and pool the unstaffed units. */
 export function assignOfficialSlots(w: World): void {
+  // Slots per resident once per channel (it also sets the channel's stretch), not once per unit.
+  const perResident = new Float64Array(CHANNELS);
+  for (let kind = 1; kind < CHANNELS; kind++) if (kind !== CH_NGO) perResident[kind] = slotsPerResident(w, kind);
   for (let inst = 0; inst < w.resolvers.count; inst++) {
-    if (w.resolvers.kind[inst] !== CH_NGO) setSlots(w, inst, officialSlots(w, inst));
+    const kind = w.resolvers.kind[inst];
+    if (kind !== CH_NGO) setSlots(w, inst, officialSlots(w, inst, perResident[kind]));
   }
   for (let kind = 1; kind < CHANNELS; kind++) if (kind !== CH_NGO) poolUnstaffed(w, kind);
 }
