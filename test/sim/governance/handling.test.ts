@@ -38,6 +38,7 @@ import {
   TEAM_WORTHIES,
   TEAMS,
   TYPE_ADMINISTRATIVE,
+  TYPE_ENVIRONMENT,
   TYPE_LAND,
   TYPE_NEIGHBOUR,
 } from '../../../sim/governance/codes';
@@ -80,8 +81,8 @@ function staffed(over: Parameters<typeof quietWorld>[0] = {}): World {
 }
 
 /** Send a fresh case to `kind`, move to its service end and drain the day with outcome draw u. */
-function serviceEnd(w: World, kind: number, u: number, type = TYPE_NEIGHBOUR, sev = 0.5): number {
-  const row = openCase(w, CIT, 1, type, 0, sev, 0);
+function serviceEnd(w: World, kind: number, u: number, type = TYPE_NEIGHBOUR, sev = 0.5, citizen = CIT): number {
+  const row = openCase(w, citizen, 1, type, 0, sev, 0);
   sendTo(w, row, kind);
   expect(w.cases.cols.status[row]).toBe(ST_SERVING);
   w.day = w.cases.cols.due[row];
@@ -210,17 +211,18 @@ describe('handling: negotiation and retries', () => {
       expect(s.drawn).toBe(closes ? 0 : 1);
       expect(w.cases.cols.status[row] === ST_FREE).toBe(closes);
       if (!closes) expect(w.cases.cols.channel[row]).toBe(CH_VILLAGE);
+      expect([w.today.abandoned, w.today.resolved]).toEqual([closes ? 1 : 0, 0]);
     }
   });
 });
 
 describe('handling: service ends', () => {
   it('mediation succeeds with probability skill x fit x (1 - penalty x severity) x acceptance, and moves L', () => {
-    // Grid: skill 0.9, fit 1, severity 0.5, L 0.5: acceptance 1 - 0.1 x 0.5.
-    const s = 0.9 * 1 * (1 - 0.03 * 0.5) * (1 - 0.1 * 0.5);
+    // Grid on a land dispute: skill 0.9, fit 0.6, severity 0.5, L 0.5: acceptance 1 - 0.1 x 0.5.
+    const s = 0.9 * 0.6 * (1 - 0.03 * 0.5) * (1 - 0.1 * 0.5);
     const p = staffed().params;
     const ok = staffed();
-    const row = serviceEnd(ok, CH_GRID, s - 1e-7);
+    const row = serviceEnd(ok, CH_GRID, s - 1e-7, TYPE_LAND);
     expect(ok.cases.cols.status[row]).toBe(ST_FREE);
     expect(ok.totals.succeeded[CH_GRID]).toBe(1);
     expect(ok.today.resolved).toBe(1);
@@ -231,7 +233,7 @@ describe('handling: service ends', () => {
     expect(ok.citizens.legitimacy[CIT]).toBeCloseTo(0.5 + encounterDelta(0.5, fair, 0.1, 6), 6);
 
     const no = staffed();
-    const r2 = serviceEnd(no, CH_GRID, s + 1e-7);
+    const r2 = serviceEnd(no, CH_GRID, s + 1e-7, TYPE_LAND);
     expect(no.cases.cols.channel[r2]).toBe(CH_VILLAGE); // failed: referred up
     expect(no.cases.cols.inst[r2]).toBe(no.resolvers.base[CH_VILLAGE]);
     expect(no.totals.succeeded[CH_GRID]).toBe(0);
@@ -257,6 +259,23 @@ describe('handling: service ends', () => {
     expect(none).toBe(CH_TOWN);
   });
 
+  it('worthies count per 1,000 residents of the claimant’s own village', () => {
+    // Village 1 (citizens 1,250..2,499): 5 worthies, 4 per 1,000, 0.05 each: 20 % of the rest.
+    const at = (u: number) => {
+      const w = staffed();
+      const citizen = 1300;
+      w.totals.sumLegitimacy += 0.5 - w.citizens.legitimacy[citizen];
+      w.citizens.legitimacy[citizen] = 0.5;
+      w.villageMembers[1 * TEAMS + TEAM_WORTHIES] = 5;
+      serviceEnd(w, CH_VILLAGE, u, TYPE_NEIGHBOUR, 0.5, citizen);
+      return w.totals.succeeded[CH_VILLAGE];
+    };
+    const base = 0.99 * (1 - 0.03 * 0.5) * (1 - 0.1 * 0.5);
+    const s = base + (1 - base) * 0.2;
+    expect(at(s - 1e-7)).toBe(1);
+    expect(at(s + 1e-7)).toBe(0);
+  });
+
   it('NGO mediation is no encounter with the state: legitimacy does not move', () => {
     const w = staffed();
     serviceEnd(w, CH_NGO, 0);
@@ -266,10 +285,10 @@ describe('handling: service ends', () => {
   });
 
   it('the court mediates first under priority to mediation, else adjudicates at once', () => {
-    const s = 0.6 * FIT[TYPE_LAND][CH_COURT] * (1 - 0.03 * 0.5) * (1 - 0.1 * 0.5);
+    const s = 0.6 * FIT[TYPE_LAND][CH_COURT] * (1 - 0.03 * 0.25) * (1 - 0.1 * 0.5);
     const at = (u: number, priority = true) => {
       const w = staffed({ court: { priorityToMediation: priority } });
-      const row = openCase(w, CIT, 1, TYPE_LAND, 0, 0.5, 0);
+      const row = openCase(w, CIT, 1, TYPE_LAND, 0, 0.25, 0);
       sendTo(w, row, CH_COURT);
       w.day = w.cases.cols.due[row];
       const court = scripted([u]);
@@ -290,20 +309,21 @@ describe('handling: service ends', () => {
       const cost = k.cost[adj.row];
       expect(k.status[adj.row]).toBe(ST_SERVING); // keeps its slot
       expect(k.phase[adj.row]).toBe(1);
-      // Adjudication: 30 hours at the court's pace (45 days per 12 hours) x (0.5 + 0.5) = 112.5 days mean.
-      expect(k.due[adj.row]).toBe(adj.w.day + 1 + Math.floor(Math.log(2) * 112));
-      expect(cost).toBeCloseTo((12 * 1) / 8 + (30 * 1) / 8, 5);
+      // Adjudication: 30 hours at the court's pace (45 days per 12 hours) x (0.5 + 0.25) = 84.375 days mean.
+      expect(k.due[adj.row]).toBe(adj.w.day + 1 + Math.floor(Math.log(2) * 83.875));
+      expect(cost).toBeCloseTo((12 * 0.75) / 8 + (30 * 0.75) / 8, 5);
     }
     expect(at(0, false).court.drawn).toBe(0);
     expect(at(s + 1e-7).w.experience[CH_COURT]).toBeCloseTo(0.475, 6);
   });
 
   it('an adjudicated citizen is satisfied with probability courtSkill; one not satisfied may petition', () => {
-    const judged = (draws: number[]) => {
-      const w = staffed({ court: { priorityToMediation: false } });
+    const judged = (draws: number[], priority = false) => {
+      const w = staffed({ court: { priorityToMediation: priority } });
       const row = openCase(w, CIT, 1, TYPE_LAND, 0, 0.5, 0);
       sendTo(w, row, CH_COURT);
       w.day = w.cases.cols.due[row];
+      w.streams.court = scripted([0.9999]); // (under priority: mediation fails)
       handlingStep(w); // to adjudication
       w.day = w.cases.cols.due[row];
       w.streams.court = scripted(draws);
@@ -322,6 +342,9 @@ describe('handling: service ends', () => {
     expect(petitions.w.totals.succeeded[CH_COURT]).toBe(0);
     expect(petitions.w.experience[CH_COURT]).toBeCloseTo(0.475, 6);
     expect(petitions.w.citizens.legitimacy[CIT]).toBeCloseTo(0.5 + encounterDelta(0.5, 0.4, 0.1, 6), 6);
+    // Under priority to mediation the court mediates once, before adjudicating, never after.
+    const afterMediation = judged([0.7 - 1e-9], true);
+    expect(events(afterMediation.w, afterMediation.row)).toEqual([EV_OPENED, EV_ADJUDICATED, EV_RESOLVED]);
     const accepts = judged([0.7, 0.1]);
     expect(accepts.w.cases.cols.status[accepts.row]).toBe(ST_FREE);
     expect(accepts.w.today.resolved).toBe(1);
@@ -387,12 +410,12 @@ describe('handling: waiting and patience', () => {
 });
 
 describe('handling: first contact and the calendar', () => {
-  function firstContact(over: Parameters<typeof quietWorld>[0], platform: number, u: number, type = TYPE_NEIGHBOUR) {
+  function firstContact(over: Parameters<typeof quietWorld>[0], platform: number, u: number, type = TYPE_NEIGHBOUR, own = 0.9999) {
     const w = staffed({ smartPlatform: { gridDiscovery: 0.8 }, ...over });
     w.platform = platform;
     const fc = scripted([0, u]); // no delay; then the discovery draw
     w.streams.firstContact = fc;
-    const choice = scripted([0.9999]); // a citizen's own choice: give up
+    const choice = scripted([own]); // a citizen's own choice (0.9999: give up)
     w.streams.choice = choice;
     const row = openDispute(w, CIT, 1, type, 0, 0.3, 0);
     handlingStep(w);
@@ -403,6 +426,12 @@ describe('handling: first contact and the calendar', () => {
     const hit = firstContact({}, 0.5, 0.4 - 1e-9);
     expect(hit.w.cases.cols.first[hit.row]).toBe(CH_GRID);
     expect(hit.choice.drawn).toBe(0);
+    const land = firstContact({}, 1, 0, TYPE_LAND); // grid fit 0.6 = takeFit: taken
+    expect(land.w.cases.cols.first[land.row]).toBe(CH_GRID);
+    // A citizen's first choice excludes no channel: u = 0 takes the first channel offered.
+    const gridOnly = { negotiate: 0, grid: 1, village: 0, ngo: 0, town: 0, police: 0, court: 0, petition: 1, giveUp: 1 };
+    const own = firstContact({ handling: { choice: gridOnly } }, 0, 0, TYPE_NEIGHBOUR, 0);
+    expect(own.w.cases.cols.first[own.row]).toBe(CH_GRID);
     const miss = firstContact({}, 0.5, 0.4);
     expect(miss.choice.drawn).toBe(1);
     expect(miss.w.today.abandoned).toBe(1);
@@ -449,6 +478,18 @@ describe('handling: first contact and the calendar', () => {
     expect(b).toBe(a);
     handlingStep(w);
     expect(w.cases.cols.status[b]).toBe(ST_PENDING);
+  });
+
+  it('a petition office’s service end is the petition regime’s (petitions.ts)', () => {
+    const w = staffed({ petitions: { regime: 'suppression' } });
+    const row = openCase(w, CIT, 1, TYPE_NEIGHBOUR, 0, 0.3, 0);
+    enterPetition(w, row, false);
+    expect(w.cases.cols.status[row]).toBe(ST_SERVING);
+    w.day = w.cases.cols.due[row];
+    w.streams.outcome = scripted([0]); // a mediation end would succeed with this draw
+    handlingStep(w);
+    expect(w.cases.cols.status[row]).toBe(ST_FREE);
+    expect(w.today.abandoned).toBe(1); // suppression: never solved
   });
 
   it('acts on an event only in the status it was meant for', () => {
@@ -614,7 +655,7 @@ describe('channel choice (weights of the documented formula)', () => {
     const wt = probe({
       type: TYPE_LAND, // grid fit 0.6 = takeFit: still taken
       sev: 0.4,
-      queue: { [CH_VILLAGE]: [2, 2, 3], [CH_COURT]: [3, 1, 4], [CH_PET_TOWN]: [2, 2, 0], [CH_NGO]: [1, 0, 1], [CH_POLICE]: [1, 1, 0], [CH_TOWN]: [1, 0, 0] },
+      queue: { [CH_VILLAGE]: [2, 2, 3], [CH_COURT]: [3, 1, 4], [CH_PET_TOWN]: [2, 2, 0], [CH_NGO]: [1, 0, 1], [CH_POLICE]: [1, 1, 0], [CH_TOWN]: [3, 0, 0] },
       experience: { [CH_NEGOTIATE]: 0.7, [CH_GRID]: 0.9, [CH_VILLAGE]: 0.3, [CH_TOWN]: 0.6 },
     });
     for (let o = 0; o < 11; o++) if (o !== CH_PET_COUNTY && o !== CH_PET_TOWN) expect([o, wt[o] > 0]).toEqual([o, true]);
@@ -629,6 +670,16 @@ describe('channel choice (weights of the documented formula)', () => {
     const b = expectedWeights(build(plain).w, plain, false, -1);
     expect(a[CH_VILLAGE] / b[CH_VILLAGE]).toBeCloseTo(0.8 / (1 + 14 / 60), 12);
     probe(s);
+  });
+
+  it('weighs by the fit of the dispute type (environment: NGO fit 0.6 = takeFit, village 0.9, town 0.8)', () => {
+    const wt = probe({ type: TYPE_ENVIRONMENT, sev: 0.2 });
+    expect(wt[CH_NGO]).toBeGreaterThan(0);
+  });
+
+  it('does not offer an unstaffed town office, court or petition office', () => {
+    const wt = probe({ type: TYPE_NEIGHBOUR, sev: 0.2, unstaffed: [CH_TOWN, CH_COURT, CH_PET_TOWN] });
+    expect([wt[CH_TOWN], wt[CH_COURT], wt[PETITION]]).toEqual([0, 0, 0]);
   });
 
   it('mediation levels do not take a case whose fit is below takeFit; unstaffed channels are not offered', () => {
