@@ -185,7 +185,7 @@ describe('skill, fairness and instances', () => {
     w.day = 730;
     const kinds = [CH_GRID, CH_VILLAGE, CH_TOWN, CH_NGO, CH_POLICE, CH_COURT, CH_PET_TOWN];
     const got = kinds.map((k) => skillOf(w, k));
-    [0.5, 0.6, 0.7, 0.4, 0.3, 0.2, 0].forEach((s, j) => expect(got[j]).toBeCloseTo(s * 1.2, 12));
+    for (const [j, s] of [0.5, 0.6, 0.7, 0.4, 0.3, 0.2, 0].entries()) expect(got[j]).toBeCloseTo(s * 1.2, 12);
     w.day = 365 * 10; // 0.7 x 2 = 1.4: capped
     expect(skillOf(w, CH_TOWN)).toBe(0.999);
     w.day = 0;
@@ -196,7 +196,7 @@ describe('skill, fairness and instances', () => {
     const p = params({ enforcement: { coercion: 0.25 }, ruleOfLaw: { baselineFairness: 0.8, courtFairness: 0.7 }, mediation: { grid: { fairness: 0.61 }, village: { fairness: 0.62 }, town: { fairness: 0.63 } } });
     const kinds = [CH_GRID, CH_VILLAGE, CH_TOWN, CH_COURT, CH_POLICE, CH_PET_TOWN, CH_PET_COUNTY, CH_NGO];
     const want = [0.61, 0.62, 0.63, 0.7, 0.6, 0.6, 0.6, 0.8];
-    kinds.forEach((k, j) => expect(fairnessOf(p, k)).toBeCloseTo(want[j], 12));
+    for (const [j, k] of kinds.entries()) expect(fairnessOf(p, k)).toBeCloseTo(want[j], 12);
   });
 
   it('a citizen is served by the instance of its own grid, village, town or county', () => {
@@ -216,7 +216,7 @@ describe('skill, fairness and instances', () => {
     const r = w.resolvers;
     const b = r.base[CH_VILLAGE];
     const set = (slots: number[]) => {
-      slots.forEach((s, v) => setSlots(w, b + v, s));
+      for (const [v, s] of slots.entries()) setSlots(w, b + v, s);
       poolUnstaffed(w, CH_VILLAGE);
       return Array.from(r.serveBy.subarray(b, b + 8)).map((x) => x - b);
     };
