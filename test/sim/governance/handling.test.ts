@@ -481,15 +481,17 @@ describe('handling: first contact and the calendar', () => {
   });
 
   it('a petition office’s service end is the petition regime’s (petitions.ts)', () => {
-    const w = staffed({ petitions: { regime: 'suppression' } });
-    const row = openCase(w, CIT, 1, TYPE_NEIGHBOUR, 0, 0.3, 0);
-    enterPetition(w, row, false);
-    expect(w.cases.cols.status[row]).toBe(ST_SERVING);
-    w.day = w.cases.cols.due[row];
-    w.streams.outcome = scripted([0]); // a mediation end would succeed with this draw
-    handlingStep(w);
-    expect(w.cases.cols.status[row]).toBe(ST_FREE);
-    expect(w.today.abandoned).toBe(1); // suppression: never solved
+    for (const county of [false, true]) {
+      const w = staffed({ petitions: { regime: 'suppression' } });
+      const row = openCase(w, CIT, 1, TYPE_NEIGHBOUR, 0, 0.3, 0);
+      enterPetition(w, row, county);
+      expect(w.cases.cols.status[row]).toBe(ST_SERVING);
+      w.day = w.cases.cols.due[row];
+      w.streams.outcome = scripted([0]); // a mediation end would succeed with this draw
+      handlingStep(w);
+      expect(w.cases.cols.status[row]).toBe(ST_FREE);
+      expect(w.today.abandoned).toBe(1); // suppression: never solved
+    }
   });
 
   it('acts on an event only in the status it was meant for', () => {
