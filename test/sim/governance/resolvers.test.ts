@@ -110,6 +110,21 @@ describe('capacity in hours', () => {
     });
     const r = w.resolvers;
     expect([CH_TOWN, CH_POLICE, CH_COURT, CH_PET_TOWN, CH_PET_COUNTY].map((k) => r.slots[r.base[k]])).toEqual([2, 3, 5, 7, 7]);
+    // Towns of 2,000 and counties of 4,000: each unit's share of the same rates.
+    const many = quietWorld({
+      population: { residents: 8000, counties: 2, townsPerCounty: 2, villagesPerTown: 2, gridsPerVillage: 2 },
+      mediation: { town: { staffPer1000: 0.4, hoursPerDay: 3, hoursPerCase: 6, serviceDays: 2 } }, // 0.0004 a resident
+      enforcement: { officersPer1000: 2, disputeHoursPerDay: 0.5, hoursPerCase: 5, serviceDays: 3 }, // 0.0006
+      court: { judgesPer100k: 40, hoursPerDay: 2, mediationHours: 8, serviceDays: 10 }, // 0.001
+      petitions: { staffPer100k: 60, hoursPerDay: 1, hoursPerCase: 3, serviceDays: 7 }, // 0.0014
+    });
+    const m = many.resolvers;
+    const of = (k: number) => Array.from(m.slots.subarray(m.base[k], m.base[k + 1]));
+    expect(of(CH_TOWN)).toEqual([1, 1, 0, 1]); // 0.8, 1.6, 2.4, 3.2 rounded 1, 2, 2, 3
+    expect(of(CH_POLICE)).toEqual([1, 1, 2, 1]); // 1.2, 2.4, 3.6, 4.8
+    expect(of(CH_COURT)).toEqual([4, 4]);
+    expect(of(CH_PET_TOWN)).toEqual([3, 3, 2, 3]); // 2.8, 5.6, 8.4, 11.2
+    expect(of(CH_PET_COUNTY)).toEqual([6, 5]); // 5.6, 11.2
     const off = quietWorld({ mediation: { village: { staffed: false }, grid: { staffed: false }, town: { staffed: false } } });
     for (const k of [CH_GRID, CH_VILLAGE, CH_TOWN]) expect(off.resolvers.slotsByChannel[k]).toBe(0);
     expect(staffingOf(off.params, 1, CH_NGO)).toBeNull();
@@ -134,7 +149,12 @@ describe('capacity in hours', () => {
     // 0.001 per resident: village 0's grids end at 0.5, 1, 1.5, 2, 2.5 (rounded 1, 1, 2, 2, 3); village 1's
     // grids add 250 each: 2.75, 3 (rounded 3, 3).
     expect(Array.from(g.resolvers.slots.subarray(gb, gb + 7))).toEqual([1, 0, 1, 0, 1, 0, 0]);
-    // Town-level offices ignore attention.
+    // Town-level offices ignore attention, even when it does not sum to the residents.
+    const t = quietWorld({ mediation: { town: { staffPer1000: 1, hoursPerDay: 1, hoursPerCase: 1, serviceDays: 1 } } });
+    t.attention.set([2, 1, 1, 1]);
+    t.attentionBefore.set([0, 2500, 3750, 5000, 6250]);
+    assignOfficialSlots(t);
+    expect(t.resolvers.slots[t.resolvers.base[CH_TOWN]]).toBe(5);
     expect(g.resolvers.slots[g.resolvers.base[CH_TOWN]]).toBe(quietWorld().resolvers.slots[quietWorld().resolvers.base[CH_TOWN]]);
   });
 
@@ -176,6 +196,7 @@ describe('capacity in hours', () => {
     expect(w.totals.busySlotDays[CH_VILLAGE]).toBe(1);
     expect(w.totals.slotDays[CH_PET_COUNTY]).toBe(2 * w.resolvers.slotsByChannel[CH_PET_COUNTY]);
     expect(w.today.salariedPersonDays).toBeCloseTo(2 * expected, 9);
+    expect([w.totals.slotDays.length, w.totals.busySlotDays.length]).toEqual([9, 9]);
   });
 });
 
@@ -224,6 +245,35 @@ describe('skill, fairness and instances', () => {
     expect(set([1, 0, 0, 0, 0, 0, 0, 0])).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(set([0, 0, 0, 0, 0, 0, 0, 1])).toEqual([7, 7, 7, 7, 7, 7, 7, 7]);
     expect(set([0, 0, 0, 0, 0, 0, 0, 0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Pooling one kind leaves the next kind's instances alone.
+    const ngo = r.base[CH_NGO];
+    r.serveBy[ngo] = 12345;
+    set([0, 1, 0, 0, 0, 0, 0, 0]);
+    expect(r.serveBy[ngo]).toBe(12345);
+  });
+
+  it('pools grids too: the very first instance of the table can serve all', () => {
+    const w = quietWorld();
+    const r = w.resolvers;
+    const b = r.base[CH_GRID];
+    expect(b).toBe(0);
+    for (let g = 0; g < 20; g++) setSlots(w, b + g, g === 0 ? 1 : 0);
+    poolUnstaffed(w, CH_GRID);
+    expect(Array.from(r.serveBy.subarray(0, 20))).toEqual(new Array(20).fill(0));
+    for (let g = 0; g < 20; g++) setSlots(w, b + g, g === 1 ? 1 : 0);
+    poolUnstaffed(w, CH_GRID);
+    expect(Array.from(r.serveBy.subarray(0, 20))).toEqual(new Array(20).fill(1));
+  });
+
+  it('re-staffing the official channels leaves the NGO teams’ slots and pooling alone', () => {
+    const w = quietWorld();
+    const r = w.resolvers;
+    const ngo = r.base[CH_NGO];
+    setSlots(w, ngo, 3);
+    r.serveBy[ngo] = 777;
+    assignOfficialSlots(w);
+    expect(r.slots[ngo]).toBe(3);
+    expect(r.serveBy[ngo]).toBe(777);
   });
 });
 
@@ -284,12 +334,13 @@ describe('queues', () => {
   it('a case can leave the middle, the head or the tail of a queue', () => {
     const w = quietWorld();
     const inst = w.resolvers.base[CH_TOWN];
+    setSlots(w, inst, 4);
     setSlots(w, inst, 0);
-    const rows = [0, 1, 2, 3].map((q) => {
-      const row = openCase(w, q, 1, 0, 0, 0.2, 0);
-      enqueue(w, row, inst);
-      return row;
-    });
+    expect(w.resolvers.slotsByChannel[CH_TOWN]).toBe(0);
+    // Rows 0..3 queued in the order 1, 0, 2, 3 (row 0 follows another row).
+    const rows = [0, 1, 2, 3].map((q) => openCase(w, q, 1, 0, 0, 0.2, 0));
+    for (const row of [rows[1], rows[0], rows[2], rows[3]]) enqueue(w, row, inst);
+    [rows[0], rows[1]] = [rows[1], rows[0]];
     const k = w.cases.cols;
     const r = w.resolvers;
     const order = () => {
@@ -319,5 +370,20 @@ describe('queues', () => {
     expect(r.head[inst]).toBe(late);
     expect(k.prev[late]).toBe(-1);
     expect(w.resolvers.slotsByChannel[CH_TOWN]).toBe(1);
+  });
+
+  it('the case behind a leaving or served head becomes the head (row 0 included)', () => {
+    for (const leave of ['unqueue', 'serve']) {
+      const w = quietWorld();
+      const inst = w.resolvers.base[CH_TOWN];
+      setSlots(w, inst, 0);
+      const rows = [0, 1, 2].map((q) => openCase(w, q, 1, 0, 0, 0.2, 0));
+      for (const row of [1, 0, 2]) enqueue(w, row, inst);
+      if (leave === 'unqueue') unqueue(w, 1);
+      else setSlots(w, inst, 1);
+      const k = w.cases.cols;
+      expect([leave, w.resolvers.head[inst], k.prev[0], k.next[0]]).toEqual([leave, 0, -1, 2]);
+      expect(rows).toEqual([0, 1, 2]);
+    }
   });
 });

@@ -4,19 +4,47 @@ import {
   CH_COURT,
   CH_GRID,
   CH_PET_COUNTY,
+  CH_PET_TOWN,
   CH_TOWN,
   CH_VILLAGE,
   CHANNELS,
   FLAG_COUNTY,
   FLAG_COURT,
   FLAG_TAKEN_VILLAGE,
+  TYPE_ADMINISTRATIVE,
+  TYPE_CONTRACTS,
+  TYPE_ENVIRONMENT,
+  TYPE_LABOUR,
+  TYPE_LAND,
   TYPE_NEIGHBOUR,
 } from '../../../sim/governance/codes';
 import { openCase } from '../../../sim/governance/cases';
-import { available, encounterCase, learn, sendTo } from '../../../sim/governance/routing';
+import { available, encounterCase, FIT, learn, sendTo } from '../../../sim/governance/routing';
 import { encounterDelta } from '../../../sim/governance/legitimacy';
 
 describe('routing', () => {
+  it('fits each dispute type to the channels that can settle it (the seed’s division of labour)', () => {
+    expect(FIT.length).toBe(6);
+    for (const row of FIT) {
+      expect(row.length).toBe(CHANNELS);
+      for (const f of row) expect(f > 0 && f <= 1).toBe(true);
+    }
+    const take = 0.6; // handling.takeFit by default
+    const best = (t: number) => FIT[t].indexOf(Math.max(...FIT[t]));
+    // People's mediation takes civil and neighbourhood disputes, not administrative ones.
+    expect(FIT[TYPE_NEIGHBOUR].slice(0, 4)).toEqual([1, 1, 1, 1]);
+    expect(FIT[TYPE_ADMINISTRATIVE][CH_VILLAGE]).toBeLessThan(take);
+    expect(FIT[TYPE_ADMINISTRATIVE][CH_GRID]).toBeLessThan(take);
+    // Administrative mediation and review for land, labour, environment and administrative acts.
+    for (const t of [TYPE_LAND, TYPE_LABOUR, TYPE_ENVIRONMENT, TYPE_ADMINISTRATIVE]) expect(FIT[t][CH_TOWN]).toBe(1);
+    expect(best(TYPE_LAND)).toBe(CH_VILLAGE);
+    // Courts for contracts; petitions for administrative acts.
+    expect(FIT[TYPE_CONTRACTS][CH_COURT]).toBe(1);
+    expect(FIT[TYPE_ADMINISTRATIVE][CH_PET_TOWN]).toBe(1);
+    expect(FIT[TYPE_ENVIRONMENT][CH_PET_COUNTY]).toBe(0.9);
+    expect(FIT[TYPE_LABOUR][CH_VILLAGE]).toBe(0.95);
+  });
+
   it('a channel is available to a grid when the instance serving it has a slot', () => {
     const w = quietWorld();
     staff(w, CH_TOWN, 0);
