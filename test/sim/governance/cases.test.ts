@@ -127,6 +127,10 @@ describe('cases', () => {
     w.day += w.resolveDays.length - 1;
     closeCase(w, at, true);
     expect(w.resolveDays[w.resolveDays.length - 1]).toBe(2);
+    const exact = openCase(w, 40, 1, 0, 0, 0.5, 0);
+    w.day += w.resolveDays.length;
+    closeCase(w, exact, true);
+    expect(w.resolveDays[w.resolveDays.length - 1]).toBe(3);
   });
 
   it('closing abandoned keeps the grievance latent and adds abandonWeight x severity (less counselling)', () => {
@@ -158,6 +162,7 @@ describe('cases', () => {
     c.openCases[80] = 0;
     closeCase(w, d, false);
     expect(c.openCases[80]).toBe(0);
+    expect(w.totals.petitionCasesClosed).toBe(0); // none of these petitioned
   });
 
   it('a resolved project dispute relieves each member by burden x risk and lifts the project mark', () => {
@@ -175,6 +180,7 @@ describe('cases', () => {
       expect(grievanceOf(w, i)).toBeCloseTo(0.5 - 0.25 * 0.8, 6);
       expect(c.openCases[i]).toBe(1); // a group's members keep their own disputes
     }
+    expect(grievanceOf(w, 103)).toBe(0); // the next citizen is no member
     for (let i = 100; i < 103; i++) c.project[i] = 1;
     const open = openCase(w, 100, 3, 0, 0, 0.25, FLAG_PROJECT);
     closeCase(w, open, false);
@@ -190,6 +196,9 @@ describe('cases', () => {
     markPath(w, row, FLAG_COUNTY);
     expect(w.totals.reachedPetitionOrCounty).toBe(1);
     expect(w.cases.cols.flags[row]).toBe(FLAG_TAKEN_VILLAGE | FLAG_PETITIONED | FLAG_COUNTY);
+    const single = openCase(w, 41, 1, 0, 0, 0.4, 0);
+    markPath(w, single, FLAG_PETITIONED);
+    expect(w.totals.reachedPetitionOrCounty).toBe(2);
     markFirst(w, row, CH_NEGOTIATE);
     markFirst(w, row, CH_COURT);
     expect(w.cases.cols.first[row]).toBe(CH_NEGOTIATE);
