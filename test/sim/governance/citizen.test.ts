@@ -98,6 +98,14 @@ describe('a citizen’s state today', () => {
     touchCandidate(w, i);
     expect(c.candidate[i]).toBe(CANDIDATE_DIRTY);
     expect(w.candidates.length).toBe(n + 1);
+    // Adding nothing touches nobody: a citizen above T left out of the set stays out.
+    const j = 1400;
+    c.candidate[j] = 0;
+    c.hardship[j] = 255;
+    w.totals.sumLegitimacy -= c.legitimacy[j];
+    c.legitimacy[j] = 0;
+    addGrievance(w, j, 0);
+    expect(c.candidate[j]).toBe(0);
     // Lowering grievance touches nobody.
     c.candidate[i] = CANDIDATE_CLEAN;
     addGrievance(w, i, -0.01);
