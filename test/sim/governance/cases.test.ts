@@ -22,6 +22,8 @@ import {
   PATH_OUTCOMES,
   ST_FREE,
   ST_PENDING,
+  TEAM_COUNSELLING,
+  TEAMS,
   TYPE_LAND,
 } from '../../../sim/governance/codes';
 import { closeCase, logEvent, markFirst, markPath, openCase } from '../../../sim/governance/cases';
@@ -144,6 +146,15 @@ describe('cases', () => {
     expect(grievanceOf(w, 40)).toBeCloseTo(0.2, 6);
     expect(c.state[40]).toBe(CIT_QUIET);
     expect(w.totals.costResolved).toBe(0);
+  });
+
+  it('counselling in the village relieves the grievance kept from a dispute given up', () => {
+    const w = quietWorld({ grievances: { abandonWeight: 0.5 }, ngo: { counsellingRelief: 0.3 } });
+    w.villageMembers.fill(0);
+    w.villageMembers[1 * TEAMS + TEAM_COUNSELLING] = 1;
+    for (const i of [40, 1300]) closeCase(w, openCase(w, i, 1, 0, 0, 0.4, 0), false);
+    expect(grievanceOf(w, 40)).toBeCloseTo(0.2, 6); // village 0: no counsellor
+    expect(grievanceOf(w, 1300)).toBeCloseTo(0.2 * 0.7, 6);
   });
 
   it('a citizen with another dispute open stays in dispute; an active one stays active', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quietWorld, smallWorld } from './helpers';
-import { PARTIES_CITIZEN, PARTIES_FIRM, PARTIES_GOVERNMENT, TYPE_CONTRACTS } from '../../../sim/governance/codes';
+import { PARTIES_CITIZEN, PARTIES_FIRM, PARTIES_GOVERNMENT, TEAM_COUNSELLING, TEAMS, TYPE_CONTRACTS } from '../../../sim/governance/codes';
 import { grievanceOf } from '../../../sim/governance/citizen';
 import { Stream } from '../../../sim/core/random';
 import { economyStep } from '../../../sim/governance/economy';
@@ -145,6 +145,15 @@ describe('grievance events (exact)', () => {
     grievanceStep(w);
     expect([w.today.grievances, w.today.claims, w.today.disputesOpened]).toEqual([1, 0, 0]);
     expect(grievanceOf(w, I)).toBeCloseTo(sev * 0.2, 6);
+  });
+
+  it('counselling in the village relieves a lumped grievance', () => {
+    const w = world({ ngo: { counsellingRelief: 0.3 } });
+    w.villageMembers.fill(0);
+    w.villageMembers[1 * TEAMS + TEAM_COUNSELLING] = 2; // citizen 1,300 lives in village 1
+    oneEvent(w, I, [0, 0, 0.5, pClaim, 0]);
+    grievanceStep(w);
+    expect(grievanceOf(w, I)).toBeCloseTo(sev * 0.2 * 0.7, 6);
   });
 
   it('a claim is made with probability claim x awareness and legitimacy factors x (1 - suppression)', () => {
