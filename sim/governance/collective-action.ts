@@ -52,6 +52,7 @@ export function rescanCandidates(w: World): void {
   const villages: number[] = [];
   const crit: number[] = [];
   const h = w.hierarchy;
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined and writes nothing
   for (let g = 0; g < h.grids; g++) {
     const v = h.gridVillage[g];
     for (let i = h.gridStart[g]; i < h.gridStart[g + 1]; i++) {
@@ -84,6 +85,7 @@ export function collectiveActionStep(w: World): void {
   const h = w.hierarchy;
   if (
     Number.isNaN(w.totals.scanHardship) ||
+    // Stryker disable next-line EqualityOperator: a drift of exactly RESCAN_EPS has probability 0
     Math.abs(w.hardshipFactor - w.totals.scanHardship) > RESCAN_EPS ||
     Math.abs(w.legitimacyShift - w.totals.scanShift) > RESCAN_EPS
   ) {
@@ -99,6 +101,7 @@ export function collectiveActionStep(w: World): void {
   // per candidate.
   const pQuiet = new Float64Array(V);
   const pActive = new Float64Array(V);
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined and writes nothing
   for (let v = 0; v < V; v++) {
     const c0 = presence(w, v);
     const a = prevVillage[v];
@@ -148,9 +151,11 @@ export function collectiveActionStep(w: World): void {
     const R = risk[i] / 255;
     const P = st === ACTIVE ? pActive[v] : pQuiet[v];
     if (isActive(G, R, P, T)) {
+      // Stryker disable next-line ConditionalExpression: setting ACTIVE on an active citizen changes nothing
       if (st !== ACTIVE) state[i] = ACTIVE;
       nextVillage[v]++;
     } else if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: G > T here, so (G - T) / 0 is Infinity too
     listCrit[j] = R > 0 ? (G - T) / R : Infinity;
     candidate[i] = CLEAN;
     j++;
@@ -158,7 +163,9 @@ export function collectiveActionStep(w: World): void {
   // Pass 2: officers detain, at random among each village's actives.
   const arrestsPerOfficer = w.params.enforcement.arrestsPerOfficerDay;
   const capacity = new Float64Array(V);
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined and writes nothing
   for (let v = 0; v < V; v++) {
+    // Stryker disable next-line ConditionalExpression: a shortcut; a village without actives has nobody to detain
     if (nextVillage[v] === 0) continue;
     const res = h.villageStart[v + 1] - h.villageStart[v];
     const officers = (w.officersPer1000 * res) / 1000;
@@ -173,6 +180,7 @@ export function collectiveActionStep(w: World): void {
   const finalVillage = new Int32Array(V);
   const ds = w.streams.detention;
   let actives = 0;
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined and writes nothing
   for (let q = 0; q < list.length; q++) {
     const i = list[q];
     if (state[i] !== ACTIVE) continue;
@@ -191,9 +199,11 @@ export function collectiveActionStep(w: World): void {
   }
   w.villageActives = finalVillage;
   w.totals.actives = actives;
+  // Stryker disable next-line EqualityOperator: an equal peak leaves the peak unchanged
   if (actives > w.totals.peakActives) w.totals.peakActives = actives;
   // Mass incidents per town; area-wide outbursts.
   const size = ca.massIncidentSize;
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined and writes nothing
   for (let t = 0; t < h.towns; t++) {
     const a = townAct[t];
     if (a > size) {
@@ -231,6 +241,7 @@ function endEpisode(w: World, t: number): void {
 export function openEpisodes(w: World): { sizes: number[]; project: number } {
   const sizes: number[] = [];
   let project = 0;
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined and writes nothing
   for (let t = 0; t < w.hierarchy.towns; t++) {
     if (w.townEpisodeStart[t] >= 0) {
       sizes.push(w.townEpisodePeak[t]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { quietWorld, scripted, smallWorld } from './helpers';
 import { arrestProbability, grievance, isActive, ratioCode } from '../../../sim/core/activation';
 import { collectiveActionStep, openEpisodes, presence, rescanCandidates } from '../../../sim/governance/collective-action';
-import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from '../../../sim/governance/codes';
+import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_PETITIONING, CIT_QUIET } from '../../../sim/governance/codes';
 import type { World } from '../../../sim/governance/world';
 import { gridOf } from '../../../sim/governance/hierarchy';
 import { CANDIDATE_CLEAN, grievanceOf, hardshipOf, legitimacyOf, totalGrievance, touchCandidate } from '../../../sim/governance/citizen';
@@ -79,6 +79,8 @@ function calmWorld(over: Parameters<typeof quietWorld>[0] = {}) {
   c.riskAversion.fill(0);
   c.state.fill(CIT_QUIET);
   c.candidate.fill(0);
+  w.villagePatrol.fill(0);
+  w.officersPer1000 = 0;
   w.totals.scanHardship = Number.NaN;
   collectiveActionStep(w); // rescans: nobody
   expect(w.candidates.length).toBe(0);
@@ -269,5 +271,133 @@ describe('collective action: episodes and detention', () => {
     w.day = 1;
     collectiveActionStep(w);
     expect(w.citizens.state[2000]).toBe(CIT_DETAINED); // detainees are not evaluated
+  });
+});
+
+describe('collective action: the decision of each candidate', () => {
+  /** Citizen i with G = g (all accumulated grievance) and risk aversion 1. */
+  function aggrieved(w: World, i: number, g: number, state = CIT_QUIET) {
+    w.citizens.grievance[i] = g;
+    w.citizens.grievanceDay[i] = w.day;
+    w.citizens.riskAversion[i] = 255;
+    w.citizens.state[i] = state;
+    touchCandidate(w, i);
+  }
+
+  it('an active citizen weighs the arrest probability without itself among the actives', () => {
+    // Literal C / A with C = 0.12 x 1.25 x 6 = 0.9 and 2 actives yesterday: an active citizen sees
+    // A = 2 (P = 1 - exp(-2.3 x 0.45) = 0.64), a quiet one A = 3 (P = 0.50). G = 0.7, R = 1, T = 0.1.
+    const w = calmWorld({ collectiveAction: { ratioRule: 'literal', threshold: 0.1, presencePerOfficer: 6, patrolDeterrence: 0 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    w.officersPer1000 = 0.12;
+    w.villageActives[0] = 2;
+    aggrieved(w, 0, 0.7, CIT_ACTIVE);
+    aggrieved(w, 1, 0.7);
+    collectiveActionStep(w);
+    expect([w.citizens.state[0], w.citizens.state[1]]).toEqual([CIT_QUIET, CIT_ACTIVE]);
+  });
+
+  it('re-evaluates a touched candidate and an active one even while P is above their critical value', () => {
+    const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    heat(w, 0, 1);
+    w.citizens.riskAversion[0] = 255;
+    w.officersPer1000 = 50;
+    collectiveActionStep(w); // quiet, critical P 0.9
+    w.citizens.riskAversion[0] = 0;
+    touchCandidate(w, 0); // dirty: evaluated in full tomorrow
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.citizens.state[0]).toBe(CIT_ACTIVE);
+    // An active citizen (critical P 0.6 at R = 1) is re-evaluated when presence rises above it.
+    const v = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    aggrieved(v, 0, 0.7);
+    collectiveActionStep(v);
+    expect(v.citizens.state[0]).toBe(CIT_ACTIVE);
+    expect(v.candidateCrit[0]).toBeCloseTo(0.6, 6);
+    v.officersPer1000 = 50;
+    v.day++;
+    collectiveActionStep(v);
+    expect(v.citizens.state[0]).toBe(CIT_QUIET);
+  });
+
+  it('keeps the critical P as (G - T) / R for every candidate, one entry per candidate', () => {
+    const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    aggrieved(w, 0, 0.7);
+    w.citizens.riskAversion[0] = 51; // 0.2
+    aggrieved(w, 1, 0.5);
+    collectiveActionStep(w);
+    expect(w.candidateCrit[0]).toBeCloseTo(0.6 / 0.2, 5);
+    expect(w.candidateCrit.length).toBe(w.candidates.length);
+    expect(w.candidateVillage.length).toBe(w.candidates.length);
+  });
+
+  it('drops a candidate at exactly G = T, and leaves a petitioner’s state alone', () => {
+    const w = calmWorld({ collectiveAction: { threshold: 0.5 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    aggrieved(w, 0, 0.75, CIT_PETITIONING);
+    aggrieved(w, 1, 0.75, CIT_PETITIONING);
+    w.citizens.riskAversion[1] = 255;
+    w.officersPer1000 = 50; // citizen 1 deterred
+    w.citizens.riskAversion[0] = 0;
+    collectiveActionStep(w);
+    expect(w.citizens.state[1]).toBe(CIT_PETITIONING);
+    w.citizens.grievance[0] = 0.5; // G = T: no longer a candidate
+    w.citizens.grievance[1] = 0.5;
+    w.citizens.candidate[1] = 2;
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.candidates).toEqual([]);
+    expect(w.citizens.state[1]).toBe(CIT_PETITIONING);
+    // A rescan leaves out a citizen at exactly G = T too.
+    w.citizens.grievance[2] = 0.5;
+    w.citizens.grievanceDay[2] = w.day;
+    rescanCandidates(w);
+    expect(w.candidates).toEqual([]);
+  });
+
+  it('draws no detention number where nobody can be detained', () => {
+    const w = calmWorld();
+    heat(w, 0, 3);
+    const ds = scripted([]);
+    w.streams.detention = ds;
+    collectiveActionStep(w);
+    expect(w.totals.actives).toBe(3);
+    expect(ds.drawn).toBe(0);
+  });
+
+  it('an episode needs more actives than the size; one starting on day 0 runs and ends like any other', () => {
+    const w = calmWorld({ collectiveAction: { massIncidentSize: 20, episodeGapDays: 1 } });
+    days(w, [20]);
+    expect([w.totals.massIncidents, w.totals.outbursts]).toEqual([0, 0]);
+    w.day = 0;
+    days(w, [25, 26]);
+    expect(w.totals.massIncidents).toBe(1);
+    expect(openEpisodes(w).sizes).toEqual([26]);
+    days(w, [0]);
+    expect(w.incidentStarts).toEqual([0]);
+    expect(w.incidentLengths).toEqual([2]);
+  });
+
+  it('the project share is read at the first day of the peak', () => {
+    const w = calmWorld({ collectiveAction: { massIncidentSize: 20, episodeGapDays: 1 } });
+    cool(w);
+    heat(w, 0, 15);
+    heat(w, 1000, 1015, true);
+    collectiveActionStep(w);
+    w.day++;
+    cool(w);
+    heat(w, 0, 30); // as large, nobody burdened
+    collectiveActionStep(w);
+    expect(openEpisodes(w).project).toBe(1);
+  });
+
+  it('a legitimacy shift is measured from the shift at the last rescan', () => {
+    const w = calmWorld();
+    w.legitimacyShift = -0.01;
+    collectiveActionStep(w); // rescans at -0.01
+    w.citizens.hardship[0] = 255;
+    w.totals.sumLegitimacy -= w.citizens.legitimacy[0];
+    w.citizens.legitimacy[0] = 0;
+    w.legitimacyShift = -0.012;
+    collectiveActionStep(w);
+    expect(w.candidates).toEqual([]);
   });
 });

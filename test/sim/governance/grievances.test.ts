@@ -90,18 +90,19 @@ function oneEvent(w: ReturnType<typeof quietWorld>, i: number, draws: number[]) 
 
 describe('grievance events (exact)', () => {
   const I = 1300;
+  const worldOf = (over: Parameters<typeof quietWorld>[0] = {}) => world(over);
   function world(over: Parameters<typeof quietWorld>[0] = {}) {
     const w = quietWorld({ grievances: { hardshipWeight: 2, claimAwarenessWeight: 0.3, claimLegitimacyWeight: 0.3, rejectionProbability: 0.64, claimProbability: 0.6, lumpedWeight: 0.2, openWeight: 0.3 }, ngo: { counsellingRelief: 0 }, ...over });
     const c = w.citizens;
     c.hardship[I] = 102; // 0.4
     c.awareness[I] = 204; // 0.8
-    w.totals.sumLegitimacy += 0.5 - c.legitimacy[I];
-    c.legitimacy[I] = 0.5;
+    w.totals.sumLegitimacy += 0.75 - c.legitimacy[I];
+    c.legitimacy[I] = 0.75;
     c.grievance[I] = 0;
     return w;
   }
-  // pClaim = 0.6 x (1 - 0.3 + 0.6 x 0.8) x (1 - 0.3 + 0.6 x 0.5).
-  const pClaim = 0.6 * (0.7 + 0.6 * 0.8) * (0.7 + 0.6 * 0.5);
+  // pClaim = 0.6 x (1 - 0.3 + 0.6 x 0.8) x (1 - 0.3 + 0.6 x 0.75).
+  const pClaim = 0.6 * (0.7 + 0.6 * 0.8) * (0.7 + 0.6 * 0.75);
   const sev = -Math.log(1 - 0.5) * 0.3;
 
   it('finds events by geometric skips with the maximum per-citizen probability', () => {
@@ -186,7 +187,18 @@ describe('grievance events (exact)', () => {
     expect(grievanceOf(w, I)).toBeCloseTo(sev * 0.3, 6);
   });
 
+  it('a type of weight 0 is never drawn', () => {
+    const mix = { neighbourFamily: 0, landHousing: 1, labourWages: 1, contractsConsumers: 0, environment: 0, administrative: 0 };
+    const w = world({ grievances: { typeMix: mix } });
+    oneEvent(w, I, [0, 0, 0.5, 0, 0]);
+    grievanceStep(w);
+    expect(w.cases.cols.type[0]).toBe(1);
+  });
+
   it('types are drawn by the type mix, with firms and government as the other party where they are', () => {
+    // A mix that does not sum to 1: the draw is scaled by the total.
+    const doubled = { neighbourFamily: 0.9, landHousing: 0.32, labourWages: 0.24, contractsConsumers: 0.36, environment: 0.08, administrative: 0.1 };
+    const world = (o: Parameters<typeof quietWorld>[0] = {}) => worldOf({ grievances: { typeMix: doubled }, ...o });
     const w0 = world();
     const mix = w0.params.grievances.typeMix;
     const cum = [0, mix.neighbourFamily, mix.landHousing, mix.labourWages, mix.contractsConsumers, mix.environment];
