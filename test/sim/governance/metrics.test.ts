@@ -61,6 +61,7 @@ function filled(): World {
   n.accidents = 4;
   n.fraud = 2;
   n.pathCounts[CH_GRID * PATH_OUTCOMES + 1] = 5;
+  n.pathCounts[CH_VILLAGE * PATH_OUTCOMES + 0] = 3; // (the cell after grid's last outcome)
   n.pathCounts[(PATH_FIRSTS - 1) * PATH_OUTCOMES + OUTCOME_ABANDONED] = 2;
   w.petitionsByYear = [30];
   w.crimesByYear = [4, 5];
@@ -109,7 +110,7 @@ describe('summary', () => {
     expect(s.incidentsFromApprovedProjects).toBe(2); // one ended, one open
     expect(s.resolvedByLevel).toEqual({ grid: 50, village: 30, town: 25, county: 15 });
     expect(s.resolvedByChannel).toEqual({ negotiate: 10, grid: 20, village: 30, ngo: 5, town: 25, police: 4, court: 12, petitionTown: 8, petitionCounty: 6 });
-    expect(s.firstChannelPaths).toEqual({ 'grid>village': 5, 'gaveUp>abandoned': 2 });
+    expect(s.firstChannelPaths).toEqual({ 'grid>village': 5, 'village>grid': 3, 'gaveUp>abandoned': 2 });
     expect([s.grievances, s.claims, s.disputes, s.courtFilings]).toEqual([400, 700, 500, 50]);
     expect(s.mediationSuccessRate).toBe(0.75);
     expect(s.petitionSolvedShare).toBe(0.2);
@@ -149,6 +150,12 @@ describe('summary', () => {
     expect(summarise(w).medianDaysToResolve).toBe(w.resolveDays.length - 1);
   });
 
+  it('the contact share counts good and bad contacts over everyone asked', () => {
+    const w = quietWorld();
+    w.totals.contactBad = 5;
+    expect(summarise(w).contactShare).toBe(1);
+  });
+
   it('rounds to six decimals', () => {
     const w = filled();
     w.totals.disputesResolved = 1;
@@ -158,6 +165,14 @@ describe('summary', () => {
 });
 
 describe('series', () => {
+  it('counts the towns in an episode now, one started on day 0 included', () => {
+    const w = quietWorld({ population: { residents: 8000, counties: 1, townsPerCounty: 3, villagesPerTown: 1, gridsPerVillage: 1 } });
+    w.townEpisodeStart.set([0, -1, 5]);
+    const m = createRecorder();
+    recordDay(w, m);
+    expect(m.column('massIncidentsActive')[0]).toBe(2);
+  });
+
   it('records one row of the day’s counts and the states now, in SERIES order', () => {
     const w = quietWorld({ grievances: { decayPerYear: 3.65 }, ngo: { hoursPerMemberDay: 0.5 } });
     const d = w.today;

@@ -46,7 +46,7 @@ describe('population', () => {
     const c = traits(over, [0.5, 0.5, 0.75, 0.5, 0.5, 0.25, 0.9, 0]);
     expect(c.legitimacy[0]).toBeCloseTo(0.7, 6);
     expect(c.threshold[0]).toBe(Math.round(255 * 0.2));
-    const wide = { legitimacy: { initialMean: 0.6, initialSpread: 0.6 }, participation: { thresholdMean: 0.5, thresholdSpread: 0.8 } };
+    const wide = { legitimacy: { initialMean: 0.5, initialSpread: 0.6 }, participation: { thresholdMean: 0.5, thresholdSpread: 0.8 } };
     const top = traits(wide, [0.5, 0.5, 0.9999999, 0.5, 0.5, 0.9999999, 0.9, 0]);
     expect([top.legitimacy[0], top.threshold[0]]).toEqual([1, 255]);
     const bottom = traits(wide, [0.5, 0.5, 0, 0.5, 0.5, 0, 0.9, 0]);
@@ -72,6 +72,7 @@ describe('population', () => {
     expect(enabledTeams(params({ ngo: { support: 1, teams: all } }))).toEqual([TEAM_MEDIATION, TEAM_WORTHIES, TEAM_PATROLS, TEAM_CORRECTION, TEAM_COUNSELLING]);
     expect(enabledTeams(params({ ngo: { support: 0.5, teams: { ...all, mediation: false, patrols: false } } }))).toEqual([TEAM_WORTHIES, TEAM_CORRECTION, TEAM_COUNSELLING]);
     expect(enabledTeams(params({ ngo: { support: 0, teams: all } }))).toEqual([]);
+    expect(enabledTeams(params({ ngo: { support: 1, teams: { ...all, worthies: false, counselling: false } } }))).toEqual([TEAM_MEDIATION, TEAM_PATROLS, TEAM_CORRECTION]);
   });
 
   it('allocates every column for n citizens within the documented bytes', () => {
