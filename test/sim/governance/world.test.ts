@@ -85,5 +85,9 @@ describe('world', () => {
     expect([w.villageActives.length, w.villagePatrol.length, w.villageDissatisfaction.length, w.villageAsked.length, w.villageUnhappy.length]).toEqual(new Array(5).fill(h.villages));
     expect([w.townActives.length, w.townProjectActives.length, w.townMediators.length, w.townEpisodePeak.length, w.townEpisodeProject.length]).toEqual(new Array(5).fill(h.towns));
     expect(w.resolvers.count).toBe(h.grids + h.villages + 4 * h.towns + 2 * h.counties);
+    // Lists start empty: no free rows, candidates, projects, incidents or yearly counts yet.
+    expect([w.freeRows, w.candidates, w.candidateVillage, w.candidateCrit]).toEqual([[], [], [], []]);
+    expect(w.projects).toEqual({ risk: [], size: [], village: [] });
+    expect([w.incidentSizes, w.incidentStarts, w.incidentLengths, w.petitionsByYear, w.crimesByYear]).toEqual([[], [], [], [], []]);
   });
 });
