@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { smallModel } from './helpers';
+import { params, smallModel } from './helpers';
 import { listPresets, loadScenario } from '../../../src/scenario/files';
 import { governanceFactory, type GovernanceModel } from '../../../sim/governance/model';
-import { SERIES } from '../../../sim/governance/metrics';
+import { SERIES, summarise } from '../../../sim/governance/metrics';
 import type { GovernanceParams } from '../../../sim/governance/params';
 import { CH_POLICE, FLAG_PROJECT, TYPE_LAND } from '../../../sim/governance/codes';
 import { closeCase, openCase } from '../../../sim/governance/cases';
@@ -202,6 +202,37 @@ describe('model: burn-in, officers, frames, log', () => {
     expect(cold.w.totals.detainedNow + cold.w.totals.actives).toBe(0);
   });
 
+  it('applies the officer schedule to the police office of every town', () => {
+    const m = smallModel({
+      population: { residents: 8000, townsPerCounty: 2, villagesPerTown: 2, gridsPerVillage: 2 },
+      enforcement: { officersPer1000: 1, officerSchedule: [{ at: 1, to: 2, over: 0 }], disputeHoursPerDay: 1, hoursPerCase: 1, serviceDays: 1 },
+    });
+    const r = m.w.resolvers;
+    const police = () => Array.from(r.slots.subarray(r.base[CH_POLICE], r.base[CH_POLICE] + 2));
+    expect(police()).toEqual([4, 4]);
+    m.step(2);
+    expect(police()).toEqual([8, 8]);
+  });
+
+  it('is made by its factory under its name; its summary is the world’s', () => {
+    expect(governanceFactory.name).toBe('governance');
+    const m = governanceFactory.create(params({ collectiveAction: { burnInDays: 0 } }), 2) as GovernanceModel;
+    expect(m.modelName).toBe('governance');
+    m.step(2);
+    expect(m.summary()).toEqual(summarise(m.w));
+  });
+
+  it('restores the case log with the rest', () => {
+    const a = smallModel({ ...BUSY, output: { caseLog: true }, collectiveAction: { burnInDays: 0 } }, 3);
+    a.step(20);
+    const snap = a.snapshot();
+    const rows = a.caseLog().rows;
+    a.step(20);
+    const b = smallModel({ ...BUSY, output: { caseLog: true }, collectiveAction: { burnInDays: 0 } }, 3);
+    b.restore(snap);
+    expect(b.caseLog().rows).toBe(rows);
+  });
+
   it('applies the officer schedule to the police slots on the day it changes', () => {
     const m = smallModel({ enforcement: { officersPer1000: 1, officerSchedule: [{ at: 2, to: 3, over: 0 }], disputeHoursPerDay: 1, hoursPerCase: 1, serviceDays: 1 } });
     const police = () => m.w.resolvers.slots[m.w.resolvers.base[CH_POLICE]];
@@ -262,6 +293,13 @@ describe('model: burn-in, officers, frames, log', () => {
     expect(x.gridOpen[2]).toBe(0);
     expect(c).toBeGreaterThan(b);
     expect(x.gridResidents[3]).toBe(250);
+    for (const [got, from] of [
+      [x.resolverKind, w.resolvers.kind], [x.resolverUnit, w.resolvers.unit], [x.resolverSlots, w.resolvers.slots],
+      [x.resolverBusy, w.resolvers.busy], [x.resolverQueue, w.resolvers.len],
+    ] as const) expect(got).not.toBe(from);
+    // Below the cap, every open case is framed.
+    w.params.output.frameCaseCap = 100;
+    expect(m.frame().meta.framedCases).toBe(3);
     expect(Array.from(x.resolverSlots)).toEqual(Array.from(w.resolvers.slots));
     expect(Array.from(x.resolverKind)).toEqual(Array.from(w.resolvers.kind));
     expect(Array.from(x.resolverUnit)).toEqual(Array.from(w.resolvers.unit));
@@ -281,11 +319,12 @@ describe('model: burn-in, officers, frames, log', () => {
     const w = m.w;
     w.day = 4;
     const row = openCase(w, 300, 2, TYPE_LAND, 1, 0.4, 0);
-    w.cases.cols.channel[row] = 4;
-    w.cases.cols.level[row] = 2;
+    w.cases.cols.channel[row] = 6;
+    w.cases.cols.level[row] = 3;
     closeCase(w, row, true);
     const log = m.caseLog();
     expect(log.rows).toBe(2);
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => log.value(1, c))).toEqual([0, 4, 'resolved', 'town', 'town', 'land-housing', 'citizen-firm', 2]);
+    expect(log.columns).toEqual(['caseId', 'day', 'event', 'channel', 'level', 'type', 'parties', 'size']);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => log.value(1, c))).toEqual([0, 4, 'resolved', 'court', 'county', 'land-housing', 'citizen-firm', 2]);
   });
 });
