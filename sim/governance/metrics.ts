@@ -68,6 +68,7 @@ export function recordDay(w: World, m: MetricsRecorder): void {
   const d = w.today;
   const n = w.totals;
   let inEpisode = 0;
+  // Stryker disable next-line EqualityOperator: one town past the end reads undefined, never >= 0
   for (let t = 0; t < w.hierarchy.towns; t++) if (w.townEpisodeStart[t] >= 0) inEpisode++;
   const latent = n.sumGrievance / w.hierarchy.residents;
   n.latentGrievanceDaySum += latent;
