@@ -212,6 +212,7 @@ describe('collective action: episodes and detention', () => {
     collectiveActionStep(w);
     expect([w.citizens.state[0], w.citizens.state[1]]).toEqual([CIT_QUIET, CIT_DISPUTE]);
     expect(w.candidates).toEqual([0, 1]);
+    expect(w.totals.actives).toBe(0); // candidates, but none active
     expect(w.candidateCrit[0]).toBeCloseTo(0.9, 6); // (G - T) / R
     expect(w.citizens.candidate[0]).toBe(CANDIDATE_CLEAN);
   });
@@ -339,10 +340,12 @@ describe('collective action: the decision of each candidate', () => {
     w.citizens.riskAversion[0] = 0;
     collectiveActionStep(w);
     expect(w.citizens.state[1]).toBe(CIT_PETITIONING);
-    w.citizens.grievance[0] = 0.5; // G = T: no longer a candidate
-    w.citizens.grievance[1] = 0.5;
-    w.citizens.candidate[1] = 2;
     w.day++;
+    w.citizens.grievance[0] = 0.5; // G = T today: no longer a candidate
+    w.citizens.grievance[1] = 0.5;
+    w.citizens.grievanceDay[0] = w.day;
+    w.citizens.grievanceDay[1] = w.day;
+    w.citizens.candidate[1] = 2;
     collectiveActionStep(w);
     expect(w.candidates).toEqual([]);
     expect(w.citizens.state[1]).toBe(CIT_PETITIONING);
@@ -387,6 +390,23 @@ describe('collective action: the decision of each candidate', () => {
     heat(w, 0, 30); // as large, nobody burdened
     collectiveActionStep(w);
     expect(openEpisodes(w).project).toBe(1);
+  });
+
+  it('a detainee is not evaluated: however aggrieved, it stays detained', () => {
+    const w = calmWorld({ enforcement: { arrestsPerOfficerDay: 0 } });
+    heat(w, 0, 1);
+    w.citizens.state[0] = CIT_DETAINED;
+    collectiveActionStep(w);
+    expect(w.citizens.state[0]).toBe(CIT_DETAINED);
+    expect(w.totals.actives).toBe(0);
+  });
+
+  it('reports open episodes of the towns in one only', () => {
+    const w = quietWorld({ population: { residents: 8000, townsPerCounty: 2, villagesPerTown: 2, gridsPerVillage: 2 } });
+    w.townEpisodeStart.set([-1, 5]);
+    w.townEpisodePeak.set([7, 30]);
+    w.townEpisodeProject.set([1, 0]);
+    expect(openEpisodes(w)).toEqual({ sizes: [30], project: 0 });
   });
 
   it('a legitimacy shift is measured from the shift at the last rescan', () => {
