@@ -87,6 +87,7 @@ export function collectiveActionStep(w: World): void {
     Number.isNaN(w.totals.scanHardship) ||
     // Stryker disable next-line EqualityOperator: a drift of exactly RESCAN_EPS has probability 0
     Math.abs(w.hardshipFactor - w.totals.scanHardship) > RESCAN_EPS ||
+    // Stryker disable next-line EqualityOperator: a shift of exactly RESCAN_EPS has probability 0
     Math.abs(w.legitimacyShift - w.totals.scanShift) > RESCAN_EPS
   ) {
     rescanCandidates(w);
@@ -106,6 +107,7 @@ export function collectiveActionStep(w: World): void {
     const c0 = presence(w, v);
     const a = prevVillage[v];
     pQuiet[v] = arrestProbability(c0, a, k, rule);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: pActive is read only for an active citizen, who was counted in its village yesterday (a >= 1)
     pActive[v] = a > 0 ? arrestProbability(c0, a - 1, k, rule) : pQuiet[v];
   }
   const nextVillage = new Int32Array(V);
