@@ -296,7 +296,9 @@ export function poolUnstaffed(w: World, kind: number): void {
   for (let i = to - 1; i >= from; i--) {
     if (r.slots[i] > 0) next = i;
     const p = r.serveBy[i];
+    // Stryker disable next-line EqualityOperator: next is 0 only at i = 0, where p is 0 (p < 0 is false either way)
     if (p < 0 && next < 0) r.serveBy[i] = i;
+    // Stryker disable next-line EqualityOperator: next is 0 only at i = 0, where p is 0 and the instance already serves itself
     else if (p < 0 || (next >= 0 && next - i < i - p)) r.serveBy[i] = next;
   }
 }
@@ -307,6 +309,7 @@ export function assignOfficialSlots(w: World): void {
   for (let inst = 0; inst < w.resolvers.count; inst++) {
     if (w.resolvers.kind[inst] !== CH_NGO) setSlots(w, inst, officialSlots(w, inst));
   }
+  // Stryker disable next-line EqualityOperator: pooling kind CHANNELS covers no instance
   for (let kind = 1; kind < CHANNELS; kind++) if (kind !== CH_NGO) poolUnstaffed(w, kind);
 }
 

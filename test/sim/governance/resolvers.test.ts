@@ -384,6 +384,16 @@ describe('queues', () => {
       const k = w.cases.cols;
       expect([leave, w.resolvers.head[inst], k.prev[0], k.next[0]]).toEqual([leave, 0, -1, 2]);
       expect(rows).toEqual([0, 1, 2]);
+      // Row 0 at the head is served when a slot frees.
+      setSlots(w, inst, leave === 'unqueue' ? 1 : 2);
+      expect(k.status[0]).toBe(ST_SERVING);
     }
+    // Leaving behind row 0: row 0 links to the one after.
+    const w = quietWorld();
+    const inst = w.resolvers.base[CH_TOWN];
+    setSlots(w, inst, 0);
+    for (const q of [0, 1, 2]) enqueue(w, openCase(w, q, 1, 0, 0, 0.2, 0), inst);
+    unqueue(w, 1);
+    expect([w.cases.cols.next[0], w.cases.cols.prev[2]]).toEqual([2, 0]);
   });
 });
