@@ -197,6 +197,23 @@ describe('handling: negotiation and retries', () => {
     expect(no.w.experience[CH_NEGOTIATE]).toBeCloseTo(0.5 - 0.05 * 0.5, 6);
   });
 
+  it('the experience weighed is that of the claimant’s own grid', () => {
+    // Citizen 300 (grid 1), ties 1, R 1: negotiation 1.5 x E against giving up 2.
+    const at = (e: number) => {
+      const w = staffed({ handling: { choice: only } });
+      w.citizens.ties[300] = 255;
+      w.citizens.riskAversion[300] = 255;
+      w.experience[1 * CHANNELS + CH_NEGOTIATE] = e;
+      const row = openCase(w, 300, 1, TYPE_NEIGHBOUR, 0, 0.3, 0);
+      w.streams.choice = scripted([0.5, 0.9999]);
+      w.streams.outcome = scripted([0]);
+      choose(w, row, -1, false);
+      return w.cases.cols.first[row];
+    };
+    expect(at(1)).toBe(CH_NEGOTIATE); // 2.25 / 4.25 > 0.5
+    expect(at(0)).toBe(FIRST_NONE); // 0.75 / 2.75 < 0.5: gave up
+  });
+
   it('a citizen gives up after maxAttempts failed channels', () => {
     for (const [before, closes] of [[2, false], [3, true]] as const) {
       const village = { negotiate: 0, grid: 0, village: 1, ngo: 0, town: 0, police: 0, court: 0, petition: 0, giveUp: 0 };
@@ -293,7 +310,7 @@ describe('handling: service ends', () => {
       w.day = w.cases.cols.due[row];
       const court = scripted([u]);
       w.streams.court = court;
-      w.streams.service = scripted([0.5]);
+      w.streams.service = scripted([0.9]);
       handlingStep(w);
       return { w, row, court };
     };
@@ -310,7 +327,7 @@ describe('handling: service ends', () => {
       expect(k.status[adj.row]).toBe(ST_SERVING); // keeps its slot
       expect(k.phase[adj.row]).toBe(1);
       // Adjudication: 30 hours at the court's pace (45 days per 12 hours) x (0.5 + 0.25) = 84.375 days mean.
-      expect(k.due[adj.row]).toBe(adj.w.day + 1 + Math.floor(Math.log(2) * 83.875));
+      expect(k.due[adj.row]).toBe(adj.w.day + 1 + Math.floor(-Math.log(1 - 0.9) * 83.875));
       expect(cost).toBeCloseTo((12 * 0.75) / 8 + (30 * 0.75) / 8, 5);
     }
     expect(at(0, false).court.drawn).toBe(0);
@@ -345,6 +362,8 @@ describe('handling: service ends', () => {
     // Under priority to mediation the court mediates once, before adjudicating, never after.
     const afterMediation = judged([0.7 - 1e-9], true);
     expect(events(afterMediation.w, afterMediation.row)).toEqual([EV_OPENED, EV_ADJUDICATED, EV_RESOLVED]);
+    // The grid learned twice: the failed mediation, then the satisfying judgement.
+    expect(afterMediation.w.experience[CH_COURT]).toBeCloseTo(0.475 + 0.05 * 0.525, 6);
     const accepts = judged([0.7, 0.1]);
     expect(accepts.w.cases.cols.status[accepts.row]).toBe(ST_FREE);
     expect(accepts.w.today.resolved).toBe(1);
@@ -482,15 +501,15 @@ describe('handling: first contact and the calendar', () => {
 
   it('a petition office’s service end is the petition regime’s (petitions.ts)', () => {
     for (const county of [false, true]) {
-      const w = staffed({ petitions: { regime: 'suppression' } });
+      const w = staffed({ petitions: { regime: 'stability-first', solveStabilityFirst: 1 } });
       const row = openCase(w, CIT, 1, TYPE_NEIGHBOUR, 0, 0.3, 0);
       enterPetition(w, row, county);
       expect(w.cases.cols.status[row]).toBe(ST_SERVING);
       w.day = w.cases.cols.due[row];
-      w.streams.outcome = scripted([0]); // a mediation end would succeed with this draw
+      w.streams.outcome = scripted([0.5]); // a mediation end (skill 0 at a petition office) would fail
       handlingStep(w);
       expect(w.cases.cols.status[row]).toBe(ST_FREE);
-      expect(w.today.abandoned).toBe(1); // suppression: never solved
+      expect(w.today.resolved).toBe(1); // the office solved it (solve probability 1)
     }
   });
 
