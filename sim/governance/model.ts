@@ -191,6 +191,7 @@ export class GovernanceModel implements Model {
   private applyOfficers(): void {
     const w = this.w;
     const b = w.resolvers.base[CH_POLICE];
+    // Stryker disable next-line EqualityOperator: one past the police offices is the first court, given its own official slots again (no change)
     for (let t = 0; t < w.hierarchy.towns; t++) setSlots(w, b + t, officialSlots(w, b + t));
     poolUnstaffed(w, CH_POLICE);
     this.appliedOfficers = w.officersPer1000;
