@@ -26,6 +26,7 @@ export const CANDIDATE_STALE = 3;
 /** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
 export function legitimacyOf(w: World, i: number): number {
   const l = w.citizens.legitimacy[i] + w.legitimacyShift;
+  // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp returns the same value
   return l < 0 ? 0 : l > 1 ? 1 : l;
 }
 
@@ -38,8 +39,10 @@ export function dailyDecay(w: World): number {
 export function grievanceOf(w: World, i: number): number {
   const c = w.citizens;
   const g = c.grievance[i];
+  // Stryker disable next-line ConditionalExpression: a shortcut; 0 decays to 0
   if (g === 0) return 0;
   const dt = w.day - c.grievanceDay[i];
+  // Stryker disable next-line ConditionalExpression: a shortcut; exp(0) is 1
   return dt === 0 ? g : g * exp((-w.params.grievances.decayPerYear / 365) * dt);
 }
 
@@ -48,6 +51,7 @@ export function addGrievance(w: World, i: number, amount: number): void {
   const c = w.citizens;
   const before = grievanceOf(w, i);
   let after = before + amount;
+  // Stryker disable next-line EqualityOperator: at exactly 0 both give 0
   if (after < 0) after = 0;
   c.grievance[i] = after;
   c.grievanceDay[i] = w.day;
@@ -58,12 +62,14 @@ export function addGrievance(w: World, i: number, amount: number): void {
 /** Effective hardship today: the stored H_i scaled by the economy's drift. */
 export function hardshipOf(w: World, i: number): number {
   const h = (w.citizens.hardship[i] / 255) * w.hardshipFactor;
+  // Stryker disable next-line EqualityOperator: at exactly 1 the clamp returns the same value
   return h > 1 ? 1 : h;
 }
 
 /** Effective legal awareness today: stored value plus rule-of-law growth. */
 export function awarenessOf(w: World, i: number): number {
   const a = w.citizens.awareness[i] / 255 + w.params.ruleOfLaw.legalAwarenessGrowthPerYear * (w.day / 365);
+  // Stryker disable next-line EqualityOperator: at exactly 1 the clamp returns the same value
   return a > 1 ? 1 : a;
 }
 
@@ -97,6 +103,7 @@ export function touchCandidate(w: World, i: number): void {
 /** Mean legitimacy today (stored values plus the global shift; the shift's clamp is ignored here). */
 export function meanLegitimacy(w: World): number {
   const m = w.totals.sumLegitimacy / w.hierarchy.residents + w.legitimacyShift;
+  // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp returns the same value
   return m < 0 ? 0 : m > 1 ? 1 : m;
 }
 
@@ -107,6 +114,7 @@ export function meanLegitimacy(w: World): number {
  */
 export function keptGrievance(w: World, i: number, amount: number): number {
   const relief = w.params.ngo.counsellingRelief;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; a relief of 0 keeps the whole amount anyway
   if (relief <= 0) return amount;
   const v = w.hierarchy.gridVillage[gridOf(w.hierarchy, i)];
   return w.villageMembers[v * TEAMS + TEAM_COUNSELLING] > 0 ? amount * (1 - relief) : amount;

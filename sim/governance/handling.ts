@@ -96,8 +96,10 @@ function waitFactor(w: World, g: number, kind: number): number {
   const r = w.resolvers;
   const inst = instanceFor(w, kind, g);
   const slots = r.slots[inst];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: unreachable, choose() asks only for a staffed channel (guards the division)
   if (slots <= 0) return 0;
   const ahead = r.len[inst] + 1 - (slots - r.busy[inst]);
+  // Stryker disable next-line EqualityOperator: at ahead = 0 the wait is 0 and Q is 1 either way
   if (ahead <= 0) return 1;
   const wait = (ahead / slots) * serviceDays(w.params, kind) * r.stretch[kind];
   return 1 / (1 + (w.params.handling.waitWeight * wait) / w.params.handling.patienceDays);
@@ -140,6 +142,7 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
     wt[OPT_PETITION] = wp;
   }
   wt[OPT_GIVE_UP] = ch.giveUp * 2 * R;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: exclude is -1 or a channel 0..8, and wt[-1] = 0 on a typed array does nothing
   if (exclude >= 0 && exclude < 9) wt[exclude] = 0;
   if (exclude === CH_PET_TOWN || exclude === CH_PET_COUNTY) wt[OPT_PETITION] = 0;
   let total = 0;
@@ -150,6 +153,7 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
   }
   let x = w.streams.choice.next() * total;
   let opt = 0;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: x < total, so the walk stops at give-up (option 10) anyway
   while (opt < 10 && x >= wt[opt]) {
     x -= wt[opt];
     opt++;
@@ -157,12 +161,14 @@ export function choose(w: World, row: number, exclude: number, rechoice: boolean
   if (opt === OPT_GIVE_UP) {
     closeCase(w, row, false);
   } else if (opt === OPT_PETITION) {
+    // Stryker disable next-line EqualityOperator: a continuous draw equals the probability with probability 0
     enterPetition(w, row, w.streams.choice.next() < p.petitions.overLevelProbability);
   } else if (opt === CH_NEGOTIATE) {
     k.channel[row] = CH_NEGOTIATE;
     markFirst(w, row, CH_NEGOTIATE);
     k.level[row] = 0;
     const s = p.handling.negotiateSuccess * fit[CH_NEGOTIATE] * (1 - p.handling.severityPenalty * sev);
+    // Stryker disable next-line EqualityOperator: a continuous draw equals s with probability 0
     const ok = w.streams.outcome.next() < s;
     learn(w, row, CH_NEGOTIATE, ok);
     if (ok) {
@@ -195,6 +201,7 @@ export function nextLevelChannel(w: World, kind: number, g: number): number {
           ? [CH_COURT]
           : kind === CH_PET_TOWN
             ? [CH_PET_COUNTY]
+            // Stryker disable next-line ArrayDeclaration: any non-channel entry is unstaffed, so the ladder ends the same
             : [];
   for (const c of up) if (available(w, c, g)) return c;
   return -1;
@@ -207,6 +214,7 @@ export function referUp(w: World, row: number): void {
   const from = k.channel[row];
   k.attempts[row]++;
   const to = nextLevelChannel(w, from, g);
+  // Stryker disable next-line EqualityOperator: `to` is never 0 (negotiation is no rung of the ladder)
   if (to < 0 || k.attempts[row] > w.params.handling.maxAttempts + 4) {
     // Top of the ladder: the court has adjudicated or the petition office has answered.
     closeCase(w, row, false);
@@ -248,6 +256,7 @@ function mediationEnd(w: World, row: number): void {
   const kind = k.channel[row];
   const i = k.citizen[row];
   releaseSlot(w, k.inst[row]);
+  // Stryker disable next-line UnaryOperator: the row gets a new instance (sendTo, enterPetition) or is closed before inst is read again
   k.inst[row] = -1;
   const L = legitimacyOf(w, i);
   let s = skillOf(w, kind) * FIT[k.type[row]][kind] * (1 - p.handling.severityPenalty * k.severity[row]) * acceptance(w, L);
@@ -258,6 +267,7 @@ function mediationEnd(w: World, row: number): void {
     const perThousand = (1000 * w.villageMembers[v * TEAMS + TEAM_WORTHIES]) / (h.villageStart[v + 1] - h.villageStart[v]);
     s += (1 - s) * Math.min(1, p.ngo.worthyEffect * perThousand);
   }
+  // Stryker disable next-line EqualityOperator: a continuous draw equals s with probability 0
   const ok = w.streams.outcome.next() < s;
   learn(w, row, kind, ok);
   if (kind !== CH_NGO) encounterCase(w, row, fairnessOf(p, kind) * (ok ? 1 : 1 - p.legitimacy.outcomeWeight));
@@ -276,10 +286,12 @@ function courtEnd(w: World, row: number): void {
   if (k.phase[row] === 0 && p.court.priorityToMediation) {
     const L = legitimacyOf(w, k.citizen[row]);
     const s = p.court.mediationSkill * FIT[k.type[row]][CH_COURT] * (1 - p.handling.severityPenalty * k.severity[row]) * acceptance(w, L);
+    // Stryker disable next-line EqualityOperator: a continuous draw equals s with probability 0
     const ok = w.streams.court.next() < s;
     learn(w, row, CH_COURT, ok);
     if (ok) {
       releaseSlot(w, k.inst[row]);
+      // Stryker disable next-line UnaryOperator: the row gets a new instance (sendTo, enterPetition) or is closed before inst is read again
       k.inst[row] = -1;
       w.totals.succeeded[CH_COURT]++;
       encounterCase(w, row, rl.courtFairness);
@@ -301,6 +313,7 @@ function courtEnd(w: World, row: number): void {
     return;
   }
   releaseSlot(w, k.inst[row]);
+  // Stryker disable next-line UnaryOperator: the row gets a new instance (sendTo, enterPetition) or is closed before inst is read again
   k.inst[row] = -1;
   logEvent(w, row, EV_ADJUDICATED);
   const satisfied = w.streams.court.next() < rl.courtSkill;
@@ -322,12 +335,14 @@ function patienceEnd(w: World, row: number): void {
   unqueue(w, row);
   logEvent(w, row, EV_ESCALATED);
   const kind = k.channel[row];
+  // Stryker disable next-line UnaryOperator: the row gets a new instance (sendTo, enterPetition) or is closed before inst is read again
   k.inst[row] = -1;
   w.totals.escalated[kind]++;
   if (p.grandMediation.referral) {
     referUp(w, row);
   } else if (kind !== CH_PET_TOWN && kind !== CH_PET_COUNTY && w.streams.choice.next() < p.handling.escalateToPetition) {
     k.attempts[row]++;
+    // Stryker disable next-line EqualityOperator: a continuous draw equals the probability with probability 0
     enterPetition(w, row, w.streams.choice.next() < p.petitions.overLevelProbability);
   } else if (kind === CH_PET_TOWN) {
     k.attempts[row]++;
@@ -352,6 +367,7 @@ export function handlingStep(w: World): void {
       continue;
     }
     const cols = w.cases.cols;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: bounds guard only; the id check skips such an event too
     if (subject >= w.cases.length || (cols.id[subject] & 0x7ffffff) !== id) continue;
     const row = subject;
     const status = cols.status[row];

@@ -40,10 +40,13 @@ export function buildHierarchy(
   // Even split: grid sizes differ by at most one resident.
   for (let g = 0; g <= grids; g++) gridStart[g] = Math.floor((g * residents) / grids);
   const gridVillage = new Int32Array(grids);
+  // Stryker disable next-line EqualityOperator: one step past the end writes nothing (typed arrays drop out-of-range writes)
   for (let g = 0; g < grids; g++) gridVillage[g] = Math.floor(g / gridsPerVillage);
   const villageTown = new Int32Array(villages);
+  // Stryker disable next-line EqualityOperator: one step past the end writes nothing (typed arrays drop out-of-range writes)
   for (let v = 0; v < villages; v++) villageTown[v] = Math.floor(v / villagesPerTown);
   const townCounty = new Int32Array(towns);
+  // Stryker disable next-line EqualityOperator: one step past the end writes nothing (typed arrays drop out-of-range writes)
   for (let t = 0; t < towns; t++) townCounty[t] = Math.floor(t / townsPerCounty);
   const villageStart = new Int32Array(villages + 1);
   for (let v = 0; v <= villages; v++) villageStart[v] = gridStart[v * gridsPerVillage];
@@ -62,6 +65,7 @@ export function buildHierarchy(
   const sc = Math.ceil(Math.sqrt(counties));
   const gridX = new Float32Array(grids);
   const gridY = new Float32Array(grids);
+  // Stryker disable next-line EqualityOperator: one step past the end writes nothing (typed arrays drop out-of-range writes)
   for (let g = 0; g < grids; g++) {
     const v = gridVillage[g];
     const t = villageTown[v];

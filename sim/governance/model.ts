@@ -75,7 +75,7 @@ const DATA_KEYS = [
   'critByVillage',
   'candidateCount',
   'dirtyByVillage',
-  'villageMinCrit',
+  'villageMaxCrit',
   'resolveDays',
   'gridVolunteers',
   'gridActives',
@@ -138,6 +138,7 @@ export class GovernanceModel implements Model {
    * count directly are reset.
    */
   private burnIn(n: number): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; with n = 0 the loop runs no day and the resets find nothing to reset
     if (n <= 0) return;
     const w = this.w;
     for (w.day = -n; w.day < 0; w.day++) {
@@ -173,6 +174,7 @@ export class GovernanceModel implements Model {
     const w = this.w;
     w.today = zeroDaily();
     economyStep(w); // 1
+    // Stryker disable next-line ConditionalExpression: a shortcut; applying the same officer level again changes no slot
     if (w.officersPer1000 !== this.appliedOfficers) this.applyOfficers();
     grievanceStep(w); // 2
     safetyStep(w); // 2 (public safety beside disputes)
@@ -191,6 +193,7 @@ export class GovernanceModel implements Model {
   private applyOfficers(): void {
     const w = this.w;
     const b = w.resolvers.base[CH_POLICE];
+    // Stryker disable next-line EqualityOperator: one past the police offices is the first court, given its own official slots again (no change)
     for (let t = 0; t < w.hierarchy.towns; t++) setSlots(w, b + t, officialSlots(w, b + t));
     poolUnstaffed(w, CH_POLICE);
     this.appliedOfficers = w.officersPer1000;
@@ -232,6 +235,7 @@ export class GovernanceModel implements Model {
     const casePetitions = new Uint8Array(m);
     const caseFlags = new Uint16Array(m);
     const caseCost = new Float32Array(m);
+    // Stryker disable next-line EqualityOperator: one step past the end writes nothing (typed arrays drop out-of-range writes)
     for (let q = 0; q < m; q++) {
       const row = rows[q];
       caseLevel[q] = k.level[row];
@@ -250,6 +254,7 @@ export class GovernanceModel implements Model {
       caseCost[q] = k.cost[row];
     }
     const gridResidents = new Int32Array(h.grids);
+    // Stryker disable next-line EqualityOperator: one step past the end writes nothing (typed arrays drop out-of-range writes)
     for (let g = 0; g < h.grids; g++) gridResidents[g] = h.gridStart[g + 1] - h.gridStart[g];
     return {
       model: this.modelName,

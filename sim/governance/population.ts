@@ -87,6 +87,7 @@ function powerFor(mean: number): number {
 /** Thresholds of u at which round(255 u^a) steps up: ((k + 0.5) / 255)^(1/a), k = 0..254. */
 function levelThresholds(a: number): Float64Array {
   const t = new Float64Array(255);
+  // Stryker disable next-line EqualityOperator: a write past the 255 thresholds is dropped
   for (let k = 0; k < 255; k++) t[k] = pow((k + 0.5) / 255, 1 / a);
   return t;
 }
@@ -97,6 +98,7 @@ function level(t: Float64Array, u: number): number {
   let hi = 255;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
+    // Stryker disable next-line EqualityOperator: a continuous draw equals a threshold with probability 0
     if (u >= t[mid]) lo = mid + 1;
     else hi = mid;
   }
@@ -116,20 +118,24 @@ export function initCitizens(c: Citizens, p: GovernanceParams, rng: Stream): voi
   const ts = p.participation.thresholdSpread;
   const share = p.participation.initialShare;
   const teams = enabledTeams(p);
+  // Stryker disable next-line EqualityOperator: writes past the last citizen are dropped
   for (let i = 0; i < c.n; i++) {
     c.hardship[i] = level(tH, u());
     c.riskAversion[i] = level(tR, u());
     const l = lm + ls * (2 * u() - 1);
+    // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp gives the same value
     c.legitimacy[i] = l < 0 ? 0 : l > 1 ? 1 : l;
     c.awareness[i] = level(tA, u());
     c.ties[i] = level(tT, u());
     // Uniform threshold around the mean (Granovetter 1978 uses a distribution of thresholds).
     const th = tm + ts * (2 * u() - 1);
+    // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp gives the same value
     c.threshold[i] = Math.round(255 * (th < 0 ? 0 : th > 1 ? 1 : th));
     // Both draws are taken whatever the policy, so that every citizen's later traits (and every other
     // regime's citizens) come from the same numbers: common random numbers across presets.
     const join = u();
     const team = u();
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with no team, teams[0] is undefined and stores 0 (no team) anyway
     if (teams.length > 0 && join < share) c.volunteer[i] = teams[Math.floor(team * teams.length)];
   }
 }

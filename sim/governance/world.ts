@@ -261,8 +261,11 @@ export interface World {
   candidateCount: number;
   /** Candidates of each village added or touched since they were last evaluated (collective-action.ts). */
   dirtyByVillage: number[][];
-  /** Least critical P of the village's quiet candidates at its last evaluation (Infinity: none). */
-  villageMinCrit: Float64Array;
+  /**
+   * Largest critical P of the village's quiet candidates since its last full evaluation (0: none;
+   * Infinity: a full evaluation is due).
+   */
+  villageMaxCrit: Float64Array;
   /** Histogram of days from opening to resolution (last bin: that many or more). */
   resolveDays: Int32Array;
   gridVolunteers: Int32Array;
@@ -436,7 +439,7 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     critByVillage: Array.from({ length: h.villages }, () => []),
     candidateCount: 0,
     dirtyByVillage: Array.from({ length: h.villages }, () => []),
-    villageMinCrit: new Float64Array(h.villages),
+    villageMaxCrit: new Float64Array(h.villages).fill(Infinity),
     resolveDays: new Int32Array(4096),
     gridVolunteers: new Int32Array(h.grids),
     gridActives: new Int32Array(h.grids),

@@ -3,6 +3,8 @@ import { governanceParams } from '../../../src/scenario/governance';
 import type { GovernanceParams } from '../../../sim/governance/params';
 import { createWorld, type World } from '../../../sim/governance/world';
 import { GovernanceModel } from '../../../sim/governance/model';
+import { poolUnstaffed, setSlots } from '../../../sim/governance/resolvers';
+import type { Stream } from '../../../sim/core/random';
 
 type Deep<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : Deep<T[K]>) : T[K] };
 
@@ -32,3 +34,34 @@ export function smallWorld(over: Deep<GovernanceParams> = {}, seed = 1): World {
 }
 
 export { createWorld };
+
+/**
+ * A stream that returns the given draws in order (then `after`), counting them: a test decides every
+ * random outcome of the step it drives (e.g. `w.streams.choice = scripted([0.3])`).
+ */
+export function scripted(draws: number[], after = 0.5): Stream & { drawn: number } {
+  const queue = [...draws];
+  const s = {
+    drawn: 0,
+    next: () => {
+      s.drawn++;
+      return queue.length > 0 ? (queue.shift() as number) : after;
+    },
+    exponential: (rate: number) => -Math.log(1 - s.next()) / rate,
+    int: (n: number) => Math.floor(s.next() * n),
+    chance: (p: number) => s.next() < p,
+  };
+  return s as unknown as Stream & { drawn: number };
+}
+
+/** Give every instance of channel `kind` `slots` slots (0: unstaffed) and re-pool the unstaffed ones. */
+export function staff(w: World, kind: number, slots: number): void {
+  const r = w.resolvers;
+  for (let inst = r.base[kind]; inst < r.base[kind + 1]; inst++) setSlots(w, inst, slots);
+  poolUnstaffed(w, kind);
+}
+
+/** A quiet small world for driving one mechanism: no burn-in, no spread of legitimacy, with a case log. */
+export function quietWorld(over: Deep<GovernanceParams> = {}, seed = 1): World {
+  return smallWorld(merge({ collectiveAction: { burnInDays: 0 }, legitimacy: { spreadProbability: 0 }, output: { caseLog: true } }, over as Record<string, unknown>) as Deep<GovernanceParams>, seed);
+}
