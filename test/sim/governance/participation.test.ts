@@ -45,12 +45,6 @@ function reviews(plan: Array<[number, number[]]>): Scripted {
   return scripted(draws);
 }
 
-function members(w: World, g: number): number {
-  let n = 0;
-  for (let i = 10 * g; i < 10 * g + 10; i++) if (w.citizens.volunteer[i] !== TEAM_NONE) n++;
-  return n;
-}
-
 describe('participation (Granovetter thresholds)', () => {
   it('without NGO support nobody joins and members leave', () => {
     const m = smallModel({ ngo: { support: 0 }, participation: { initialShare: 0.1, reviewDays: 10 } });

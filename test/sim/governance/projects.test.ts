@@ -78,7 +78,7 @@ function events(w: World): number[][] {
 function propose(ra: Record<string, unknown>, projects: Array<[number, number, number]>, noise: number[] = projects.map(() => 0)) {
   const w = smallWorld({ riskAssessment: { riskShape: 1, errorSd: 0.1, threshold: 0.5, hearingDays: 0, burden: 0.5, staffDaysPerAssessment: 3, ...ra } });
   w.cal = new EventCalendar();
-  const draws = projects.flatMap(([r, v]) => [r, v]);
+  const draws = projects.flatMap((p) => [p[0], p[1]]); // risk and village draws (the size is a Poisson count)
   const s = scripted(draws, [projects.length, ...projects.map((p) => p[2])]);
   w.streams.projects = s;
   w.streams.riskAssessment = scripted(noise);
