@@ -91,6 +91,9 @@ describe('legitimacy', () => {
     expect(w.citizens.contactBad[1]).toBe(1);
     encounter(w, 1, 0.5);
     expect(w.citizens.contactBad[1]).toBe(0);
+    w.day = 0; // day 0's encounter is dated 1 (0 means none)
+    encounter(w, 2, 0.7);
+    expect(w.citizens.contactDay[2]).toBe(1);
     w.day = 70000;
     encounter(w, 2, 0.7);
     expect(w.citizens.contactDay[2]).toBe(65535);
