@@ -73,6 +73,13 @@ describe('survey', () => {
     expect(w.totals.surveys).toBe(1);
   });
 
+  it('never runs with a non-positive interval (0 = no survey)', () => {
+    const neg = neutral();
+    neg.params.survey.intervalDays = -30; // outside the scenario's range, but still no survey
+    neg.streams.survey = scripted([]);
+    expect(surveyStep(neg)).toBe(false);
+  });
+
   it('never runs with intervalDays 0', () => {
     const w = neutral({ intervalDays: 0 });
     w.streams.survey = scripted([]);
@@ -178,6 +185,22 @@ describe('survey', () => {
     expect(Array.from(w.villageUnhappy)).toEqual([0, 0]);
     expect(w.totals.satisfactionSum).toBe(1.5);
     expect(w.totals.surveys).toBe(2);
+  });
+
+  it('aware means legal awareness of at least 0.5 (with law education), or a member', () => {
+    const w = neutral({ sampleSize: 1, intervalDays: 731 });
+    w.params.ruleOfLaw.legalAwarenessGrowthPerYear = 0.25;
+    w.day = 730; // two years of growth: awareness 0 + 0.25 x 2 = 0.5 exactly
+    w.streams.survey = scripted([pick(3), 0.1]);
+    surveyStep(w);
+    expect(w.totals.awareness).toBe(1);
+  });
+
+  it('a respondent with no encounter at all counts as none, even early in the run', () => {
+    const w = neutral({ sampleSize: 1 });
+    w.streams.survey = scripted([pick(3), 0.1]);
+    surveyStep(w);
+    expect([w.totals.contactNone, w.totals.contactGood, w.totals.contactBad]).toEqual([1, 0, 0]);
   });
 
   it('asks at most every resident (a sample larger than the town is the town)', () => {
