@@ -252,17 +252,19 @@ describe('participation (Granovetter thresholds)', () => {
     c.volunteer[4] = TEAM_PATROLS;
     c.volunteer[45] = TEAM_PATROLS;
     c.volunteer[59] = TEAM_WORTHIES;
+    c.volunteer[5] = TEAM_WORTHIES;
+    c.volunteer[6] = TEAM_WORTHIES;
     w.gridVolunteers.fill(7);
     w.villagePatrol.fill(7);
     w.villageMembers.fill(7);
     w.townMediators.fill(7);
     recountMembers(w);
-    expect(w.totals.volunteers).toBe(4);
-    expect(Array.from(w.gridVolunteers)).toEqual([2, 0, 0, 0, 1, 1]);
+    expect(w.totals.volunteers).toBe(6);
+    expect(Array.from(w.gridVolunteers)).toEqual([4, 0, 0, 0, 1, 1]);
     expect(Array.from(w.villagePatrol)).toEqual([1, 1]);
     expect(Array.from(w.townMediators)).toEqual([1]);
     const vm = Array.from(w.villageMembers);
-    expect(vm).toEqual([0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0]);
+    expect(vm).toEqual([0, 1, 2, 1, 0, 0, 0, 0, 1, 1, 0, 0]);
   });
 
   it('a detained citizen is not reviewed', () => {
@@ -325,17 +327,27 @@ describe('participation (Granovetter thresholds)', () => {
   });
 
   it('NGO slots per town are mediation members x hours a day x case share x service days / hours per case, floored', () => {
-    const w = town({ ngo: { hoursPerMemberDay: 2, caseHoursShare: 0.5, serviceDays: 10, hoursPerCase: 4 } });
+    // Two towns (residents 0-29 and 30-59): 3 mediators in the first, 1 in the second.
+    const w = smallWorld({
+      population: { residents: 60, townsPerCounty: 2, villagesPerTown: 1, gridsPerVillage: 3 },
+      ngo: { support: 1, teams: ONLY_MEDIATION, hoursPerMemberDay: 2, caseHoursShare: 0.5, serviceDays: 10, hoursPerCase: 4 },
+      participation: { initialShare: 0 },
+    });
     const c = w.citizens;
+    c.volunteer.fill(TEAM_NONE);
     c.volunteer[1] = TEAM_MEDIATION;
     c.volunteer[2] = TEAM_MEDIATION;
     c.volunteer[3] = TEAM_MEDIATION;
     c.volunteer[4] = TEAM_PATROLS;
+    c.volunteer[40] = TEAM_MEDIATION;
     recountMembers(w);
-    updateNgoSlots(w);
     const r = w.resolvers;
+    const others = Array.from(r.slots).filter((_, inst) => r.kind[inst] !== CH_NGO);
+    updateNgoSlots(w);
     expect(r.slots[r.base[CH_NGO]]).toBe(7); // 3 x 2.5 = 7.5
-    expect(r.slotsByChannel[CH_NGO]).toBe(7);
+    expect(r.slots[r.base[CH_NGO] + 1]).toBe(2); // 1 x 2.5
+    expect(r.slotsByChannel[CH_NGO]).toBe(9);
+    expect(Array.from(r.slots).filter((_, inst) => r.kind[inst] !== CH_NGO)).toEqual(others);
   });
 
   it('every member gives hoursPerMemberDay volunteer hours a day', () => {
