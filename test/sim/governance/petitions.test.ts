@@ -8,16 +8,22 @@ import {
   CH_TOWN,
   CH_VILLAGE,
   CHANNELS,
+  CIT_ACTIVE,
+  CIT_DETAINED,
+  CIT_DISPUTE,
   CIT_PETITIONING,
+  CIT_QUIET,
   EV_REFERRED,
   FLAG_ONLINE,
   FLAG_OVER_LEVEL,
   FLAG_PETITIONED,
+  FLAG_PROJECT,
   LEVEL_COUNTY,
   LEVEL_TOWN,
   ST_DELAYED,
   ST_FREE,
   TYPE_ADMINISTRATIVE,
+  TYPE_LAND,
   TYPE_NEIGHBOUR,
 } from '../../../sim/governance/codes';
 import { openCase } from '../../../sim/governance/cases';
@@ -304,5 +310,77 @@ describe('petition offices', () => {
     const explained = office({ regime: 'reformed', illegalShare: 0, reasonableShare: 0, assistanceHardship: 1, explanationAccepted: 1 }, [0.5, 0.5, 0.5]);
     expect(at(explained.w)).toBeLessThan(base);
     expect(at(office({ regime: 'stability-first', solveStabilityFirst: 1 }, [0.5, 0.5]).w)).toBeGreaterThan(base);
+  });
+});
+
+describe('petition offices: details', () => {
+  it('a petition filed in person clears an earlier online flag and keeps the others', () => {
+    const w = smallWorld({ petitions: { staffPer100k: 1000, onlineShare: 0.2 }, mediation: { town: { staffPer1000: 2 } } });
+    const row = openCase(w, 7, 1, TYPE_ADMINISTRATIVE, 2, 0.4, FLAG_ONLINE | FLAG_PROJECT);
+    w.streams.petitions = scripted([0.9]);
+    enterPetition(w, row, false);
+    expect(w.cases.cols.flags[row] & FLAG_ONLINE).toBe(0);
+    expect(w.cases.cols.flags[row] & FLAG_PROJECT).toBe(FLAG_PROJECT);
+  });
+
+  it('only a quiet or disputing individual petitioner becomes petitioning (not an active or detained one)', () => {
+    for (const [before, after] of [
+      [CIT_QUIET, CIT_PETITIONING],
+      [CIT_DISPUTE, CIT_PETITIONING],
+      [CIT_ACTIVE, CIT_ACTIVE],
+      [CIT_DETAINED, CIT_DETAINED],
+    ]) {
+      const w = smallWorld({ petitions: { staffPer100k: 1000, onlineShare: 0 }, mediation: { town: { staffPer1000: 2 } } });
+      const row = openCase(w, 7, 1, TYPE_ADMINISTRATIVE, 2, 0.4, 0);
+      w.citizens.state[7] = before;
+      enterPetition(w, row, false);
+      expect(w.citizens.state[7]).toBe(after);
+    }
+  });
+
+  it('on a tie in fit, the lower level solves the appeal (village before town)', () => {
+    const w = smallWorld({ mediation: { town: { staffPer1000: 2 }, village: { staffed: true } } });
+    expect(solvingChannel(w, TYPE_LAND, 0)).toBe(CH_VILLAGE); // land: village and town both fit 1.0
+  });
+
+  it('interception is charged to the case as well as to the day', () => {
+    const cost = (interceptionDays: number) => {
+      const o = office({ regime: 'stability-first', interceptionDays, solveStabilityFirst: 0, repeatProbability: 1, overLevelProbability: 0 }, [0.5, 0.5, 0.5, 0.5]);
+      return o.k.cost[o.row];
+    };
+    expect(cost(3) - cost(0)).toBeCloseTo(3, 5); // a Float32 column
+  });
+
+  it('the petition leaves the office: its slot is released and the case holds none while it waits to come back', () => {
+    const { w, k, row } = office({ regime: 'stability-first', solveStabilityFirst: 0, repeatProbability: 1, overLevelProbability: 0 }, [0.5, 0.5, 0.5, 0.5]);
+    expect(k.inst[row]).toBe(-1);
+    expect(w.resolvers.busyByChannel[CH_PET_TOWN]).toBe(0);
+  });
+
+  it('reformAtDay 0 reforms from the first day', () => {
+    const { k, row } = office({ regime: 'stability-first', reformAtDay: 0, illegalShare: 1 }, [0.5, 0.5]);
+    expect(k.channel[row]).toBe(CH_POLICE);
+  });
+
+  it('reformed: a reasonable appeal with no staffed solving channel is explained', () => {
+    const w = smallWorld({
+      petitions: { staffPer100k: 1000, onlineShare: 0, regime: 'reformed', illegalShare: 0, reasonableShare: 1, assistanceHardship: 1, explanationAccepted: 1 },
+      mediation: { village: { staffed: false }, town: { staffed: false } },
+      court: { judgesPer100k: 0 },
+    });
+    const row = openCase(w, 7, 1, TYPE_ADMINISTRATIVE, 2, 0.4, 0);
+    w.streams.petitions = scripted([0.5, 0.5, 0.5]);
+    enterPetition(w, row, false);
+    petitionEnd(w, row);
+    expect(w.today.resolved).toBe(1);
+    expect(w.totals.succeeded[CH_PET_TOWN]).toBe(1);
+  });
+
+  it('reformed: referring a reasonable appeal counts as success in the grid’s experience', () => {
+    const at = (w: ReturnType<typeof smallWorld>) => w.experience[gridOf(w.hierarchy, 7) * CHANNELS + CH_PET_TOWN];
+    const base = at(smallWorld());
+    const { w, k, row } = office({ regime: 'reformed', illegalShare: 0, reasonableShare: 1 }, [0.5, 0.5]);
+    expect(k.channel[row]).toBe(CH_TOWN);
+    expect(at(w)).toBeGreaterThan(base);
   });
 });
