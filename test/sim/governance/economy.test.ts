@@ -48,6 +48,8 @@ describe('economy: the conflict-rate factor', () => {
     expect(scheduled(3, [{ at: 10, to: 1, over: 10 }], 10)).toBe(3);
     expect(scheduled(3, [{ at: 10, to: 1, over: 10 }], 20)).toBe(1);
     expect(scheduled(3, [], 20)).toBe(3);
+    // At the end of a linear change the value is exactly the target (1 + (0.1 - 1) x 3 / 3 would not be).
+    expect(scheduled(1, [{ at: 5, to: 0.1, over: 3 }], 8)).toBe(0.1);
   });
 
   it('GDP per capita grows at gdpGrowthPerYear', () => {
