@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallModel, smallWorld } from './helpers';
 import { scripted, type Scripted } from './scripted';
-import { CH_NGO, CIT_DETAINED, TEAM_MEDIATION, TEAM_NONE, TEAM_PATROLS, TEAM_WORTHIES, TEAMS } from '../../../sim/governance/codes';
+import { CH_NGO, CH_TOWN, CIT_DETAINED, TEAM_MEDIATION, TEAM_NONE, TEAM_PATROLS, TEAM_WORTHIES, TEAMS } from '../../../sim/governance/codes';
 import { participationStep, recountMembers, updateNgoSlots } from '../../../sim/governance/participation';
 import type { World } from '../../../sim/governance/world';
 
@@ -332,6 +332,7 @@ describe('participation (Granovetter thresholds)', () => {
       population: { residents: 60, townsPerCounty: 2, villagesPerTown: 1, gridsPerVillage: 3 },
       ngo: { support: 1, teams: ONLY_MEDIATION, hoursPerMemberDay: 2, caseHoursShare: 0.5, serviceDays: 10, hoursPerCase: 4 },
       participation: { initialShare: 0 },
+      mediation: { town: { staffPer1000: 100 } }, // staffed town offices: instances next to the NGO's must keep their slots
     });
     const c = w.citizens;
     c.volunteer.fill(TEAM_NONE);
@@ -343,11 +344,14 @@ describe('participation (Granovetter thresholds)', () => {
     recountMembers(w);
     const r = w.resolvers;
     const others = Array.from(r.slots).filter((_, inst) => r.kind[inst] !== CH_NGO);
+    const byChannel = Array.from(r.slotsByChannel).filter((_, ch) => ch !== CH_NGO);
+    expect(r.slots[r.base[CH_TOWN]]).toBeGreaterThan(0);
     updateNgoSlots(w);
     expect(r.slots[r.base[CH_NGO]]).toBe(7); // 3 x 2.5 = 7.5
     expect(r.slots[r.base[CH_NGO] + 1]).toBe(2); // 1 x 2.5
     expect(r.slotsByChannel[CH_NGO]).toBe(9);
     expect(Array.from(r.slots).filter((_, inst) => r.kind[inst] !== CH_NGO)).toEqual(others);
+    expect(Array.from(r.slotsByChannel).filter((_, ch) => ch !== CH_NGO)).toEqual(byChannel);
   });
 
   it('every member gives hoursPerMemberDay volunteer hours a day', () => {
