@@ -30,12 +30,14 @@ export function accountabilityStep(w: World): void {
     totalUnhappy += unhappy[v];
     if (asked[v] > 0) score[v] = unhappy[v] / asked[v];
   }
+  // Stryker disable next-line ConditionalExpression: only an optimisation: with no respondents d is NaN, every weight 0 and attention stays 1
   if (totalAsked === 0) return;
   const d = Math.max(0.01, totalUnhappy / totalAsked);
   const weight = new Float64Array(h.villages);
   let weighted = 0;
   for (let v = 0; v < h.villages; v++) {
     const x = 1 + (a.strength * (score[v] - d)) / d;
+    // Stryker disable next-line EqualityOperator: at x = 0 both give 0
     weight[v] = x > 0 ? x : 0;
     weighted += weight[v] * (h.villageStart[v + 1] - h.villageStart[v]);
   }

@@ -43,6 +43,7 @@ export function release(w: World, i: number): void {
   c.riskAversion[i] = Math.min(255, Math.round(r + w.params.collectiveAction.detentionDeterrence * (255 - r)));
   const v = w.hierarchy.gridVillage[gridOf(w.hierarchy, i)];
   const relief = w.params.ngo.correctionRelief;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: relief 0 adds -0 (only re-dates the lazily decayed grievance)
   if (relief > 0 && w.villageMembers[v * TEAMS + TEAM_CORRECTION] > 0) addGrievance(w, i, -relief * grievanceOf(w, i));
   touchCandidate(w, i);
 }

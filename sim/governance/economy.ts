@@ -32,6 +32,7 @@ export function economyStep(w: World): void {
   const e = w.params.economy;
   const years = w.day / 365;
   const hf = 1 + e.hardshipDriftPerYear * years;
+  // Stryker disable next-line EqualityOperator: at hf = 0 both give 0
   w.hardshipFactor = hf < 0 ? 0 : hf;
   const gdp = gdpPerCapita(w);
   const band = gdp >= e.conflictBandLowUsd && gdp <= e.conflictBandHighUsd ? e.conflictBandMultiplier : 1;

@@ -23,8 +23,10 @@ const UNFAIR = 0.5;
 
 /** The change one encounter of fairness f makes for a citizen whose legitimacy is l. */
 export function encounterDelta(l: number, f: number, rate: number, asymmetry: number): number {
+  // Stryker disable next-line EqualityOperator: at f = l both branches give 0
   if (f >= l) return rate * (f - l);
   const r = rate * asymmetry;
+  // Stryker disable next-line EqualityOperator: at r = 1 both give 1
   return (r > 1 ? 1 : r) * (f - l);
 }
 
@@ -32,10 +34,13 @@ function shiftLegitimacy(w: World, i: number, delta: number): void {
   const c = w.citizens;
   const before = c.legitimacy[i];
   let after = before + delta;
+  // Stryker disable next-line EqualityOperator: clamping 0 to 0 changes nothing
   if (after < 0) after = 0;
+  // Stryker disable next-line EqualityOperator: clamping 1 to 1 changes nothing
   if (after > 1) after = 1;
   c.legitimacy[i] = after;
   w.totals.sumLegitimacy += c.legitimacy[i] - before;
+  // Stryker disable next-line EqualityOperator: with delta 0 nothing changed; touching only re-evaluates a citizen whose G did not move
   if (delta < 0) touchCandidate(w, i);
 }
 

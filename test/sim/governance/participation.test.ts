@@ -1,6 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { smallModel } from './helpers';
-import { CH_NGO } from '../../../sim/governance/codes';
+import { smallModel, smallWorld } from './helpers';
+import { scripted, type Scripted } from './scripted';
+import { CH_NGO, CH_TOWN, CIT_DETAINED, TEAM_MEDIATION, TEAM_NONE, TEAM_PATROLS, TEAM_WORTHIES, TEAMS } from '../../../sim/governance/codes';
+import { participationStep, recountMembers, updateNgoSlots } from '../../../sim/governance/participation';
+import type { World } from '../../../sim/governance/world';
+
+/** 60 residents: 2 villages of 3 grids of 10 (grid g is residents 10g..10g+9), one town. */
+const TINY = { residents: 60, villagesPerTown: 2, gridsPerVillage: 3 };
+
+const ONLY_MEDIATION = { mediation: true, worthies: false, patrols: false, correction: false, counselling: false };
+
+/** A tiny town with no members, everyone at threshold 1 (never joins) and legitimacy 1. */
+function town(over: { ngo?: Record<string, unknown>; participation?: Record<string, number> } = {}): World {
+  const w = smallWorld({
+    population: TINY,
+    ngo: { support: 1, teams: ONLY_MEDIATION, ...over.ngo },
+    participation: { initialShare: 0, reviewDays: 2, legitimacyWeight: 0, leaveRate: 0.1, ...over.participation },
+  });
+  const c = w.citizens;
+  c.volunteer.fill(TEAM_NONE);
+  c.threshold.fill(255);
+  c.legitimacy.fill(1);
+  c.state.fill(0);
+  w.legitimacyShift = 0;
+  recountMembers(w);
+  return w;
+}
+
+/** The uniform that makes the review rate 1/2's geometric skip exactly k citizens. */
+const skip = (k: number) => 1 - 0.75 * 0.5 ** k;
+
+/**
+ * A 'participation' stream that reviews exactly the citizens of `plan` (in increasing order), each
+ * making its own draws, then no one else (a last draw of 1 skips past the end).
+ */
+function reviews(plan: Array<[number, number[]]>): Scripted {
+  const draws: number[] = [];
+  let next = 0;
+  for (const [i, own] of plan) {
+    draws.push(skip(i - next), ...own);
+    next = i + 1;
+  }
+  draws.push(1);
+  return scripted(draws);
+}
 
 describe('participation (Granovetter thresholds)', () => {
   it('without NGO support nobody joins and members leave', () => {
@@ -27,5 +70,298 @@ describe('participation (Granovetter thresholds)', () => {
     lo.step(200);
     hi.step(200);
     expect(hi.w.totals.volunteers).toBeGreaterThan(lo.w.totals.volunteers);
+  });
+
+  it("a non-member joins when the grid's share reaches its threshold, not below", () => {
+    const w = town();
+    const c = w.citizens;
+    c.volunteer[0] = TEAM_MEDIATION;
+    c.volunteer[1] = TEAM_MEDIATION;
+    recountMembers(w); // grid 0: share 0.2
+    c.threshold[5] = 51; // exactly 0.2: joins
+    c.threshold[6] = 77; // 0.302: 5's joining made the share 0.3, just below: stays out (and draws nothing)
+    w.streams.participation = reviews([
+      [5, [0.3]], // the team type draw
+      [6, []],
+    ]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
+    expect(c.volunteer[5]).toBe(TEAM_MEDIATION);
+    expect(c.volunteer[6]).toBe(TEAM_NONE);
+    expect(w.gridVolunteers[0]).toBe(3);
+    expect(w.totals.volunteers).toBe(3);
+  });
+
+  it("members leave when the grid's share falls below their threshold", () => {
+    const w = town();
+    const c = w.citizens;
+    for (const i of [10, 11, 12]) c.volunteer[i] = TEAM_MEDIATION;
+    recountMembers(w); // grid 1: share 0.3
+    c.threshold[10] = 77; // 0.302 > 0.3: leaves, without a burn-out draw; share now 0.2
+    c.threshold[11] = 52; // 0.204 > 0.2: leaves too (the cascade runs backwards)
+    c.threshold[12] = 25; // 0.098 <= 0.1: stays, and draws for burn-out (0.5: no)
+    w.streams.participation = reviews([
+      [10, []],
+      [11, []],
+      [12, [0.5]],
+    ]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
+    expect([c.volunteer[10], c.volunteer[11], c.volunteer[12]]).toEqual([TEAM_NONE, TEAM_NONE, TEAM_MEDIATION]);
+    expect(w.gridVolunteers[1]).toBe(1);
+    expect(w.totals.volunteers).toBe(1);
+  });
+
+  it('burn-out: a member who would stay leaves when the draw is below leaveRate', () => {
+    const w = town({ participation: { leaveRate: 0.1 } });
+    const c = w.citizens;
+    c.volunteer[20] = TEAM_MEDIATION;
+    c.volunteer[21] = TEAM_MEDIATION;
+    c.threshold[20] = 0;
+    c.threshold[21] = 0;
+    recountMembers(w);
+    // Instigators: the join draw (below scale 1), then the burn-out draw.
+    w.streams.participation = reviews([
+      [20, [0.5, 0.09]],
+      [21, [0.5, 0.1]],
+    ]);
+    participationStep(w);
+    expect(c.volunteer[20]).toBe(TEAM_NONE);
+    expect(c.volunteer[21]).toBe(TEAM_MEDIATION);
+  });
+
+  it("the Granovetter cascade: one instigator's joining tips neighbours with low thresholds", () => {
+    const w = town();
+    const c = w.citizens;
+    c.threshold[30] = 0; // instigator
+    c.threshold[31] = 26; // 0.102: one of ten (0.1) is not enough
+    c.threshold[32] = 25; // 0.098: one of ten is enough
+    c.threshold[33] = 51; // 0.2: needs two: tipped by 32
+    c.threshold[34] = 76; // 0.298: three (30, 32, 33) are enough
+    c.threshold[35] = 103; // 0.404: four (with 34) are not enough
+    w.streams.participation = reviews([
+      [30, [0.99, 0.1]], // joins with probability scale 1 (0.99 < 1), then its team draw
+      [31, []],
+      [32, [0.1]],
+      [33, [0.1]],
+      [34, [0.1]],
+      [35, []],
+    ]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
+    expect(Array.from(c.volunteer.subarray(30, 36))).toEqual([1, 0, 1, 1, 1, 0]);
+    expect(w.gridVolunteers[3]).toBe(4);
+  });
+
+  it('an instigator joins with probability support x (1 - lw + lw x L)', () => {
+    // support 0.5, lw 0.5, L = 0.4 + shift 0.2 = 0.6: 0.5 x (0.5 + 0.3) = 0.4
+    const w = town({ ngo: { support: 0.5 }, participation: { legitimacyWeight: 0.5 } });
+    const c = w.citizens;
+    w.legitimacyShift = 0.2;
+    c.legitimacy.fill(0.4);
+    c.threshold[40] = 0;
+    c.threshold[41] = 0;
+    w.streams.participation = reviews([
+      [40, [0.39, 0.5]],
+      [41, [0.41]],
+    ]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
+    expect(c.volunteer[40]).toBe(TEAM_MEDIATION);
+    expect(c.volunteer[41]).toBe(TEAM_NONE);
+  });
+
+  it('legitimacy (with its shift, clamped to [0, 1]) scales the effective threshold', () => {
+    // theta / (support x (1 - lw + lw x L)): share 0.2, lw 1, L = 0.5: needs theta <= 0.1
+    const w = town({ participation: { legitimacyWeight: 1 } });
+    const c = w.citizens;
+    c.volunteer[0] = TEAM_MEDIATION;
+    c.volunteer[1] = TEAM_MEDIATION;
+    c.volunteer[10] = TEAM_MEDIATION;
+    c.volunteer[11] = TEAM_MEDIATION;
+    c.volunteer[20] = TEAM_MEDIATION;
+    c.volunteer[21] = TEAM_MEDIATION;
+    recountMembers(w);
+    c.legitimacy.fill(0.5);
+    c.threshold[5] = 25; // 0.098: joins
+    c.threshold[26] = 27; // 0.106 (grid 2, also at share 0.2): stays out
+    // Stored 0.9 + shift 0.3 reads as 1 (not 1.2): needs theta <= 0.2
+    c.legitimacy[12] = 0.9;
+    c.threshold[12] = 52; // 0.204: stays out
+    c.legitimacy[13] = 0.9;
+    c.threshold[13] = 51; // 0.2: joins
+    // Stored 0.1 - 0.3 reads as 0: never joins, even at a tiny threshold
+    c.threshold[25] = 1;
+    w.streams.participation = reviews([
+      [5, [0.1]],
+      [26, []],
+    ]);
+    participationStep(w);
+    expect([c.volunteer[5], c.volunteer[26]]).toEqual([TEAM_MEDIATION, TEAM_NONE]);
+    w.legitimacyShift = 0.3;
+    w.streams.participation = reviews([
+      [12, []],
+      [13, [0.1]],
+    ]);
+    participationStep(w);
+    expect([c.volunteer[12], c.volunteer[13]]).toEqual([TEAM_NONE, TEAM_MEDIATION]);
+    w.legitimacyShift = -0.3;
+    c.legitimacy[25] = 0.1;
+    w.streams.participation = reviews([[25, []]]);
+    participationStep(w);
+    expect(c.volunteer[25]).toBe(TEAM_NONE);
+  });
+
+  it('a joiner picks one of the enabled team types at random, and patrols and mediators are counted apart', () => {
+    const w = town({ ngo: { teams: { mediation: true, worthies: true, patrols: true, correction: false, counselling: false } } });
+    const c = w.citizens;
+    for (const i of [0, 10, 35]) c.threshold[i] = 0;
+    // Teams [mediation, worthies, patrols]: draws 0.1, 0.5, 0.9 pick each in turn.
+    w.streams.participation = reviews([
+      [0, [0.5, 0.1]],
+      [10, [0.5, 0.5]],
+      [35, [0.5, 0.9]],
+    ]);
+    participationStep(w);
+    expect([c.volunteer[0], c.volunteer[10], c.volunteer[35]]).toEqual([TEAM_MEDIATION, TEAM_WORTHIES, TEAM_PATROLS]);
+    expect(Array.from(w.gridVolunteers)).toEqual([1, 1, 0, 1, 0, 0]);
+    expect(Array.from(w.villagePatrol)).toEqual([0, 1]);
+    expect(Array.from(w.townMediators)).toEqual([1]);
+    expect(w.villageMembers[0 * TEAMS + TEAM_MEDIATION]).toBe(1);
+    expect(w.villageMembers[0 * TEAMS + TEAM_WORTHIES]).toBe(1);
+    expect(w.villageMembers[1 * TEAMS + TEAM_PATROLS]).toBe(1);
+    // Leaving undoes every count.
+    c.threshold.fill(255);
+    w.streams.participation = reviews([
+      [0, []],
+      [10, []],
+      [35, []],
+    ]);
+    participationStep(w);
+    expect(w.totals.volunteers).toBe(0);
+    expect(Array.from(w.gridVolunteers)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(w.villagePatrol)).toEqual([0, 0]);
+    expect(Array.from(w.townMediators)).toEqual([0]);
+    expect(w.villageMembers.every((x) => x === 0)).toBe(true);
+  });
+
+  it('recountMembers rebuilds every count from the citizen columns', () => {
+    const w = town();
+    const c = w.citizens;
+    c.volunteer[3] = TEAM_MEDIATION;
+    c.volunteer[4] = TEAM_PATROLS;
+    c.volunteer[45] = TEAM_PATROLS;
+    c.volunteer[59] = TEAM_WORTHIES;
+    c.volunteer[5] = TEAM_WORTHIES;
+    c.volunteer[6] = TEAM_WORTHIES;
+    w.gridVolunteers.fill(7);
+    w.villagePatrol.fill(7);
+    w.villageMembers.fill(7);
+    w.townMediators.fill(7);
+    recountMembers(w);
+    expect(w.totals.volunteers).toBe(6);
+    expect(Array.from(w.gridVolunteers)).toEqual([4, 0, 0, 0, 1, 1]);
+    expect(Array.from(w.villagePatrol)).toEqual([1, 1]);
+    expect(Array.from(w.townMediators)).toEqual([1]);
+    const vm = Array.from(w.villageMembers);
+    expect(vm).toEqual([0, 1, 2, 1, 0, 0, 0, 0, 1, 1, 0, 0]);
+  });
+
+  it('a detained citizen is not reviewed', () => {
+    const w = town();
+    const c = w.citizens;
+    c.threshold[7] = 0;
+    c.state[7] = CIT_DETAINED;
+    c.volunteer[8] = TEAM_MEDIATION;
+    c.state[8] = CIT_DETAINED;
+    recountMembers(w);
+    w.streams.participation = reviews([
+      [7, []],
+      [8, []],
+    ]);
+    participationStep(w);
+    expect(c.volunteer[7]).toBe(TEAM_NONE);
+    expect(c.volunteer[8]).toBe(TEAM_MEDIATION);
+  });
+
+  it('no team types (no support): instigators draw nothing and members leave', () => {
+    const w = town({ ngo: { teams: { mediation: false, worthies: false, patrols: false, correction: false, counselling: false } } });
+    const c = w.citizens;
+    c.threshold[1] = 0;
+    c.volunteer[2] = TEAM_MEDIATION;
+    c.threshold[2] = 0;
+    recountMembers(w);
+    w.streams.participation = reviews([
+      [1, []],
+      [2, []],
+    ]);
+    participationStep(w);
+    expect(c.volunteer[1]).toBe(TEAM_NONE);
+    expect(c.volunteer[2]).toBe(TEAM_NONE);
+  });
+
+  it('reviews each citizen on average every reviewDays days (geometric skips at rate 1/reviewDays)', () => {
+    // reviewDays 4: rate 0.25, ln(0.75) per skip. A draw of 1 - 0.75^3 skips 3 citizens (floor, with rounding).
+    const w = town({ participation: { reviewDays: 4 } });
+    const c = w.citizens;
+    c.threshold.fill(0);
+    const u = 1 - 0.75 ** 3.5;
+    // reviewer 3, then 3 + 1 + 3 = 7, then the end
+    w.streams.participation = scripted([u, 0.5, 0.1, u, 0.5, 0.1, 1]);
+    participationStep(w);
+    const joined = [];
+    for (let i = 0; i < 60; i++) if (c.volunteer[i] !== TEAM_NONE) joined.push(i);
+    expect(joined).toEqual([3, 7]);
+  });
+
+  it('reviews nobody with reviewDays 0, and nearly everybody with reviewDays 1', () => {
+    const w = town({ participation: { reviewDays: 0 } });
+    w.streams.participation = scripted([]);
+    participationStep(w);
+    const w1 = town({ participation: { reviewDays: 1 } });
+    w1.citizens.threshold.fill(0);
+    // rate 0.999999: a draw of 0.5 skips nobody; 1 ends the day
+    w1.streams.participation = scripted([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1]);
+    participationStep(w1);
+    expect(Array.from(w1.citizens.volunteer.subarray(0, 3))).toEqual([1, 1, 0]);
+  });
+
+  it('NGO slots per town are mediation members x hours a day x case share x service days / hours per case, floored', () => {
+    // Two towns (residents 0-29 and 30-59): 3 mediators in the first, 1 in the second.
+    const w = smallWorld({
+      population: { residents: 60, townsPerCounty: 2, villagesPerTown: 1, gridsPerVillage: 3 },
+      ngo: { support: 1, teams: ONLY_MEDIATION, hoursPerMemberDay: 2, caseHoursShare: 0.5, serviceDays: 10, hoursPerCase: 4 },
+      participation: { initialShare: 0 },
+      mediation: { town: { staffPer1000: 100 } }, // staffed town offices: instances next to the NGO's must keep their slots
+    });
+    const c = w.citizens;
+    c.volunteer.fill(TEAM_NONE);
+    c.volunteer[1] = TEAM_MEDIATION;
+    c.volunteer[2] = TEAM_MEDIATION;
+    c.volunteer[3] = TEAM_MEDIATION;
+    c.volunteer[4] = TEAM_PATROLS;
+    c.volunteer[40] = TEAM_MEDIATION;
+    recountMembers(w);
+    const r = w.resolvers;
+    const others = Array.from(r.slots).filter((_, inst) => r.kind[inst] !== CH_NGO);
+    const byChannel = Array.from(r.slotsByChannel).filter((_, ch) => ch !== CH_NGO);
+    expect(r.slots[r.base[CH_TOWN]]).toBeGreaterThan(0);
+    updateNgoSlots(w);
+    expect(r.slots[r.base[CH_NGO]]).toBe(7); // 3 x 2.5 = 7.5
+    expect(r.slots[r.base[CH_NGO] + 1]).toBe(2); // 1 x 2.5
+    expect(r.slotsByChannel[CH_NGO]).toBe(9);
+    expect(Array.from(r.slots).filter((_, inst) => r.kind[inst] !== CH_NGO)).toEqual(others);
+    expect(Array.from(r.slotsByChannel).filter((_, ch) => ch !== CH_NGO)).toEqual(byChannel);
+  });
+
+  it('every member gives hoursPerMemberDay volunteer hours a day', () => {
+    const w = town({ ngo: { hoursPerMemberDay: 0.5 } });
+    w.citizens.volunteer[1] = TEAM_MEDIATION;
+    w.citizens.volunteer[2] = TEAM_PATROLS;
+    recountMembers(w);
+    const before = w.totals.volunteerHours;
+    w.streams.participation = scripted([1]);
+    participationStep(w);
+    expect(w.totals.volunteerHours - before).toBe(1);
   });
 });
