@@ -15,6 +15,7 @@ import { compare } from './commands/compare';
 import { merge } from './commands/merge';
 import { validate } from './commands/validate';
 import { effects } from './commands/effects';
+import { quoteEcho } from '../scenario/display';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   const cmd = COMMANDS[name];
   if (!cmd) {
     const hint = nearest(name, Object.keys(COMMANDS));
-    throw new UsageError(`unknown command ${JSON.stringify(name)}${hint ? `; did you mean ${hint}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    throw new UsageError(`unknown command ${quoteEcho(name)}${hint ? `; did you mean ${hint}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')})`);
   }
   return cmd.fn(rest);
 }
