@@ -7,7 +7,6 @@
  * aggregates once all are done.
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { canonicalJson, sha256Hex } from '../../output/hash';
 import { scenarioHash } from '../../output/run';
 import { applyOverrides } from '../../scenario/overrides';
@@ -27,6 +26,8 @@ import { writeFiles } from '../../io/files';
 import { WriteError } from '../../io/write-error';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
 import { UsageError } from '../errors';
+import { defaultOut } from '../out-dir';
+import { escapeEcho } from '../../scenario/display';
 
 export const usage =
   'govsim batch <scenario file or preset> --seeds 1..100 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet]';
@@ -325,7 +326,7 @@ export function finishedLine(plan: Plan, out: string, files: Record<string, stri
   const failed = records.filter((r) => r.status !== 'ok').length;
   const hash = (JSON.parse(files['manifest.json']) as { outputHash: string }).outputHash;
   const points = plan.kind === 'sweep' ? `${plan.points.length} points x ${plan.seeds.length} seeds = ` : '';
-  return `${plan.kind} ${plan.scenarios.map((s) => s.name).join(' vs ')}: ${points}${records.length} runs, ${failed} failed -> ${out}/ (output hash ${hash.slice(0, 16)})`;
+  return `${plan.kind} ${plan.scenarios.map((s) => escapeEcho(s.name)).join(' vs ')}: ${points}${records.length} runs, ${failed} failed -> ${out}/ (output hash ${hash.slice(0, 16)})`;
 }
 
 function quote(s: string): string {
@@ -334,7 +335,7 @@ function quote(s: string): string {
 
 /** Default --out: out/<scenario name>-<command>. */
 export function defaultOutDir(kind: string) {
-  return (name: string) => join('out', `${name.replace(/[^\w.-]+/g, '-')}-${kind}`);
+  return (name: string) => defaultOut(name, `-${kind}`);
 }
 
 export async function batch(argv: string[]): Promise<number> {
