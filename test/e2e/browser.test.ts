@@ -666,6 +666,9 @@ describe('the browser app in Chromium', () => {
 
     await drop('broken.json', '{"model": "governance",');
     await expect.poll(() => errors.textContent()).toContain('broken.json is not JSON');
+    // The command line's limits hold in the page too: a key given twice is named, not silently dropped.
+    await drop('twice.json', '{"model": "governance", "name": "Twice", "steps": 10, "steps": 20}');
+    await expect.poll(() => errors.textContent()).toContain('steps: this key appears twice in one object');
 
     const good = { ...JSON.parse(readFileSync(join(ROOT, 'scenarios', 'social-management.json'), 'utf8')), name: 'My dropped town', steps: 20 };
     await drop('mine.json', JSON.stringify(good));
