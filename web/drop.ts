@@ -3,6 +3,7 @@
  * file is checked with the same parser the worker uses; every problem is listed (field path, value and
  * what is allowed), and a valid file is run as a custom scenario.
  */
+import { MAX_JSON_BYTES, readJsonText, tooLarge } from '../src/scenario/json-text';
 import { parseScenario, ScenarioError } from '../src/scenario/parse';
 import type { Preset } from './presets';
 
@@ -22,13 +23,16 @@ export function setupDrop(opts: { input: HTMLInputElement; errors: HTMLElement; 
   };
   const read = async (file: File) => {
     errors.hidden = true;
-    let raw: unknown;
+    // The same limits as the command line (json-text.ts): size, depth, duplicate keys, 1e400; a BOM is fine.
+    if (file.size > MAX_JSON_BYTES) return report(file.name, [tooLarge(file.size)]);
+    const text = (await file.text()).replace(/^\ufeff/, '');
     try {
-      raw = JSON.parse(await file.text());
+      JSON.parse(text);
     } catch (e) {
       return report(file.name, [`${file.name} is not JSON: ${(e as Error).message}`]);
     }
     try {
+      const raw = readJsonText(text, file.name);
       const sc = parseScenario(raw, file.name);
       onScenario({ id: `file:${file.name}`, model: sc.model, name: sc.name, description: sc.description ?? '', sources: sc.sources ?? [], raw });
     } catch (e) {

@@ -51,8 +51,13 @@ export async function mergeDirs(dirs: readonly string[], out: string): Promise<M
     // A run found in several folders (a shard resumed elsewhere) is taken from the first that finished it.
     let found: { store: RunStore; record: RunRecord } | undefined;
     for (const store of stores) {
-      const record = store.load(id);
-      if (record && (!found || (found.record.status !== 'ok' && record.status === 'ok'))) found = { store, record };
+      const loaded = store.read(id);
+      if ('problem' in loaded) {
+        throw new BatchInputError(`${store.runPath(id)}: ${loaded.problem}; run that folder's command again with --resume, which redoes the run`);
+      }
+      if (!('record' in loaded)) continue;
+      const { record } = loaded;
+      if (!found || (found.record.status !== 'ok' && record.status === 'ok')) found = { store, record };
     }
     if (!found || (plan.series && found.record.status === 'ok' && !existsSync(found.store.seriesPath(id)))) {
       missing.push(id);

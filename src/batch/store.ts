@@ -11,7 +11,12 @@
  * its record, so a record's presence means the run is complete: a killed batch loses at most the runs
  * in flight, and --resume redoes exactly those. Run files hold nothing that depends on timing or on the
  * worker, which is why a resumed batch ends with the same bytes as an uninterrupted one.
+ *
+ * Each run file carries `checksum`, a SHA-256 over the rest of its record: a file edited or damaged
+ * since it was written (valid JSON, a metric changed) does not check out, so --resume runs it again and
+ * merge refuses it, instead of publishing numbers the model never produced.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Summary } from '../../sim/core/model';
@@ -37,7 +42,12 @@ export interface RunRecord {
   outputHash?: string;
   /** Why the run failed (status failed). */
   error?: string;
+  /** SHA-256 of the record's JSON without this field (see recordChecksum); set when saved. */
+  checksum?: string;
 }
+
+/** What reading a run file found: a record that checks out, nothing, or a file that cannot be trusted. */
+export type Loaded = { record: RunRecord } | { missing: true } | { problem: string };
 
 /** File name of run `id`: zero-padded so that a directory listing sorts in id order. */
 export function runFileName(id: number): string {
@@ -67,20 +77,30 @@ export class RunStore {
     writeFileAtomic(this.planPath, planText(plan));
   }
 
-  /** The saved record of run `id`, or undefined when there is none or it cannot be read. */
+  /** The saved record of run `id`, or undefined when there is none or it does not check out. */
   load(id: number): RunRecord | undefined {
+    const r = this.read(id);
+    return 'record' in r ? r.record : undefined;
+  }
+
+  /** Read run `id`'s file and check it: its JSON, its run number and its checksum. */
+  read(id: number): Loaded {
     let text: string;
     try {
       text = readFileSync(this.runPath(id), 'utf8');
     } catch {
-      return undefined;
+      return { missing: true };
     }
+    let r: RunRecord;
     try {
-      const r = JSON.parse(text) as RunRecord;
-      return r && r.run === id ? r : undefined;
+      r = JSON.parse(text) as RunRecord;
     } catch {
-      return undefined;
+      return { problem: 'not valid JSON (cut short?)' };
     }
+    if (!r || typeof r !== 'object' || r.run !== id) return { problem: `it does not hold run ${id}` };
+    if (typeof r.checksum !== 'string') return { problem: 'it has no checksum (written by an older govsim, or edited)' };
+    if (recordChecksum(r) !== r.checksum) return { problem: 'its content does not match its checksum (edited or damaged since it was written)' };
+    return { record: r };
   }
 
   /** Whether run `id` is saved, finished without error, for the same definition (and with its series if needed). */
@@ -116,6 +136,14 @@ export function planText(plan: Plan): string {
   return JSON.stringify(plan, null, 2) + '\n';
 }
 
+/** The text of a run file: the record with its checksum, computed here (any checksum given is replaced). */
 export function recordText(record: RunRecord): string {
-  return JSON.stringify(record, null, 2) + '\n';
+  const { checksum: _, ...rest } = record;
+  return JSON.stringify({ ...rest, checksum: recordChecksum(rest) }, null, 2) + '\n';
+}
+
+/** SHA-256 over the record's JSON without its checksum, keys in the order they were written. */
+export function recordChecksum(record: RunRecord): string {
+  const { checksum: _, ...rest } = record;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
 }

@@ -4,6 +4,7 @@
  */
 import { nearest } from '../scenario/nearest';
 import { UsageError } from './errors';
+import { escapeEcho, quoteEcho } from '../scenario/display';
 
 export type FlagKind = 'string' | 'boolean' | 'list';
 export type FlagSpec = Record<string, FlagKind>;
@@ -31,10 +32,10 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     const kind = spec[name];
     if (!kind) {
       const hint = nearest(name, Object.keys(spec));
-      throw new UsageError(`unknown flag --${name}${hint ? `; did you mean --${hint}?` : ''} (allowed: ${Object.keys(spec).map((f) => '--' + f).join(', ')})`);
+      throw new UsageError(`unknown flag --${escapeEcho(name)}${hint ? `; did you mean --${hint}?` : ''} (allowed: ${Object.keys(spec).map((f) => '--' + f).join(', ')})`);
     }
     if (kind === 'boolean') {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value, got ${JSON.stringify(a.slice(eq + 1))}`);
+      if (eq >= 0) throw new UsageError(`--${name} takes no value, got ${quoteEcho(a.slice(eq + 1))}`);
       flags[name] = true;
       continue;
     }
@@ -59,7 +60,7 @@ export function intFlag(args: ParsedArgs, name: string, min: number, max: number
   if (v === undefined) return undefined;
   const s = String(v);
   if (!/^-?\d+$/.test(s) || Number(s) < min || Number(s) > max) {
-    throw new UsageError(`--${name}: ${JSON.stringify(s)} is not allowed; allowed: a whole number from ${min} to ${max}`);
+    throw new UsageError(`--${name}: ${quoteEcho(s)} is not allowed; allowed: a whole number from ${min} to ${max}`);
   }
   return Number(s);
 }

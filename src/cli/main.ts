@@ -4,6 +4,7 @@
  */
 import { ScenarioError } from '../scenario/parse';
 import { UsageError } from './errors';
+import { WriteError } from '../io/write-error';
 import { nearest } from '../scenario/nearest';
 import { check } from './commands/check';
 import { presets } from './commands/presets';
@@ -14,6 +15,7 @@ import { compare } from './commands/compare';
 import { merge } from './commands/merge';
 import { validate } from './commands/validate';
 import { effects } from './commands/effects';
+import { quoteEcho } from '../scenario/display';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -49,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   const cmd = COMMANDS[name];
   if (!cmd) {
     const hint = nearest(name, Object.keys(COMMANDS));
-    throw new UsageError(`unknown command ${JSON.stringify(name)}${hint ? `; did you mean ${hint}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    throw new UsageError(`unknown command ${quoteEcho(name)}${hint ? `; did you mean ${hint}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')})`);
   }
   return cmd.fn(rest);
 }
@@ -59,6 +61,9 @@ try {
 } catch (e) {
   if (e instanceof UsageError) {
     console.error(`govsim: ${e.message}`);
+  } else if (e instanceof WriteError) {
+    // A file that cannot be written (full disk, no permission): what and why, exit 3; no stack trace.
+    console.error(`govsim: ${e.message}`);
   } else if (e instanceof ScenarioError) {
     console.error(`govsim: ${e.source}: ${e.problems.length === 1 ? e.problems[0] : ''}`);
     if (e.problems.length > 1) for (const p of e.problems) console.error(`    ${p}`);
@@ -67,5 +72,5 @@ try {
     if (process.env.GOVSIM_DEBUG) console.error((e as Error)?.stack);
     else console.error('  (set GOVSIM_DEBUG=1 for the stack trace; please report this)');
   }
-  process.exitCode = 2;
+  process.exitCode = e instanceof WriteError ? 3 : 2;
 }

@@ -1,16 +1,37 @@
 /**
  * Writing files in Node: every file atomically (a temporary file beside it, then a rename), so an
- * interrupted command never leaves half a file and a finished one is never lost.
+ * interrupted command never leaves half a file and a finished one is never lost. A failed write
+ * throws a WriteError naming the file and the reason, and leaves no temporary file behind.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { WriteError } from './write-error';
+
+/**
+ * Test seam: GOVSIM_FAIL_WRITE_AFTER=N makes every write after the first N of this process fail with
+ * GOVSIM_FAIL_WRITE_CODE (default ENOSPC), as a full disk would. Tests run as root, which chmod does
+ * not stop, so this is how they reach the failure paths; nothing else sets it.
+ */
+const failAfter = process.env.GOVSIM_FAIL_WRITE_AFTER === undefined ? Infinity : Number(process.env.GOVSIM_FAIL_WRITE_AFTER);
+let writes = 0;
 
 /** Write `text` to `path` by writing a temporary file beside it and renaming it into place. */
 export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  try {
+    if (writes >= failAfter) throw Object.assign(new Error('injected write failure'), { code: process.env.GOVSIM_FAIL_WRITE_CODE ?? 'ENOSPC' });
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+    writes++;
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never created, or already renamed: nothing to clean.
+    }
+    throw WriteError.from(path, e);
+  }
 }
 
 /** Write every file of `files` into `dir`; the manifest (if any) last, so its presence marks a complete run. */

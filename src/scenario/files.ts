@@ -1,8 +1,9 @@
 /** Finding and reading scenario files and presets from disk (Node only; the browser bundles them). */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError, parseScenarioText } from './parse';
+import { MAX_JSON_BYTES, readJsonText, tooLarge } from './json-text';
 import { applyOverrides } from './overrides';
 import type { Scenario } from './schema';
 import { nearest } from './nearest';
@@ -29,15 +30,23 @@ export function resolveScenarioPath(ref: string): string {
   ]);
 }
 
-/** Read raw JSON of a scenario reference. */
+/**
+ * Read raw JSON of a scenario reference. A folder, an unreadable file or one over the size limit is
+ * refused by name before it is read; the JSON itself goes through readJsonText's limits.
+ */
 export function readScenarioRaw(ref: string): { path: string; raw: unknown } {
   const path = resolveScenarioPath(ref);
-  const text = readFileSync(path, 'utf8');
+  let text: string;
   try {
-    return { path, raw: JSON.parse(text) };
+    const st = statSync(path);
+    if (st.isDirectory()) throw new ScenarioError(path, ['is a folder, not a scenario file; give a .json file (or a preset name)']);
+    if (st.size > MAX_JSON_BYTES) throw new ScenarioError(path, [tooLarge(st.size)]);
+    text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ScenarioError(path, [`not valid JSON: ${(e as Error).message}`]);
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError(path, [`cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`]);
   }
+  return { path, raw: readJsonText(text, path) };
 }
 
 /** Read, apply `--set` overrides and parse a scenario reference. */

@@ -1,5 +1,11 @@
+/** Words longer than this get no suggestion. */
+export const MAX_TYPO_LENGTH = 200;
+
 /** "Did you mean": the closest known name by edit distance, if it is close enough to be a typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  // An edit distance costs length x length: a word far longer than any name is no typo of one, and
+  // comparing a 10 MB key with every field would take minutes.
+  if (word.length > MAX_TYPO_LENGTH) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

@@ -5,6 +5,8 @@
 import { MODEL_NAMES, schemaFor, type ModelName } from './schema';
 import { knownKeys, objectOf, ScenarioError } from './parse';
 import { nearest } from './nearest';
+import { escapeEcho, quoteEcho } from './display';
+import { MAX_JSON_DEPTH, scanJson } from './json-text';
 
 /** Parse a value written on a command line or in a URL: JSON where it is JSON, else the plain string. */
 export function parseValue(text: string): unknown {
@@ -13,6 +15,19 @@ export function parseValue(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * parseValue with the limits of scenario files (json-text.ts): a value nested too deep or a number
+ * beyond a double (`1e400`, which JSON.parse makes Infinity) is refused, naming the path it was for.
+ */
+export function parseSetValue(text: string, path: string, source: string): unknown {
+  const scan = scanJson(text);
+  const at = (where: string) => (where === '(top level)' ? path : `${path}.${where}`);
+  if (scan.depthAt !== undefined) throw new ScenarioError(source, [`${at(scan.depthAt)}: nested more than ${MAX_JSON_DEPTH} levels deep`]);
+  const value = parseValue(text);
+  if (typeof value !== 'string' && scan.problems.length) throw new ScenarioError(source, scan.problems.map((p) => at(p.slice(0, p.indexOf(': '))) + p.slice(p.indexOf(': '))));
+  return value;
 }
 
 /**
@@ -26,9 +41,9 @@ export function applyOverrides(raw: unknown, assignments: readonly string[], sou
   const schema = schemaFor(model);
   for (const a of assignments) {
     const eq = a.indexOf('=');
-    if (eq <= 0) throw new ScenarioError(source, [`${JSON.stringify(a)} is not an assignment; allowed: path=value, e.g. params.legitimacy=0.7`]);
+    if (eq <= 0) throw new ScenarioError(source, [`${quoteEcho(a)} is not an assignment; allowed: path=value, e.g. params.legitimacy=0.7`]);
     const path = a.slice(0, eq).split('.');
-    setPath(out, path, parseValue(a.slice(eq + 1)), schema, source);
+    setPath(out, path, parseSetValue(a.slice(eq + 1), escapeEcho(a.slice(0, eq)), source), schema, source);
   }
   return out;
 }
@@ -59,7 +74,7 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
       const all = settablePaths(target.model as ModelName);
       const hint = nearest(path.join('.'), all);
       throw new ScenarioError(source, [
-        `${path.join('.')}: unknown field${hint ? `; did you mean ${hint}?` : ''}${allowed.length && !hint ? ` Allowed here: ${allowed.filter((k) => k !== 'model').join(', ')}` : ''}`,
+        `${escapeEcho(path.join('.'))}: unknown field${hint ? `; did you mean ${hint}?` : ''}${allowed.length && !hint ? ` Allowed here: ${allowed.filter((k) => k !== 'model').join(', ')}` : ''}`,
       ]);
     }
     if (i === path.length - 1) cur[path[i]] = value;

@@ -6,16 +6,11 @@
 import type * as z from 'zod';
 import { MODEL_NAMES, schemaFor, type ModelName, type Scenario } from './schema';
 import { nearest } from './nearest';
+import { escapeEcho } from './display';
+import { ScenarioError } from './error';
+import { readJsonText } from './json-text';
 
-export class ScenarioError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: string[],
-  ) {
-    super(`${source}: ${problems.length === 1 ? problems[0] : `${problems.length} problems\n  ${problems.join('\n  ')}`}`);
-    this.name = 'ScenarioError';
-  }
-}
+export { ScenarioError };
 
 /** Parse and fill defaults, or throw a ScenarioError listing every problem. */
 export function parseScenario(input: unknown, source = 'scenario'): Scenario {
@@ -32,19 +27,16 @@ export function parseScenario(input: unknown, source = 'scenario'): Scenario {
   throw new ScenarioError(source, result.error.issues.map((i) => describeIssue(i, schema)));
 }
 
-/** Parse JSON text, reporting syntax errors with the source name. */
+/**
+ * Parse JSON text, reporting syntax errors with the source name, and refusing what JSON.parse lets
+ * through (too large, too deep, duplicate keys, numbers beyond a double: see json-text.ts).
+ */
 export function parseScenarioText(text: string, source = 'scenario'): Scenario {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new ScenarioError(source, [`not valid JSON: ${(e as Error).message}`]);
-  }
-  return parseScenario(data, source);
+  return parseScenario(readJsonText(text, source), source);
 }
 
 export function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
-  const path = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
+  const path = issue.path.length ? issue.path.map((p) => escapeEcho(String(p))).join('.') : '(top level)';
   const got = 'input' in issue ? show(issue.input) : 'nothing';
   switch (issue.code) {
     case 'invalid_type':
@@ -58,11 +50,14 @@ export function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): strin
       return `${path}: ${got} is not allowed; allowed: ${issue.values.map((v) => show(v)).join(', ')}`;
     case 'unrecognized_keys': {
       const known = knownKeys(schema, issue.path);
-      return issue.keys
+      // At most 20 keys: a file with a million unknown keys still gives a readable message.
+      const more = issue.keys.length > 20 ? [`... and ${issue.keys.length - 20} more unknown fields`] : [];
+      return [...issue.keys.slice(0, 20)
         .map((k) => {
           const hint = nearest(k, known);
-          return `${path === '(top level)' ? k : `${path}.${k}`}: unknown field${hint ? `; did you mean "${hint}"?` : ''}${known.length ? ` Allowed: ${known.join(', ')}` : ''}`;
-        })
+          const key = escapeEcho(k);
+          return `${path === '(top level)' ? key : `${path}.${key}`}: unknown field${hint ? `; did you mean "${hint}"?` : ''}${known.length ? ` Allowed: ${known.join(', ')}` : ''}`;
+        }), ...more]
         .join('\n  ');
     }
     case 'invalid_format':
@@ -110,5 +105,6 @@ export function show(v: unknown): string {
   } catch {
     s = String(v);
   }
-  return s.length > 60 ? s.slice(0, 57) + '...' : s;
+  // escapeEcho also escapes what JSON.stringify leaves raw (DEL, C1 controls, bidi overrides) and cuts.
+  return escapeEcho(s, 60);
 }

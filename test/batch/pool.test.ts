@@ -87,4 +87,41 @@ describe('RunPool', () => {
     expect(res.stopped).toBe(true);
     expect(done).toBe(3);
   });
+
+  it('stops at once when a result cannot be saved, and a closed pool starts no worker as its threads end', async () => {
+    let started = 0;
+    const start = (): RunWorker => {
+      started++;
+      let die!: (code: number) => void;
+      const exited = new Promise<number>((r) => (die = r));
+      return {
+        api: {
+          async run(_scenario, opts = {}) {
+            // Seed 1 answers; the others never do (long runs still in flight when the disk fills).
+            if (opts.seed === 1) return { files: { 'summary.json': '{}' }, manifest: {} } as unknown as RunOutputs;
+            return new Promise<never>(() => undefined);
+          },
+        },
+        // Terminating a real thread ends it: its `exited` settles, as a dead thread's would.
+        async terminate() {
+          die(1);
+        },
+        exited,
+      };
+    };
+    const pool = new RunPool({ workers: 2, start });
+    const seen: number[] = [];
+    const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    await expect(
+      pool.runAll(tasks(10), (t) => {
+        seen.push(t.id);
+        throw full;
+      }),
+    ).rejects.toBe(full);
+    expect(seen).toEqual([0]);
+    await pool.close();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toBe(2); // before the fix, each terminated thread "died" and was replaced
+    await expect(pool.runAll(tasks(1), () => undefined)).rejects.toThrow(/closed/);
+  });
 });

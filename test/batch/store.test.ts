@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,21 @@ describe('RunStore', () => {
     expect(store.isDone(2, 'key-a', true)).toBe(true);
     writeFileSync(store.runPath(3), '{"run": 3, "trunc');
     expect(store.load(3)).toBeUndefined();
+  });
+
+  it('accepts a run file only when its checksum holds, and says why it refuses one', () => {
+    const store = new RunStore(mkdtempSync(join(tmpdir(), 'govsim-store-')));
+    store.save(record(0));
+    expect(store.read(0)).toEqual({ record: { ...record(0), checksum: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const edited = JSON.parse(readFileSync(store.runPath(0), 'utf8'));
+    edited.metrics.m = 42;
+    writeFileSync(store.runPath(0), JSON.stringify(edited, null, 2));
+    expect(store.read(0)).toEqual({ problem: expect.stringMatching(/does not match its checksum/) });
+    expect(store.isDone(0, 'key-a', false)).toBe(false);
+    const { checksum: _, ...old } = edited;
+    writeFileSync(store.runPath(0), JSON.stringify(old));
+    expect(store.read(0)).toEqual({ problem: expect.stringMatching(/has no checksum/) });
+    expect(store.read(7)).toEqual({ missing: true });
   });
 
   it('removes the temporary files a killed writer leaves behind, and nothing else', () => {

@@ -9,7 +9,9 @@
  *   - the preset picker switches presets (a governance one too) and the link follows;
  *   - a bad seed typed into the box, and a bad preset or seed in the link, get a clear message;
  *   - determinism: "Run to end" in Chromium's Web Worker shows the same output hash as runScenario in
- *     Node for the same scenario, seed and steps; another seed gives another hash.
+ *     Node for the same scenario, seed and steps; another seed gives another hash; the default
+ *     governance run at full length and a 1,000-step Epstein run give the rows of the golden table
+ *     (test/golden/hashes.json) that the Node test checks.
  *   - the governance app (issue 5): the start page opens the governance town and links the
  *     control-management-governance comparison; a run draws the 3D town (non-background pixels counted)
  *     and a click inspects it; the page's own work per frame is measured and printed; a lever change
@@ -29,6 +31,7 @@ import { runScenario } from '../../src/output/run';
 import { parseScenario } from '../../src/scenario/parse';
 import { applyOverrides } from '../../src/scenario/overrides';
 import { EPSTEIN_COLOURS, rgb } from '../../web/palette';
+import { goldenHash, readGolden } from '../golden/golden';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -369,6 +372,24 @@ describe('the browser app in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  /**
+   * Same bytes on every engine: the committed golden hashes, which test/golden checks in Node, come out
+   * of Chromium's Web Worker too. On a mismatch the message shows both hashes; compare the page's
+   * downloaded timeseries.csv with `govsim run` column by column to find the first that differs.
+   */
+  it.each([
+    ['social-governance', 1, 1095],
+    ['epstein-2002-run2', 1, 1000],
+  ] as const)('gives in Chromium the golden hash of %s at seed %i, %i steps', { timeout: 600_000 }, async (preset, seed, steps) => {
+    const want = goldenHash(readGolden(), preset, seed, steps);
+    await open(`?scenario=${preset}&seed=${seed}&steps=${steps}`);
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await page.waitForFunction(() => /^[0-9a-f]{64}$/.test(document.querySelector('#output-hash')?.textContent ?? ''), null, { timeout: 500_000 });
+    expect(await counter()).toBe(steps);
+    expect(await page.locator('#output-hash').textContent(), `${preset} seed ${seed} steps ${steps} in Chromium vs test/golden/hashes.json`).toBe(want);
+    expect(consoleErrors).toEqual([]);
+  });
+
   // ---- the governance app (issue 5) ------------------------------------------------------------
 
   const GOV = 'social-governance';
@@ -645,6 +666,9 @@ describe('the browser app in Chromium', () => {
 
     await drop('broken.json', '{"model": "governance",');
     await expect.poll(() => errors.textContent()).toContain('broken.json is not JSON');
+    // The command line's limits hold in the page too: a key given twice is named, not silently dropped.
+    await drop('twice.json', '{"model": "governance", "name": "Twice", "steps": 10, "steps": 20}');
+    await expect.poll(() => errors.textContent()).toContain('steps: this key appears twice in one object');
 
     const good = { ...JSON.parse(readFileSync(join(ROOT, 'scenarios', 'social-management.json'), 'utf8')), name: 'My dropped town', steps: 20 };
     await drop('mine.json', JSON.stringify(good));

@@ -14,8 +14,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function govsim(args: string[], cwd = ROOT): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+/** `env` adds to the environment (e.g. the write-failure seam of src/io/files.ts); `timeout` kills a hung command. */
+export function govsim(args: string[], cwd = ROOT, env: Record<string, string> = {}, timeout = 120_000): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout, env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

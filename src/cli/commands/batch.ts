@@ -7,7 +7,6 @@
  * aggregates once all are done.
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { canonicalJson, sha256Hex } from '../../output/hash';
 import { scenarioHash } from '../../output/run';
 import { applyOverrides } from '../../scenario/overrides';
@@ -24,8 +23,11 @@ import { parseSeeds } from '../../batch/seeds';
 import { inShard, parseShard, type Shard } from '../../batch/shard';
 import { RunStore, samePlan, type RunRecord } from '../../batch/store';
 import { writeFiles } from '../../io/files';
+import { WriteError } from '../../io/write-error';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
 import { UsageError } from '../errors';
+import { defaultOut } from '../out-dir';
+import { escapeEcho } from '../../scenario/display';
 
 export const usage =
   'govsim batch <scenario file or preset> --seeds 1..100 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet]';
@@ -196,9 +198,13 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
     if (pointHash === undefined) pointHashes.set(r.point, (pointHash = await sha256Hex(canonicalJson(job.raws[r.point]))));
     const key = await runKey(pointHash, r.seed, job.steps);
     keys.set(id, key);
-    if (opts.resume && store.isDone(id, key, plan.series)) {
-      already++;
-      continue;
+    if (opts.resume) {
+      const saved = store.read(id);
+      if ('problem' in saved) console.error(`govsim: ${store.runPath(id)}: ${saved.problem}; running it again`);
+      else if (store.isDone(id, key, plan.series)) {
+        already++;
+        continue;
+      }
     }
     tasks.push({ id, scenario: job.raws[r.point], seed: r.seed, steps: job.steps, source: job.sources[r.point] });
   }
@@ -215,6 +221,7 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
   const pool = new RunPool({ workers: Math.max(1, Math.min(opts.workers, tasks.length)) });
   const labels = scenarioLabels(plan);
   let stopped = false;
+  let writeError: WriteError | undefined;
   try {
     if (tasks.length) {
       const res = await pool.runAll(
@@ -243,6 +250,11 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
       );
       stopped = res.stopped;
     }
+  } catch (e) {
+    // A run could not be saved (full disk, no permission): the pool stopped handing out runs; close()
+    // below ends the threads, and every run saved before stays for --resume.
+    if (!(e instanceof WriteError)) throw e;
+    writeError = e;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -250,10 +262,11 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
     await pool.close();
   }
 
+  const again = opts.typed.includes('--resume') ? opts.typed : [...opts.typed, '--resume'];
+  const savedCount = () => mine.filter((id) => store.load(id)?.status === 'ok').length;
+  if (writeError) return writeFailed(writeError, `${savedCount()} of ${mine.length} runs are saved in ${opts.out}`, again);
   if (stopped) {
-    const saved = mine.filter((id) => store.load(id)?.status === 'ok').length;
-    const again = opts.typed.includes('--resume') ? opts.typed : [...opts.typed, '--resume'];
-    console.error(`govsim: interrupted: ${saved} of ${mine.length} runs are saved in ${opts.out}; to finish, run: govsim ${again.map(quote).join(' ')}`);
+    console.error(`govsim: interrupted: ${savedCount()} of ${mine.length} runs are saved in ${opts.out}; to finish, run: govsim ${again.map(quote).join(' ')}`);
     return { code: signalCode || 130 };
   }
 
@@ -272,8 +285,22 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
     records.push(r);
   }
   const files = await aggregateFiles(plan, records);
-  writeFiles(opts.out, files);
+  try {
+    writeFiles(opts.out, files);
+  } catch (e) {
+    if (!(e instanceof WriteError)) throw e;
+    return writeFailed(e, `all ${total} runs are saved in ${opts.out}`, again);
+  }
   return { code: failures.length ? 1 : 0, records, files };
+}
+
+/** Exit code of a batch stopped by a file it could not write. */
+export const WRITE_FAILED = 3;
+
+/** Say which file could not be written and why, what is kept, and how to finish. */
+function writeFailed(e: WriteError, kept: string, again: readonly string[]): { code: number } {
+  console.error(`govsim: ${e.message}; stopped. ${kept}; once the folder can be written, finish with: govsim ${again.map(quote).join(' ')}`);
+  return { code: WRITE_FAILED };
 }
 
 function sameAs(text: string, plan: Plan): boolean {
@@ -299,7 +326,7 @@ export function finishedLine(plan: Plan, out: string, files: Record<string, stri
   const failed = records.filter((r) => r.status !== 'ok').length;
   const hash = (JSON.parse(files['manifest.json']) as { outputHash: string }).outputHash;
   const points = plan.kind === 'sweep' ? `${plan.points.length} points x ${plan.seeds.length} seeds = ` : '';
-  return `${plan.kind} ${plan.scenarios.map((s) => s.name).join(' vs ')}: ${points}${records.length} runs, ${failed} failed -> ${out}/ (output hash ${hash.slice(0, 16)})`;
+  return `${plan.kind} ${plan.scenarios.map((s) => escapeEcho(s.name)).join(' vs ')}: ${points}${records.length} runs, ${failed} failed -> ${out}/ (output hash ${hash.slice(0, 16)})`;
 }
 
 function quote(s: string): string {
@@ -308,7 +335,7 @@ function quote(s: string): string {
 
 /** Default --out: out/<scenario name>-<command>. */
 export function defaultOutDir(kind: string) {
-  return (name: string) => join('out', `${name.replace(/[^\w.-]+/g, '-')}-${kind}`);
+  return (name: string) => defaultOut(name, `-${kind}`);
 }
 
 export async function batch(argv: string[]): Promise<number> {

@@ -1,6 +1,8 @@
 /** `govsim check <scenario>...`: validate scenario files and print every problem. */
 import { loadScenario } from '../../scenario/files';
 import { ScenarioError } from '../../scenario/parse';
+import { resolveRun } from '../../scenario/resolve';
+import { escapeEcho } from '../../scenario/display';
 import { parseArgs } from '../args';
 import { UsageError } from '../errors';
 
@@ -13,7 +15,14 @@ export async function check(argv: string[]): Promise<number> {
   for (const ref of args.positional) {
     try {
       const s = loadScenario(ref);
-      console.log(`ok  ${ref} (${s.model}: ${s.name})`);
+      // Whatever check accepts, run runs: the model's step limit too (MAX_STEPS), not only the schema's.
+      try {
+        resolveRun(s);
+      } catch (e) {
+        if (e instanceof ScenarioError) throw new ScenarioError(ref, e.problems);
+        throw e;
+      }
+      console.log(`ok  ${escapeEcho(ref, 200)} (${s.model}: ${escapeEcho(s.name)})`);
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       bad++;

@@ -4,12 +4,12 @@
  * interval, the Vargha-Delaney A and the Mann-Whitney p, as a table on stdout and in compare.csv and
  * compare.json (see src/batch/compare.ts).
  */
-import { join } from 'node:path';
 import { compareOutputs } from '../../batch/compare';
 import type { Plan, PlanPoint } from '../../batch/design';
 import { parseArgs } from '../args';
 import { UsageError } from '../errors';
 import { buildPoints, COMMON_FLAGS, commonOptions, executePlan, finishedLine, loadBase, recordedCommand } from './batch';
+import { defaultOut } from '../out-dir';
 
 export const usage =
   'govsim compare <scenario A> <scenario B> [more ...] --seeds 1..50 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet]';
@@ -18,7 +18,7 @@ export async function compare(argv: string[]): Promise<number> {
   const args = parseArgs(argv, COMMON_FLAGS);
   if (args.positional.length < 2) throw new UsageError(`compare needs at least two scenarios; usage: ${usage}`);
   const refs = args.positional;
-  const common = commonOptions('compare', argv, args, (name) => join('out', `compare-${name.replace(/[^\w.-]+/g, '-')}`));
+  const common = commonOptions('compare', argv, args, (name) => defaultOut(`compare-${name}`));
   const points: PlanPoint[] = [];
   const raws: unknown[] = [];
   const sources: string[] = [];

@@ -6,7 +6,6 @@
  * prints.
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { analyseEffects, effectsFiles, effectsSummary, KIND_FILTERS, planEffects, planPoints, runEffects, selectLevers, type KindFilter } from '../../batch/effects';
 import { jsonTwinPath, leversJson, leversMarkdown, stampText } from '../../batch/effects-doc';
 import { parseSeeds } from '../../batch/seeds';
@@ -15,6 +14,7 @@ import { readScenarioRaw } from '../../scenario/files';
 import { boolFlag, expectPositional, intFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
 import { recordedCommand, wrap } from './batch';
+import { defaultOut } from '../out-dir';
 
 export const usage =
   'govsim effects <scenario file or preset> [--seeds N|a..b] [--levers GLOB[,GLOB]] [--kind policy|society|all] [--steps N] [--workers N] [--out DIR] [--markdown FILE] [--quiet]';
@@ -41,8 +41,7 @@ export async function effects(argv: string[]): Promise<number> {
   if (globs.some((g) => g === '')) throw new UsageError(`--levers ${JSON.stringify(leversText)}: an empty glob; allowed: comma-separated globs such as ngo.*,mediation.grid.staffPer1000`);
   const steps = intFlag(args, 'steps', 1, 10_000_000);
   const workers = intFlag(args, 'workers', 1, 1024) ?? Math.max(1, availableParallelism());
-  const name = ref.replace(/\.json$/, '').split('/').pop()!.replace(/[^\w.-]+/g, '-');
-  const out = stringFlag(args, 'out') ?? join('out', `effects-${name}`);
+  const out = stringFlag(args, 'out') ?? defaultOut(`effects-${ref.replace(/\.json$/, '').split('/').pop()!}`);
   const markdown = stringFlag(args, 'markdown');
   const quiet = boolFlag(args, 'quiet');
 

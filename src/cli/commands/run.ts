@@ -1,5 +1,4 @@
 /** `govsim run <scenario> [--seed N] [--steps N] [--set path=value ...] [--out DIR]` */
-import { join } from 'node:path';
 import { runScenario } from '../../output/run';
 import { loadScenario, readScenarioRaw } from '../../scenario/files';
 import { settablePaths } from '../../scenario/overrides';
@@ -9,6 +8,8 @@ import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } 
 
 const CASE_LOG_SWITCH = 'params.output.caseLog=true';
 import { writeFiles } from '../../io/files';
+import { defaultOut } from '../out-dir';
+import { escapeEcho } from '../../scenario/display';
 
 export const usage = 'govsim run <scenario file or preset> [--seed N] [--steps N] [--set params.x=value ...] [--out DIR] [--cases]';
 
@@ -26,10 +27,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   // The case log costs memory at scale, so it is a scenario switch; --cases turns it on for this run.
   const scenario = loadScenario(ref, [...listFlag(args, 'set'), ...(cases ? [CASE_LOG_SWITCH] : [])]);
-  const out = stringFlag(args, 'out') ?? join('out', scenario.name.replace(/[^\w.-]+/g, '-'));
+  const out = stringFlag(args, 'out') ?? defaultOut(scenario.name);
   const outputs = await runScenario(scenario, { seed, steps, cases });
   writeFiles(out, outputs.files);
   const m = outputs.manifest;
-  console.log(`${scenario.name}: ${m.steps} steps, seed ${m.seed} -> ${out}/ (output hash ${m.outputHash.slice(0, 16)})`);
+  console.log(`${escapeEcho(scenario.name)}: ${m.steps} steps, seed ${m.seed} -> ${out}/ (output hash ${m.outputHash.slice(0, 16)})`);
   return 0;
 }
