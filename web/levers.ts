@@ -98,6 +98,8 @@ export class LeverForm {
       const kind = document.createElement('span');
       kind.className = `lever-kind lever-kind-${spec.kind}`;
       kind.textContent = spec.kind;
+      // The label's accessible name stays the lever's name; the kind is said in the help text below.
+      kind.setAttribute('aria-hidden', 'true');
       kind.title =
         spec.kind === 'society'
           ? 'Society: who the people are and what they live through; the same in every regime preset.'
@@ -110,7 +112,8 @@ export class LeverForm {
     help.className = 'lever-help';
     help.id = `${id}-help`;
     const range = spec.min !== undefined || spec.max !== undefined ? ` Range ${spec.min ?? '-∞'} to ${spec.max ?? '∞'}${spec.unit ? ` ${spec.unit}` : ''}.` : '';
-    help.textContent = spec.description + range;
+    const kindText = spec.kind === 'society' ? ' Society (the same in every regime preset).' : spec.kind === 'policy' ? ' Policy.' : '';
+    help.textContent = spec.description + range + kindText;
     const err = document.createElement('p');
     err.className = 'field-error';
     err.id = `${id}-error`;

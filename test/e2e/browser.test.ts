@@ -632,7 +632,7 @@ describe('the browser app in Chromium', () => {
     await page.locator('#cmp-spread').waitFor({ state: 'visible', timeout: 100_000 });
     expect(await page.locator('#cmp-seeds-out').textContent()).toMatch(/^5 seeds \(1 to 5\) per pane, each run to step 60/);
     const rows = page.locator('#cmp-spread tbody tr');
-    expect(await rows.count()).toBe(8);
+    expect(await rows.count()).toBe(9); // one per card (web/cards.ts), mean legitimacy included
     const spreadCells = await page.locator('#cmp-spread tr[data-metric="resolutionRate"] td').allTextContents();
     expect(spreadCells[0]).toMatch(/^\d+\.\d% \[\d+\.\d%, \d+\.\d%\]$/);
     expect(spreadCells[2]).toMatch(/ (yes|no)$/);

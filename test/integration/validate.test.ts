@@ -17,9 +17,10 @@ const KNOWN_FAILING = [
 ];
 
 describe('govsim validate (the smaller, faster version: 20 seeds)', () => {
-  it('gives the documented verdict for every check, in two tables, and writes them as JSON', () => {
+  // 480 town runs and 240 Epstein runs: about a minute on two idle cores, several under load.
+  it('gives the documented verdict for every check, in two tables, and writes them as JSON', { timeout: 900_000 }, () => {
     const dir = tempDir();
-    const r = govsim(['validate', '--seeds', '20', '--quiet', '--out', dir]);
+    const r = govsim(['validate', '--seeds', '20', '--quiet', '--out', dir], undefined, {}, 900_000);
     expect(r.stderr).toBe('');
     // Exit 1: some patterns fail (documented above); the report is complete all the same.
     expect(r.status).toBe(1);
