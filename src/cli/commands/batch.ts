@@ -28,6 +28,7 @@ import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag, t
 import { UsageError } from '../errors';
 import { defaultOut } from '../out-dir';
 import { escapeEcho } from '../../scenario/display';
+import { onInterrupt } from '../interrupt';
 
 export const usage =
   'govsim batch <scenario file or preset> --seeds 1..100 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet]';
@@ -210,14 +211,7 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
   }
 
   const progress = new Progress(mine.length, already, { quiet: opts.quiet });
-  const controller = new AbortController();
-  let signalCode = 0;
-  const onSignal = (sig: NodeJS.Signals) => {
-    signalCode = sig === 'SIGTERM' ? 143 : 130;
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = onInterrupt();
   const pool = new RunPool({ workers: Math.max(1, Math.min(opts.workers, tasks.length)) });
   const labels = scenarioLabels(plan);
   let stopped = false;
@@ -246,7 +240,7 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
           store.save(record, plan.series && result.ok ? result.outputs.files['timeseries.csv'] : undefined);
           progress.tick(!result.ok);
         },
-        controller.signal,
+        interrupt.signal,
       );
       stopped = res.stopped;
     }
@@ -256,8 +250,7 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
     if (!(e instanceof WriteError)) throw e;
     writeError = e;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
     progress.finish();
     await pool.close();
   }
@@ -267,7 +260,7 @@ export async function executePlan(job: Job, opts: RunOptions): Promise<{ code: n
   if (writeError) return writeFailed(writeError, `${savedCount()} of ${mine.length} runs are saved in ${opts.out}`, again);
   if (stopped) {
     console.error(`govsim: interrupted: ${savedCount()} of ${mine.length} runs are saved in ${opts.out}; to finish, run: govsim ${again.map(quote).join(' ')}`);
-    return { code: signalCode || 130 };
+    return { code: interrupt.code() || 130 };
   }
 
   const failures = mine.map((id) => store.load(id)).filter((r): r is RunRecord => !!r && r.status !== 'ok');

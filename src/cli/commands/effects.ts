@@ -15,6 +15,7 @@ import { boolFlag, expectPositional, intFlag, parseArgs, stringFlag } from '../a
 import { UsageError } from '../errors';
 import { recordedCommand, wrap } from './batch';
 import { defaultOut } from '../out-dir';
+import { onInterrupt } from '../interrupt';
 
 export const usage =
   'govsim effects <scenario file or preset> [--seeds N|a..b] [--levers GLOB[,GLOB]] [--kind policy|society|all] [--steps N] [--workers N] [--out DIR] [--markdown FILE] [--quiet]';
@@ -52,25 +53,17 @@ export async function effects(argv: string[]): Promise<number> {
   const plan = await planEffects(ref, raw, specs, seeds, steps);
   const points = planPoints(plan).length;
 
-  const controller = new AbortController();
-  let signalCode = 0;
-  const onSignal = (sig: NodeJS.Signals) => {
-    signalCode = sig === 'SIGTERM' ? 143 : 130;
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = onInterrupt();
   const t0 = performance.now();
   let result: Awaited<ReturnType<typeof runEffects>>;
   try {
-    result = await runEffects(plan, { workers, quiet, signal: controller.signal });
+    result = await runEffects(plan, { workers, quiet, signal: interrupt.signal });
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
   if (result.stopped) {
     console.error(`govsim: interrupted; nothing was written (effects keeps no partial results: rerun the command)`);
-    return signalCode || 130;
+    return interrupt.code() || 130;
   }
   const seconds = (performance.now() - t0) / 1000;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { smallWorld } from './helpers';
+import { clearCandidates, smallWorld } from './helpers';
 import { detain, release } from '../../../sim/governance/detention';
 import { handlingStep } from '../../../sim/governance/handling';
-import { grievanceOf } from '../../../sim/governance/citizen';
+import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, grievanceOf } from '../../../sim/governance/citizen';
 import { encounterDelta } from '../../../sim/governance/legitimacy';
 import { recountMembers } from '../../../sim/governance/participation';
 import { EventCalendar } from '../../../sim/core/calendar';
@@ -151,11 +151,25 @@ describe('detention', () => {
   it('a released citizen is re-evaluated for collective action', () => {
     const w = town();
     w.params.collectiveAction.threshold = -1;
-    w.citizens.candidate.fill(0);
-    w.candidates.length = 0;
+    clearCandidates(w);
     w.citizens.state[4] = CIT_DETAINED; // held without the encounter
     w.totals.detainedNow = 1;
     release(w, 4);
-    expect(w.candidates).toEqual([4]);
+    // Citizen 4 (village 0) becomes a candidate, to evaluate: DIRTY and in its village's dirty list.
+    expect(w.citizens.candidate[4]).toBe(CANDIDATE_DIRTY);
+    expect(w.candidatesByVillage).toEqual([[4], []]);
+    expect(w.critByVillage).toEqual([[0], []]);
+    expect(w.dirtyByVillage).toEqual([[4], []]);
+    expect(w.candidateCount).toBe(1);
+    // Already a candidate, evaluated since: released again, it is marked DIRTY and re-queued (once).
+    w.citizens.candidate[4] = CANDIDATE_CLEAN;
+    w.dirtyByVillage[0].length = 0;
+    w.citizens.state[4] = CIT_DETAINED;
+    w.totals.detainedNow = 1;
+    release(w, 4);
+    expect(w.citizens.candidate[4]).toBe(CANDIDATE_DIRTY);
+    expect(w.dirtyByVillage).toEqual([[4], []]);
+    expect(w.candidatesByVillage).toEqual([[4], []]);
+    expect(w.candidateCount).toBe(1);
   });
 });

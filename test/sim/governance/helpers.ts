@@ -65,3 +65,14 @@ export function staff(w: World, kind: number, slots: number): void {
 export function quietWorld(over: Deep<GovernanceParams> = {}, seed = 1): World {
   return smallWorld(merge({ collectiveAction: { burnInDays: 0 }, legitimacy: { spreadProbability: 0 }, output: { caseLog: true } }, over as Record<string, unknown>) as Deep<GovernanceParams>, seed);
 }
+
+/** Empty the collective-action candidate set (every village's lists, the count and the flags). */
+export function clearCandidates(w: World): void {
+  w.citizens.candidate.fill(0);
+  for (let v = 0; v < w.hierarchy.villages; v++) {
+    w.candidatesByVillage[v].length = 0;
+    w.critByVillage[v].length = 0;
+    w.dirtyByVillage[v].length = 0;
+  }
+  w.candidateCount = 0;
+}

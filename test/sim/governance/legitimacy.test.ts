@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { smallWorld } from './helpers';
+import { clearCandidates, smallWorld } from './helpers';
 import { scripted } from './scripted';
 import { encounter, encounterDelta } from '../../../sim/governance/legitimacy';
 import { gridOf } from '../../../sim/governance/hierarchy';
+import { CANDIDATE_DIRTY } from '../../../sim/governance/citizen';
 import type { World } from '../../../sim/governance/world';
 
 /** A tiny town: 60 residents in 2 villages of 3 grids of 10, so a grid's members can be checked one by one. */
@@ -105,12 +106,22 @@ describe('legitimacy', () => {
   it('a bad encounter makes the citizen a collective-action candidate; a good one does not', () => {
     const w = tiny({ learningRate: 0.1 });
     w.params.collectiveAction.threshold = -1; // everyone's grievance exceeds it
-    w.citizens.candidate.fill(0);
-    w.candidates.length = 0;
+    clearCandidates(w);
     encounter(w, 7, 0.9);
-    expect(w.candidates).toEqual([]);
-    encounter(w, 8, 0.1);
-    expect(w.candidates).toEqual([8]);
+    expect(w.citizens.candidate[7]).toBe(0);
+    expect(w.candidateCount).toBe(0);
+    expect(w.candidatesByVillage).toEqual([[], []]);
+    expect(w.dirtyByVillage).toEqual([[], []]);
+    encounter(w, 8, 0.1); // village 0
+    expect(w.citizens.candidate[8]).toBe(CANDIDATE_DIRTY);
+    expect(w.candidatesByVillage).toEqual([[8], []]);
+    expect(w.critByVillage).toEqual([[0], []]);
+    expect(w.dirtyByVillage).toEqual([[8], []]);
+    expect(w.candidateCount).toBe(1);
+    encounter(w, 38, 0.1); // village 1: its own lists
+    expect(w.candidatesByVillage).toEqual([[8], [38]]);
+    expect(w.dirtyByVillage).toEqual([[8], [38]]);
+    expect(w.candidateCount).toBe(2);
   });
 
   it('only the encountered citizen (and, with spread, grid neighbours) changes', () => {

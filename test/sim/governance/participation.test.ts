@@ -3,6 +3,7 @@ import { smallModel, smallWorld } from './helpers';
 import { scripted, type Scripted } from './scripted';
 import { CH_NGO, CH_TOWN, CIT_DETAINED, TEAM_MEDIATION, TEAM_NONE, TEAM_PATROLS, TEAM_WORTHIES, TEAMS } from '../../../sim/governance/codes';
 import { participationStep, recountMembers, updateNgoSlots } from '../../../sim/governance/participation';
+import { reviewableCitizens } from '../../../sim/governance/population';
 import type { World } from '../../../sim/governance/world';
 
 /** 60 residents: 2 villages of 3 grids of 10 (grid g is residents 10g..10g+9), one town. */
@@ -27,19 +28,26 @@ function town(over: { ngo?: Record<string, unknown>; participation?: Record<stri
   return w;
 }
 
-/** The uniform that makes the review rate 1/2's geometric skip exactly k citizens. */
+/** The uniform that makes the review rate 1/2's geometric skip exactly k reviewers. */
 const skip = (k: number) => 1 - 0.75 * 0.5 ** k;
 
 /**
  * A 'participation' stream that reviews exactly the citizens of `plan` (in increasing order), each
- * making its own draws, then no one else (a last draw of 1 skips past the end).
+ * making its own draws, then no one else (a last draw of 1 skips past the end). The skips run over
+ * the reviewers list, not the citizen index: the list is rebuilt from the test's set-up as world
+ * creation builds it (reviewableCitizens: a threshold below 255, or a member), and each planned
+ * citizen must be on it; the skip to it counts the positions between.
  */
-function reviews(plan: Array<[number, number[]]>): Scripted {
+function reviews(w: World, plan: Array<[number, number[]]>): Scripted {
+  w.reviewers = reviewableCitizens(w.citizens);
+  const list = Array.from(w.reviewers);
   const draws: number[] = [];
   let next = 0;
   for (const [i, own] of plan) {
-    draws.push(skip(i - next), ...own);
-    next = i + 1;
+    const k = list.indexOf(i);
+    if (k < 0) throw new Error(`citizen ${i} is not a reviewer`);
+    draws.push(skip(k - next), ...own);
+    next = k + 1;
   }
   draws.push(1);
   return scripted(draws);
@@ -80,7 +88,7 @@ describe('participation (Granovetter thresholds)', () => {
     recountMembers(w); // grid 0: share 0.2
     c.threshold[5] = 51; // exactly 0.2: joins
     c.threshold[6] = 77; // 0.302: 5's joining made the share 0.3, just below: stays out (and draws nothing)
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [5, [0.3]], // the team type draw
       [6, []],
     ]);
@@ -100,7 +108,7 @@ describe('participation (Granovetter thresholds)', () => {
     c.threshold[10] = 77; // 0.302 > 0.3: leaves, without a burn-out draw; share now 0.2
     c.threshold[11] = 52; // 0.204 > 0.2: leaves too (the cascade runs backwards)
     c.threshold[12] = 25; // 0.098 <= 0.1: stays, and draws for burn-out (0.5: no)
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [10, []],
       [11, []],
       [12, [0.5]],
@@ -121,7 +129,7 @@ describe('participation (Granovetter thresholds)', () => {
     c.threshold[21] = 0;
     recountMembers(w);
     // Instigators: the join draw (below scale 1), then the burn-out draw.
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [20, [0.5, 0.09]],
       [21, [0.5, 0.1]],
     ]);
@@ -139,7 +147,7 @@ describe('participation (Granovetter thresholds)', () => {
     c.threshold[33] = 51; // 0.2: needs two: tipped by 32
     c.threshold[34] = 76; // 0.298: three (30, 32, 33) are enough
     c.threshold[35] = 103; // 0.404: four (with 34) are not enough
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [30, [0.99, 0.1]], // joins with probability scale 1 (0.99 < 1), then its team draw
       [31, []],
       [32, [0.1]],
@@ -161,7 +169,7 @@ describe('participation (Granovetter thresholds)', () => {
     c.legitimacy.fill(0.4);
     c.threshold[40] = 0;
     c.threshold[41] = 0;
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [40, [0.39, 0.5]],
       [41, [0.41]],
     ]);
@@ -192,14 +200,14 @@ describe('participation (Granovetter thresholds)', () => {
     c.threshold[13] = 51; // 0.2: joins
     // Stored 0.1 - 0.3 reads as 0: never joins, even at a tiny threshold
     c.threshold[25] = 1;
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [5, [0.1]],
       [26, []],
     ]);
     participationStep(w);
     expect([c.volunteer[5], c.volunteer[26]]).toEqual([TEAM_MEDIATION, TEAM_NONE]);
     w.legitimacyShift = 0.3;
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [12, []],
       [13, [0.1]],
     ]);
@@ -207,7 +215,7 @@ describe('participation (Granovetter thresholds)', () => {
     expect([c.volunteer[12], c.volunteer[13]]).toEqual([TEAM_NONE, TEAM_MEDIATION]);
     w.legitimacyShift = -0.3;
     c.legitimacy[25] = 0.1;
-    w.streams.participation = reviews([[25, []]]);
+    w.streams.participation = reviews(w, [[25, []]]);
     participationStep(w);
     expect(c.volunteer[25]).toBe(TEAM_NONE);
   });
@@ -217,7 +225,7 @@ describe('participation (Granovetter thresholds)', () => {
     const c = w.citizens;
     for (const i of [0, 10, 35]) c.threshold[i] = 0;
     // Teams [mediation, worthies, patrols]: draws 0.1, 0.5, 0.9 pick each in turn.
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [0, [0.5, 0.1]],
       [10, [0.5, 0.5]],
       [35, [0.5, 0.9]],
@@ -232,7 +240,7 @@ describe('participation (Granovetter thresholds)', () => {
     expect(w.villageMembers[1 * TEAMS + TEAM_PATROLS]).toBe(1);
     // Leaving undoes every count.
     c.threshold.fill(255);
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [0, []],
       [10, []],
       [35, []],
@@ -275,7 +283,7 @@ describe('participation (Granovetter thresholds)', () => {
     c.volunteer[8] = TEAM_MEDIATION;
     c.state[8] = CIT_DETAINED;
     recountMembers(w);
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [7, []],
       [8, []],
     ]);
@@ -291,7 +299,7 @@ describe('participation (Granovetter thresholds)', () => {
     c.volunteer[2] = TEAM_MEDIATION;
     c.threshold[2] = 0;
     recountMembers(w);
-    w.streams.participation = reviews([
+    w.streams.participation = reviews(w, [
       [1, []],
       [2, []],
     ]);
@@ -305,13 +313,16 @@ describe('participation (Granovetter thresholds)', () => {
     const w = town({ participation: { reviewDays: 4 } });
     const c = w.citizens;
     c.threshold.fill(0);
+    // The skips count positions in the reviewers list, not citizen indices.
+    w.reviewers = Int32Array.from([2, 5, 11, 17, 23, 30, 41, 44, 52, 58]);
     const u = 1 - 0.75 ** 3.5;
-    // reviewer 3, then 3 + 1 + 3 = 7, then the end
+    // position 3 (citizen 17), then 3 + 1 + 3 = 7 (citizen 44), then the end
     w.streams.participation = scripted([u, 0.5, 0.1, u, 0.5, 0.1, 1]);
     participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
     const joined = [];
     for (let i = 0; i < 60; i++) if (c.volunteer[i] !== TEAM_NONE) joined.push(i);
-    expect(joined).toEqual([3, 7]);
+    expect(joined).toEqual([17, 44]);
   });
 
   it('reviews nobody with reviewDays 0, and nearly everybody with reviewDays 1', () => {
@@ -320,10 +331,41 @@ describe('participation (Granovetter thresholds)', () => {
     participationStep(w);
     const w1 = town({ participation: { reviewDays: 1 } });
     w1.citizens.threshold.fill(0);
+    w1.reviewers = reviewableCitizens(w1.citizens); // everyone (as if drawn so at the start)
     // rate 0.999999: a draw of 0.5 skips nobody; 1 ends the day
     w1.streams.participation = scripted([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1]);
     participationStep(w1);
     expect(Array.from(w1.citizens.volunteer.subarray(0, 3))).toEqual([1, 1, 0]);
+  });
+
+  it('reviewers: citizens with a joining threshold below 255 or a member, in index order, built at world creation', () => {
+    const w = town();
+    const c = w.citizens;
+    c.threshold[4] = 254; // could join some day
+    c.volunteer[9] = TEAM_MEDIATION; // a member at threshold 255: could leave
+    c.threshold[30] = 0;
+    expect(Array.from(reviewableCitizens(c))).toEqual([4, 9, 30]);
+    const m = smallWorld({ participation: { initialShare: 0.05 } });
+    const expected: number[] = [];
+    for (let i = 0; i < m.citizens.n; i++) if (m.citizens.threshold[i] < 255 || m.citizens.volunteer[i] !== TEAM_NONE) expected.push(i);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(m.citizens.n); // some are never reviewed
+    expect(Array.from(m.reviewers)).toEqual(expected);
+  });
+
+  it('a non-member at threshold 255 is never reviewed: the skips pass over it and it draws nothing', () => {
+    const w = town(); // everyone a non-member at threshold 255
+    const c = w.citizens;
+    c.threshold[3] = 0;
+    c.threshold[7] = 0;
+    w.reviewers = reviewableCitizens(c);
+    expect(Array.from(w.reviewers)).toEqual([3, 7]);
+    // Skip 0 reaches 3 (join draw, team draw), the next skip 0 reaches 7, not 4, then the end.
+    w.streams.participation = scripted([skip(0), 0.5, 0.1, skip(0), 0.5, 0.1, 1]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
+    expect([c.volunteer[3], c.volunteer[4], c.volunteer[7]]).toEqual([TEAM_MEDIATION, TEAM_NONE, TEAM_MEDIATION]);
+    expect(w.totals.volunteers).toBe(2);
   });
 
   it('NGO slots per town are mediation members x hours a day x case share x service days / hours per case, floored', () => {
