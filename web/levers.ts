@@ -92,13 +92,15 @@ export class LeverForm {
     const lab = document.createElement('label');
     lab.htmlFor = id;
     lab.textContent = label(spec.path);
+    // The kind badge sits beside the label, not in it, so the field's label stays the lever's name.
+    let badge: HTMLElement | null = null;
     if (spec.kind) {
       // Society (who the people are: the same in every regime preset) or policy (what a government
       // chooses): design/MODEL.md section 7.
       const kind = document.createElement('span');
       kind.className = `lever-kind lever-kind-${spec.kind}`;
       kind.textContent = spec.kind;
-      // The label's accessible name stays the lever's name; the kind is said in the help text below.
+      // Screen readers hear the kind in the help text below.
       kind.setAttribute('aria-hidden', 'true');
       kind.title =
         spec.kind === 'society'
@@ -106,7 +108,7 @@ export class LeverForm {
           : spec.kind === 'policy'
             ? 'Policy: what a government chooses; the regime presets differ only in these.'
             : 'Output: what the run records; changes no result.';
-      lab.append(' ', kind);
+      badge = kind;
     }
     const help = document.createElement('p');
     help.className = 'lever-help';
@@ -172,7 +174,12 @@ export class LeverForm {
       u.textContent = spec.unit;
       row.append(u);
     }
-    wrap.append(lab, row, err, help);
+    if (badge) {
+      const head = document.createElement('div');
+      head.className = 'lever-head';
+      head.append(lab, badge);
+      wrap.append(head, row, err, help);
+    } else wrap.append(lab, row, err, help);
     return wrap;
   }
 
