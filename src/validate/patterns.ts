@@ -155,16 +155,12 @@ export const PATTERNS: Pattern[] = [
         ),
       ),
       validation(below(5, 'incidents caused by approved projects per run (with assessment)', metric(r, 'governance', 'incidentsFromApprovedProjects'), 0.2)),
-      // The counterfactual: the same seeds and the same proposals, assessed or not; the runs differ in
-      // nothing else, so every extra incident without assessment is one the approved projects caused
-      // (once under way an incident draws in other candidates, so counting only incidents a project
-      // group started would undercount them).
       validation(
         moreEvents(
           5,
-          'mass incidents: the same projects without > with assessment (same seeds)',
-          metric(r, 'governance-no-risk-assessment', 'massIncidents'),
-          metric(r, 'governance', 'massIncidents'),
+          'incidents from approved projects: without > with assessment (same seeds)',
+          metric(r, 'governance-no-risk-assessment', 'incidentsFromApprovedProjects'),
+          metric(r, 'governance', 'incidentsFromApprovedProjects'),
         ),
       ),
     ],
@@ -192,21 +188,18 @@ export const PATTERNS: Pattern[] = [
       const keys = CAPACITY_FACTORS.map((f) => (f === 1 ? 'governance' : `capacity-${f}`));
       const unresolved = keys.map((k) => metric(r, k, 'resolutionRate').map((x) => 1 - x));
       const means = unresolved.map((xs) => sum(xs) / xs.length);
-      // Each halving's rise; convex at the knee: some halving adds more than twice what the first added
-      // (beyond the knee the curve saturates as nearly every case goes unresolved).
-      const steps = means.slice(1).map((m, i) => m - means[i]);
-      const first = steps[0];
-      const largest = Math.max(...steps);
+      const first = means[1] - means[0];
+      const last = means[means.length - 1] - means[means.length - 2];
       const days = keys.map((k) => metric(r, k, 'medianDaysToResolve'));
       return [
         validation(
           holds(
             7,
-            'unresolved share rises faster as mediators are halved (a knee)',
+            'unresolved share rises faster as mediators are halved (convex)',
             `mean unresolved share at staff x${CAPACITY_FACTORS.map((x) => `1/${1 / x}`).join(', x')}: ${means.map((m) => m.toFixed(4)).join(', ')}`,
-            'some halving adds more than twice the first',
-            largest > 2 * Math.max(first, 0) && largest > 0,
-            { first, largest },
+            'the last halving adds more than twice the first',
+            last > 2 * Math.max(first, 0) && last > 0,
+            { first, last },
           ),
         ),
         validation(ordering(7, 'unresolved share: 1/8 of the staff > 1/4', unresolved[3], unresolved[2], 'greater')),
