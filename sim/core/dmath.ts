@@ -134,12 +134,15 @@ export function log(x: number): number {
     hx = I32[HI];
   }
   if (hx >= 0x7ff00000) return x + x; // +Infinity or NaN
-  k += (hx >> 20) - 1023;
+  const e = (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i0 = (hx + 0x95f64) & 0x100000;
-  I32[HI] = hx | (i0 ^ 0x3ff00000); // normalise x or x/2 into [sqrt(2)/2, sqrt(2))
-  k += i0 >> 20;
-  const f = F64[0] - 1;
+  // Normalise x or x/2 into [sqrt(2)/2, sqrt(2)): fdlibm rewrites the exponent bits; multiplying by
+  // the power of two is the same exact result and avoids a store-forwarding stall (half-word store,
+  // whole-word load), which made this log four times slower than Math.log.
+  const up = e + (i0 >> 20); // in [-1022, 1024]
+  const f = (up > 1022 ? x * TWO_M1000 * POW2[1000 - up + 1022] : x * POW2[1022 - up]) - 1;
+  k += up;
   if ((0x000fffff & (2 + hx)) < 3) {
     // -2^-20 <= f < 2^-20
     if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
