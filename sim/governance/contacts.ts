@@ -14,26 +14,21 @@
  * A detained resident has no routine contact.
  */
 import type { World } from './world';
-import { CH_GRID, CH_POLICE, CIT_DETAINED } from './codes';
-import { encounter } from './legitimacy';
+import { CH_GRID, CH_POLICE } from './codes';
+import { routineEncounters } from './legitimacy';
 import { fairnessOf } from './resolvers';
 
 export function contactsStep(w: World): void {
   const p = w.params;
   const h = w.hierarchy;
   const s = w.streams.contacts;
-  const state = w.citizens.state;
   const perResident = (p.enforcement.contactsPerOfficerDay * w.officersPer1000) / 1000;
   if (perResident > 0) {
     const f = fairnessOf(p, CH_POLICE);
     for (let t = 0; t < h.towns; t++) {
       const a = h.townStart[t];
       const res = h.townStart[t + 1] - a;
-      const n = s.poisson(perResident * res);
-      for (let q = 0; q < n; q++) {
-        const i = a + s.int(res);
-        if (state[i] !== CIT_DETAINED) encounter(w, i, f);
-      }
+      routineEncounters(w, a, res, s.poisson(perResident * res), f, s);
     }
   }
   const g = p.mediation.grid;
@@ -44,11 +39,7 @@ export function contactsStep(w: World): void {
     for (let v = 0; v < h.villages; v++) {
       const a = h.villageStart[v];
       const res = h.villageStart[v + 1] - a;
-      const n = s.poisson(visits * res * attention[v]);
-      for (let q = 0; q < n; q++) {
-        const i = a + s.int(res);
-        if (state[i] !== CIT_DETAINED) encounter(w, i, f);
-      }
+      routineEncounters(w, a, res, s.poisson(visits * res * attention[v]), f, s);
     }
   }
 }

@@ -15,6 +15,8 @@
  * from economy.ts) is added where L is read (legitimacyOf, citizen.ts).
  */
 import type { World } from './world';
+import type { Stream } from '../core/random';
+import { CIT_DETAINED } from './codes';
 import { gridOf } from './hierarchy';
 import { legitimacyOf, touchCandidate } from './citizen';
 
@@ -50,19 +52,66 @@ export function encounter(w: World, i: number, f: number): void {
   const l = legitimacyOf(w, i);
   const delta = encounterDelta(l, f, p.learningRate, p.asymmetry);
   const c = w.citizens;
-  c.contactDay[i] = w.day < 0 ? 0 : Math.min(65535, w.day + 1);
+  c.contactDay[i] = contactDayOf(w);
   c.contactBad[i] = f < UNFAIR ? 1 : 0;
   shiftLegitimacy(w, i, delta);
-  if (p.spreadProbability > 0 && p.neighbours > 0 && p.spreadWeight > 0) {
-    const s = w.streams.legitimacy;
-    if (s.next() < p.spreadProbability) {
-      const g = gridOf(w.hierarchy, i);
-      const a = w.hierarchy.gridStart[g];
-      const size = w.hierarchy.gridStart[g + 1] - a;
-      for (let k = 0; k < p.neighbours; k++) {
-        const j = a + s.int(size);
-        if (j !== i) shiftLegitimacy(w, j, delta * p.spreadWeight);
-      }
+  if (spreads(w)) spread(w, i, delta);
+}
+
+/** The day stored as a citizen's last encounter (day 0's and the burn-in's as 1, so 0 means none). */
+function contactDayOf(w: World): number {
+  return w.day < 0 ? 0 : Math.min(65535, w.day + 1);
+}
+
+function spreads(w: World): boolean {
+  const p = w.params.legitimacy;
+  return p.spreadProbability > 0 && p.neighbours > 0 && p.spreadWeight > 0;
+}
+
+/** With probability spreadProbability, `neighbours` random residents of i's grid take spreadWeight of delta. */
+function spread(w: World, i: number, delta: number): void {
+  const p = w.params.legitimacy;
+  const s = w.streams.legitimacy;
+  if (s.next() < p.spreadProbability) {
+    const g = gridOf(w.hierarchy, i);
+    const a = w.hierarchy.gridStart[g];
+    const size = w.hierarchy.gridStart[g + 1] - a;
+    for (let k = 0; k < p.neighbours; k++) {
+      const j = a + s.int(size);
+      if (j !== i) shiftLegitimacy(w, j, delta * p.spreadWeight);
     }
+  }
+}
+
+/**
+ * n routine encounters of fairness f, each with a resident drawn from a .. a + res - 1 by `pick` (a
+ * detained one has none): the same draws and changes as calling encounter for each in turn, with the
+ * parameters read once (routine contacts are most of the model's encounters: contacts.ts).
+ */
+export function routineEncounters(w: World, a: number, res: number, n: number, f: number, pick: Stream): void {
+  const p = w.params.legitimacy;
+  const c = w.citizens;
+  const state = c.state;
+  const stored = c.legitimacy;
+  const contactDay = c.contactDay;
+  const contactBad = c.contactBad;
+  const shift = w.legitimacyShift;
+  const rate = p.learningRate;
+  const asymmetry = p.asymmetry;
+  const day = contactDayOf(w);
+  const bad = f < UNFAIR ? 1 : 0;
+  const spreading = spreads(w);
+  const u = pick.next;
+  for (let q = 0; q < n; q++) {
+    const i = a + Math.floor(u() * res);
+    if (state[i] === CIT_DETAINED) continue;
+    let l = stored[i] + shift;
+    // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp returns the same value
+    l = l < 0 ? 0 : l > 1 ? 1 : l;
+    const delta = encounterDelta(l, f, rate, asymmetry);
+    contactDay[i] = day;
+    contactBad[i] = bad;
+    shiftLegitimacy(w, i, delta);
+    if (spreading) spread(w, i, delta);
   }
 }

@@ -78,6 +78,7 @@ const DATA_KEYS = [
   'villageMaxCrit',
   'resolveDays',
   'gridVolunteers',
+  'gridHighMembers',
   'gridActives',
   'gridOpen',
   'villageActives',

@@ -9,9 +9,12 @@
  * funding.) A non-member joins when the grid's participation share is at least the effective
  * threshold; an instigator (theta = 0) joins with probability support x (1 - lw + lw x L_i) at each
  * review; a member leaves when it no longer is, or with probability leaveRate at a review (burn-out).
- * Each citizen who could ever change (world.reviewers) reviews on average every reviewDays days; the
- * day's reviewers are found by geometric skips over that list ('participation' stream), so cost
- * follows reviews, not residents x days. A joiner picks one of the team types the scenario provides, at random.
+ * Each citizen who could ever change reviews on average every reviewDays days; the day's reviewers are
+ * found by geometric skips ('participation' stream), first over world.reviewers (members at the start
+ * and thresholds up to world.highCut), then over each grid's world.highReviewers in the grids whose
+ * share could reach highCut or that have such members: a review elsewhere could change nothing, so
+ * cost follows reviews that can matter, not residents x days. A joiner picks one of the team types the
+ * scenario provides, at random.
  *
  * What members of each team type do is listed in population.ts (enabledTeams); the counts kept here
  * are per grid (all members), per village and team type, per village for patrols and per town for
@@ -25,6 +28,10 @@ import { enabledTeams } from './population';
 import { setSlots } from './resolvers';
 
 const DETAINED = CIT_DETAINED;
+/** Above 1 by far more than the few ulps by which support x (1 - lw + lw x L) can exceed support. */
+const QUIET_MARGIN = 1 + 1e-9;
+/** Above QUIET_MARGIN by far more than the rounding of thresholds against highCut (world.ts). */
+const HOT_MARGIN = 1 + 1e-6;
 
 /** Recount members per grid, village and town from the citizen columns (at start and after restore). */
 export function recountMembers(w: World): void {
@@ -87,17 +94,9 @@ export function participationStep(w: World): void {
   const lw = p.legitimacyWeight;
   const rate = p.reviewDays > 0 ? Math.min(0.999999, 1 / p.reviewDays) : 0;
   if (rate > 0 && rate < 1) {
-    // Only citizens who could ever change are reviewed (world.reviewers: a threshold below 1, or a
-    // member at the start): a non-member at threshold 1 would need the whole grid taking part, which
-    // cannot happen while they are out, so their reviews would change nothing and draw nothing.
-    const reviewers = w.reviewers;
-    const n = reviewers.length;
     const u = s.next;
-    // Geometric skips over the reviewers inlined (Stream.geometricSkip, with log(1 - rate) computed once).
+    // Geometric skips inlined (Stream.geometricSkip, with log(1 - rate) computed once).
     const lnq = log(1 - rate);
-    let k = Math.floor(log(1 - u()) / lnq);
-    // Reviewers come in increasing index order, so the grid pointer only walks forward.
-    let g = 0;
     const gridStart = h.gridStart;
     const state = c.state;
     const volunteer = c.volunteer;
@@ -106,30 +105,63 @@ export function participationStep(w: World): void {
     const gridVolunteers = w.gridVolunteers;
     const shift = w.legitimacyShift;
     const canJoin = support > 0 && teams.length > 0;
+    const leaveRate = p.leaveRate;
+    /** Review citizen i of grid g: +1 if it joins, -1 if it leaves, 0 if nothing changes. */
+    const review = (i: number, g: number): number => {
+      const share = gridVolunteers[g] / (gridStart[g + 1] - gridStart[g]);
+      // A non-member whose threshold is above what even full legitimacy would let the grid's share
+      // reach (scale <= support, as lw and L are in [0, 1]; the margin allows for rounding in scale)
+      // cannot join, and its review draws nothing: its other columns are not read (at province scale
+      // each read is a cache miss).
+      if (volunteer[i] === TEAM_NONE && threshold[i] / 255 > share * support * QUIET_MARGIN) return 0;
+      if (state[i] === DETAINED) return 0;
+      let l = legitimacy[i] + shift;
+      l = l < 0 ? 0 : l > 1 ? 1 : l;
+      const scale = support * (1 - lw + lw * l);
+      const theta = threshold[i] / 255;
+      const team = volunteer[i];
+      // Instigators (threshold 0) need no one else, but still only join as far as the policy lets them.
+      const joins = canJoin && (theta > 0 ? share * scale >= theta : u() < scale);
+      if (team === TEAM_NONE) {
+        if (!joins) return 0;
+        const nt = teams[s.int(teams.length)];
+        volunteer[i] = nt;
+        changeMember(w, g, nt, 1);
+        return 1;
+      }
+      if (joins && u() >= leaveRate) return 0;
+      volunteer[i] = TEAM_NONE;
+      changeMember(w, g, team, -1);
+      return -1;
+    };
+    // Everyone who could change in any grid (members at the start, thresholds up to highCut), in
+    // index order, so the grid pointer only walks forward.
+    const reviewers = w.reviewers;
+    const n = reviewers.length;
+    let g = 0;
+    let k = Math.floor(log(1 - u()) / lnq);
     while (k < n) {
       const i = reviewers[k];
       while (gridStart[g + 1] <= i) g++;
-      if (state[i] !== DETAINED) {
-        const share = gridVolunteers[g] / (gridStart[g + 1] - gridStart[g]);
-        let l = legitimacy[i] + shift;
-        l = l < 0 ? 0 : l > 1 ? 1 : l;
-        const scale = support * (1 - lw + lw * l);
-        const theta = threshold[i] / 255;
-        const team = volunteer[i];
-        // Instigators (threshold 0) need no one else, but still only join as far as the policy lets them.
-        const joins = canJoin && (theta > 0 ? share * scale >= theta : u() < scale);
-        if (team === TEAM_NONE) {
-          if (joins) {
-            const nt = teams[s.int(teams.length)];
-            volunteer[i] = nt;
-            changeMember(w, g, nt, 1);
-          }
-        } else if (!joins || u() < p.leaveRate) {
-          volunteer[i] = TEAM_NONE;
-          changeMember(w, g, team, -1);
-        }
-      }
+      review(i, g);
       k += 1 + Math.floor(log(1 - u()) / lnq);
+    }
+    // The others (non-members at the start, thresholds above highCut) only where the share could reach
+    // highCut or one of them is a member: elsewhere each of their reviews would change nothing, so
+    // skipping those grids gives the same process (every citizen reviewed at rate 1/reviewDays).
+    const high = w.highReviewers;
+    const highStart = w.highStart;
+    const highMembers = w.gridHighMembers;
+    const gate = w.highCut / (support * HOT_MARGIN);
+    for (let gg = 0; gg < h.grids; gg++) {
+      const end = highStart[gg + 1];
+      if (end === highStart[gg]) continue;
+      if (highMembers[gg] === 0 && gridVolunteers[gg] / (gridStart[gg + 1] - gridStart[gg]) < gate) continue;
+      let kk = highStart[gg] + Math.floor(log(1 - u()) / lnq);
+      while (kk < end) {
+        highMembers[gg] += review(high[kk], gg);
+        kk += 1 + Math.floor(log(1 - u()) / lnq);
+      }
     }
   }
   updateNgoSlots(w);

@@ -144,14 +144,41 @@ export function initCitizens(c: Citizens, p: GovernanceParams, rng: Stream): voi
  * Citizens whose review could ever change anything, in index order: a joining threshold below 1, or a
  * member at the start (who may leave). A non-member at threshold 1 joins only when the whole grid
  * takes part, which cannot happen while they are out (participation.ts).
+ *
+ * With `cut` below 1 only the reviewers at or below it (and the members at the start) are listed: the
+ * rest, non-members whose threshold is above `cut`, are listed grid by grid by highReviewers and
+ * reviewed only in grids whose share could reach them.
  */
-export function reviewableCitizens(c: Citizens): Int32Array {
+export function reviewableCitizens(c: Citizens, cut = 1): Int32Array {
+  const lim = 255 * cut;
+  const low = (i: number) => c.volunteer[i] !== 0 || (c.threshold[i] < 255 && c.threshold[i] <= lim);
   let n = 0;
-  for (let i = 0; i < c.n; i++) if (c.threshold[i] < 255 || c.volunteer[i] !== 0) n++;
+  for (let i = 0; i < c.n; i++) if (low(i)) n++;
   const out = new Int32Array(n);
   let k = 0;
-  for (let i = 0; i < c.n; i++) if (c.threshold[i] < 255 || c.volunteer[i] !== 0) out[k++] = i;
+  for (let i = 0; i < c.n; i++) if (low(i)) out[k++] = i;
   return out;
+}
+
+/**
+ * The other reviewers: non-members at the start whose threshold is above `cut` and below 1, in index
+ * order, with the start of each grid's run in `start` (grid g's are list[start[g]] .. list[start[g+1]-1]).
+ */
+export function highReviewers(c: Citizens, gridStart: Int32Array, cut: number): { list: Int32Array; start: Int32Array } {
+  const lim = 255 * cut;
+  const high = (i: number) => c.volunteer[i] === 0 && c.threshold[i] < 255 && c.threshold[i] > lim;
+  const grids = gridStart.length - 1;
+  const start = new Int32Array(grids + 1);
+  let n = 0;
+  for (let g = 0; g < grids; g++) {
+    start[g] = n;
+    for (let i = gridStart[g]; i < gridStart[g + 1]; i++) if (high(i)) n++;
+  }
+  start[grids] = n;
+  const list = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < c.n; i++) if (high(i)) list[k++] = i;
+  return { list, start };
 }
 
 /**

@@ -12,7 +12,7 @@ import { type CaseStore, type LogStore, createCaseStore, createLogStore } from '
 import { CHANNELS, PATH_FIRSTS, PATH_OUTCOMES, TEAMS } from './codes';
 import { buildHierarchy, type Hierarchy } from './hierarchy';
 import type { GovernanceParams } from './params';
-import { allocateCitizens, type Citizens, initCitizens, reviewableCitizens } from './population';
+import { allocateCitizens, type Citizens, highReviewers, initCitizens, reviewableCitizens } from './population';
 import { buildResolvers, type Resolvers } from './resolver-table';
 
 /**
@@ -248,8 +248,18 @@ export interface World {
   today: Daily;
   totals: Counters;
   freeRows: number[];
-  /** Citizens whose participation review could ever change anything (population.ts), in index order. */
+  /**
+   * Participation reviews (participation.ts): `reviewers` are reviewed every day, members at the start
+   * and citizens whose threshold is at most `highCut`, in index order; `highReviewers` (non-members at
+   * the start with a threshold above highCut and below 1, grid g's at highStart[g] ..
+   * highStart[g + 1] - 1) only in grids whose share could reach highCut or that have such members
+   * (`gridHighMembers`). Reviews elsewhere could change nothing.
+   */
   reviewers: Int32Array;
+  highCut: number;
+  highReviewers: Int32Array;
+  highStart: Int32Array;
+  gridHighMembers: Int32Array;
   /**
    * Collective-action candidate set (citizens whose grievance can exceed T), one list per village in
    * insertion order, and (parallel) each candidate's critical arrest probability (G - T) / R at its
@@ -340,6 +350,9 @@ export function addDayToTotals(n: Counters, d: Daily): void {
   n.proposalsRejectedOrDelayed += d.proposalsRejectedOrDelayed;
 }
 
+/** The least threshold split off for grid-gated reviews (participation.ts). */
+const HIGH_CUT_MIN = 0.05;
+
 export function createWorld(p: GovernanceParams, seed: number): World {
   const pop = p.population;
   const h = buildHierarchy(pop.residents, pop.counties, pop.townsPerCounty, pop.villagesPerTown, pop.gridsPerVillage);
@@ -349,6 +362,11 @@ export function createWorld(p: GovernanceParams, seed: number): World {
   initCitizens(c, p, st.population);
   let sumL = 0;
   for (let i = 0; i < c.n; i++) sumL += c.legitimacy[i];
+  // Reviews of non-members above this threshold are made only in grids whose share could reach it
+  // (participation.ts). Any cut gives the same process; three times the starting share keeps nearly
+  // every grid below it, so those reviews (most of them: thresholds run to 1) are skipped.
+  const cut = Math.min(1, Math.max(HIGH_CUT_MIN, 3 * p.participation.initialShare));
+  const high = highReviewers(c, h.gridStart, cut);
   const n: Counters = {
     nextCaseId: 0,
     openCases: 0,
@@ -434,7 +452,11 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     today: zeroDaily(),
     totals: n,
     freeRows: [],
-    reviewers: reviewableCitizens(c),
+    reviewers: reviewableCitizens(c, cut),
+    highCut: cut,
+    highReviewers: high.list,
+    highStart: high.start,
+    gridHighMembers: new Int32Array(h.grids),
     candidatesByVillage: Array.from({ length: h.villages }, () => []),
     critByVillage: Array.from({ length: h.villages }, () => []),
     candidateCount: 0,

@@ -3,7 +3,7 @@ import { smallModel, smallWorld } from './helpers';
 import { scripted, type Scripted } from './scripted';
 import { CH_NGO, CH_TOWN, CIT_DETAINED, TEAM_MEDIATION, TEAM_NONE, TEAM_PATROLS, TEAM_WORTHIES, TEAMS } from '../../../sim/governance/codes';
 import { participationStep, recountMembers, updateNgoSlots } from '../../../sim/governance/participation';
-import { reviewableCitizens } from '../../../sim/governance/population';
+import { highReviewers, reviewableCitizens } from '../../../sim/governance/population';
 import type { World } from '../../../sim/governance/world';
 
 /** 60 residents: 2 villages of 3 grids of 10 (grid g is residents 10g..10g+9), one town. */
@@ -25,7 +25,18 @@ function town(over: { ngo?: Record<string, unknown>; participation?: Record<stri
   c.state.fill(0);
   w.legitimacyShift = 0;
   recountMembers(w);
+  // One review list over everyone (cut 1), as the scripted streams below plan their skips over it;
+  // the grid-gated list of high thresholds has its own tests.
+  oneList(w);
   return w;
+}
+
+/** Review everyone from w.reviewers (as with highCut 1): no grid-gated high-threshold list. */
+function oneList(w: World): void {
+  w.highCut = 1;
+  w.highReviewers = new Int32Array(0);
+  w.highStart = new Int32Array(w.hierarchy.grids + 1);
+  w.gridHighMembers.fill(0);
 }
 
 /** The uniform that makes the review rate 1/2's geometric skip exactly k reviewers. */
@@ -39,6 +50,7 @@ const skip = (k: number) => 1 - 0.75 * 0.5 ** k;
  * citizen must be on it; the skip to it counts the positions between.
  */
 function reviews(w: World, plan: Array<[number, number[]]>): Scripted {
+  oneList(w);
   w.reviewers = reviewableCitizens(w.citizens);
   const list = Array.from(w.reviewers);
   const draws: number[] = [];
@@ -345,12 +357,68 @@ describe('participation (Granovetter thresholds)', () => {
     c.volunteer[9] = TEAM_MEDIATION; // a member at threshold 255: could leave
     c.threshold[30] = 0;
     expect(Array.from(reviewableCitizens(c))).toEqual([4, 9, 30]);
+    // Split at a cut: members and thresholds up to it every day, the rest gated by grid.
+    c.threshold[12] = 100; // above 0.3 x 255 = 76.5, grid 1
+    c.threshold[45] = 77; // just above, grid 4
+    c.threshold[46] = 76; // just below: stays in the daily list
+    c.volunteer[47] = TEAM_MEDIATION;
+    c.threshold[47] = 200; // a member at the start stays in the daily list whatever its threshold
+    expect(Array.from(reviewableCitizens(c, 0.3))).toEqual([9, 30, 46, 47]);
+    const high = highReviewers(c, w.hierarchy.gridStart, 0.3);
+    expect(Array.from(high.list)).toEqual([4, 12, 45]);
+    expect(Array.from(high.start)).toEqual([0, 1, 2, 2, 2, 3, 3]);
+    // At creation the two lists are split at three times the starting share and together hold
+    // exactly the citizens who could ever change.
     const m = smallWorld({ participation: { initialShare: 0.05 } });
+    expect(m.highCut).toBeCloseTo(0.15, 12);
     const expected: number[] = [];
     for (let i = 0; i < m.citizens.n; i++) if (m.citizens.threshold[i] < 255 || m.citizens.volunteer[i] !== TEAM_NONE) expected.push(i);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(m.citizens.n); // some are never reviewed
-    expect(Array.from(m.reviewers)).toEqual(expected);
+    expect(m.highReviewers.length).toBeGreaterThan(0);
+    expect(m.reviewers.length).toBeGreaterThan(0);
+    expect([...m.reviewers, ...m.highReviewers].sort((a, b) => a - b)).toEqual(expected);
+    for (const i of m.highReviewers) expect(m.citizens.threshold[i]).toBeGreaterThan(0.15 * 255);
+  });
+
+  it('high thresholds are reviewed only in grids whose share could reach the cut, or with such a member', () => {
+    const w = town({ participation: { reviewDays: 2, legitimacyWeight: 0, leaveRate: 0 } });
+    const c = w.citizens;
+    // Grid 0 (residents 0-9): citizen 5 at threshold 0.4. Cut 0.3; grid 0's share starts at 0.
+    c.threshold[5] = 102;
+    w.highCut = 0.3;
+    w.reviewers = reviewableCitizens(c, 0.3);
+    const high = highReviewers(c, w.hierarchy.gridStart, 0.3);
+    w.highReviewers = high.list;
+    w.highStart = high.start;
+    expect(Array.from(w.reviewers)).toEqual([]);
+    expect(Array.from(w.highReviewers)).toEqual([5]);
+    // Share 0: grid 0 is not hot; the daily list is empty (one skip draw past its end), no other draw.
+    w.streams.participation = scripted([1]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
+    // Four members in grid 0 (share 0.4 >= 0.3): hot. Its one high reviewer is reached by skip 0,
+    // joins (0.4 x 1 >= 0.4; team draw 0.1), and the next skip passes the end.
+    for (const i of [0, 1, 2, 3]) c.volunteer[i] = TEAM_MEDIATION;
+    recountMembers(w);
+    w.streams.participation = scripted([1, skip(0), 0.1, 1]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
+    expect(c.volunteer[5]).toBe(TEAM_MEDIATION);
+    expect(w.gridHighMembers[0]).toBe(1);
+    // The share falls below the cut (two leave outside the model's review), but grid 0 keeps its high
+    // member under review: it no longer meets its threshold and leaves, and the grid cools.
+    c.volunteer[0] = TEAM_NONE;
+    c.volunteer[1] = TEAM_NONE;
+    recountMembers(w);
+    w.streams.participation = scripted([1, skip(0), 1]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
+    expect(c.volunteer[5]).toBe(TEAM_NONE);
+    expect(w.gridHighMembers[0]).toBe(0);
+    w.streams.participation = scripted([1]);
+    participationStep(w);
+    expect((w.streams.participation as Scripted).left()).toBe(0);
   });
 
   it('a non-member at threshold 255 is never reviewed: the skips pass over it and it draws nothing', () => {
