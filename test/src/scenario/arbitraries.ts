@@ -120,6 +120,15 @@ export const MAX_PROBLEMS = 400;
 /** Time one parse, override or load may take, with room for a loaded 2-core machine. */
 export const MAX_MS = 1000;
 
+/**
+ * fc.assert options for these properties: a slow call fails its run (MAX_MS), and a property whose
+ * calls are all slow (a hang, or shrinking a slow counterexample) fails after 20 s instead of running
+ * on: vitest's timeout cannot stop synchronous code.
+ */
+export function runs(numRuns: number): fc.Parameters<unknown> {
+  return { numRuns, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true };
+}
+
 /** Check what a refusal says: it names problems, echoes nothing raw and stays short. */
 export function expectSafeRefusal(e: unknown): void {
   expect(e).toBeInstanceOf(ScenarioError);

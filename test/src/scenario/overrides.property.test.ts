@@ -9,7 +9,7 @@ import { loadScenario } from '../../../src/scenario/files';
 import { leversOf, valueAt } from '../../../src/scenario/levers';
 import { applyOverrides, parseSetValue, settablePaths } from '../../../src/scenario/overrides';
 import { parseScenario, parseScenarioText } from '../../../src/scenario/parse';
-import { anyValue, mutatedPreset, nastyString, outcome, PRESETS } from './arbitraries';
+import { anyValue, mutatedPreset, nastyString, outcome, PRESETS, runs } from './arbitraries';
 
 const MODELS = ['epstein', 'governance'] as const;
 const SETTABLE = MODELS.flatMap((m) => settablePaths(m));
@@ -48,7 +48,7 @@ describe('applyOverrides', () => {
         const r = outcome(() => parseScenarioText(JSON.stringify(applied.value), `${preset.name} with --set ${sets.join(' ')}`));
         if (r.ok) expect(r.value.model).toBe((preset.raw as { model: string }).model);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -58,7 +58,7 @@ describe('applyOverrides', () => {
         const applied = outcome(() => applyOverrides(raw, sets));
         if (applied.ok) outcome(() => parseScenario(applied.value, '--set'));
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -85,7 +85,7 @@ describe('applyOverrides', () => {
         if (!r.ok) expect(r.error.problems.join('\n')).toMatch(/citizenDensity \+ copDensity must be at most 1/);
         else expect(valueAt(r.value, l.path)).toEqual(value);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -94,7 +94,7 @@ describe('applyOverrides', () => {
       fc.property(valueText, (text) => {
         outcome(() => parseSetValue(text, 'params.x', '--set'));
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -104,7 +104,7 @@ describe('applyOverrides', () => {
         const r = outcome(() => loadScenario(name, sets));
         if (r.ok) expect(parseScenario(structuredClone(r.value))).toEqual(r.value);
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 });

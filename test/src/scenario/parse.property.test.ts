@@ -9,7 +9,7 @@ import { readJsonText } from '../../../src/scenario/json-text';
 import { parseScenario, parseScenarioText } from '../../../src/scenario/parse';
 import { resolveRun } from '../../../src/scenario/resolve';
 import { schemaFor } from '../../../src/scenario/schema';
-import { anyValue, deepValue, edgeNumber, mutatedPreset, nastyString, outcome, PRESETS } from './arbitraries';
+import { anyValue, deepValue, edgeNumber, mutatedPreset, nastyString, outcome, PRESETS, runs } from './arbitraries';
 
 /** A parsed scenario is complete and valid: parsing it again gives it back unchanged. */
 function expectValid(s: ReturnType<typeof parseScenario>): void {
@@ -26,7 +26,7 @@ describe('parseScenario on any value', () => {
         const r = outcome(() => parseScenario(v, 'prop.json'));
         if (r.ok) expectValid(r.value);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -36,7 +36,7 @@ describe('parseScenario on any value', () => {
         const r = outcome(() => parseScenario({ ...top, model, name: 'p', params }, 'prop.json'));
         if (r.ok) expectValid(r.value);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -46,7 +46,7 @@ describe('parseScenario on any value', () => {
         const r = outcome(() => parseScenario(v, 'mutated.json'));
         if (r.ok) expectValid(r.value);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -61,7 +61,7 @@ describe('parseScenario on any value', () => {
         const r = outcome(() => parseScenario(raw, 'deep'));
         expect(r.ok).toBe(false);
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   });
 
@@ -76,7 +76,7 @@ describe('parseScenario on any value', () => {
         const r = outcome(() => parseScenario(raw, 'edge.json'));
         if (r.ok) expectValid(r.value);
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 });
@@ -89,7 +89,7 @@ describe('parseScenarioText and readJsonText on any text', () => {
         const r = outcome(() => parseScenarioText(text, 'text.json'));
         if (r.ok) expectValid(r.value);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -112,7 +112,7 @@ describe('parseScenarioText and readJsonText on any text', () => {
         if (how === 'dup' && b > 0) expect(said).toMatch(/appears twice|nested more than 64/);
         if (how === 'huge' && b > 0) expect(said).toMatch(/-1e400 is out of range|nested more than 64/);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
