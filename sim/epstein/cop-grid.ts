@@ -47,7 +47,14 @@ export class CopGrid {
     const rows = Array.from(shape.rowDy, (dy, i) => ({ dy: dy > r ? dy - height : dy, half: shape.rowHalf[i] }));
     rows.sort((a, b) => Math.abs(a.dy) - Math.abs(b.dy) || a.dy - b.dy);
     this.fastRowAt = Int32Array.from(rows, (row) => row.dy * this.wordsPerRow);
-    this.fastMask = Int32Array.from(rows, ({ half: w }) => (w < 0 ? 0 : (((1 << (2 * w + 1)) - 1) << (r - w)) | 0));
+    // A whole-row span (half -1) can occur here only when the width is exactly 2 radius + 1 (the fast
+    // path needs width >= 2 radius + 1): the row is then the whole window, half-width radius. It was
+    // given an empty mask, so a citizen in the one column where the fast path runs did not see the
+    // cops in those rows (found by test/sim/epstein/model.property.test.ts).
+    this.fastMask = Int32Array.from(rows, ({ half }) => {
+      const w = half < 0 ? r : half;
+      return (((1 << (2 * w + 1)) - 1) << (r - w)) | 0;
+    });
   }
 
   set(cell: number): void {

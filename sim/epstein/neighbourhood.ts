@@ -109,7 +109,11 @@ export function visionShape(kind: Neighbourhood, radius: number, width: number, 
     rowStart = new Int32Array(rowOrder.length);
     for (let r = 0; r < rowOrder.length; r++) {
       const sy = rowOrder[r] > radius ? rowOrder[r] - height : rowOrder[r];
-      rowStart[r] = sy * width - rowHalf[r];
+      // The span's true half-width, not rowHalf's -1 for a whole row: with linear offsets a whole row
+      // happens only when the width is exactly 2 radius + 1, and its span is then -radius..radius.
+      // (rowStart from -1 started the run one cell right of the agent and spilled into the next row,
+      // so stamp() counted actives in the wrong cells; found by test/sim/epstein/model.property.test.ts.)
+      rowStart[r] = sy * width - widest[rowOrder[r]];
     }
   }
   return {

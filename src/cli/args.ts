@@ -81,7 +81,10 @@ export function boolFlag(args: ParsedArgs, name: string): boolean {
 export function expectPositional(args: ParsedArgs, count: number, usage: string): string[] {
   if (args.positional.length !== count) {
     throw new UsageError(
-      `${args.positional.length < count ? 'missing' : 'too many'} arguments${args.positional.length > count ? ` (${args.positional.slice(count).join(' ')})` : ''}; usage: ${usage}`,
+      // The extra arguments are echoed escaped and cut, as every user string is (scenario/display.ts): raw,
+      // an argument holding ESC or a bidi override rewrote the terminal (found by
+      // test/src/cli/args.property.test.ts).
+      `${args.positional.length < count ? 'missing' : 'too many'} arguments${args.positional.length > count ? ` (${args.positional.slice(count).map((a) => escapeEcho(a)).join(' ')})` : ''}; usage: ${usage}`,
     );
   }
   return args.positional;

@@ -36,7 +36,9 @@ export function parseSetValue(text: string, path: string, source: string): unkno
  */
 export function applyOverrides(raw: unknown, assignments: readonly string[], source = '--set'): Record<string, unknown> {
   const out = structuredClone(raw) as Record<string, unknown>;
-  const model = out.model as ModelName;
+  // A file may hold any JSON, `null` too: reading `.model` of null threw a TypeError (found by the
+  // property test test/src/scenario/overrides.property.test.ts). parseScenario names a non-object.
+  const model = (out as Record<string, unknown> | null)?.model as ModelName;
   if (!MODEL_NAMES.includes(model)) return out; // parseScenario will name the bad model
   const schema = schemaFor(model);
   for (const a of assignments) {

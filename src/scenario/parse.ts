@@ -103,7 +103,11 @@ export function show(v: unknown): string {
   try {
     s = JSON.stringify(v) ?? String(v);
   } catch {
-    s = String(v);
+    // JSON.stringify fails on BigInt and on values nested deeper than its stack (thousands of levels:
+    // the text loader caps nesting at 64, but parseScenario also takes objects, e.g. from the worker
+    // API). String() of such an array recurses through join and overflowed too (a RangeError instead of
+    // a ScenarioError; found by test/src/scenario/parse.property.test.ts), so name its kind instead.
+    s = v !== null && typeof v === 'object' ? `${Array.isArray(v) ? '[…]' : '{…}'} (nested too deep to show)` : String(v);
   }
   // escapeEcho also escapes what JSON.stringify leaves raw (DEL, C1 controls, bidi overrides) and cuts.
   return escapeEcho(s, 60);

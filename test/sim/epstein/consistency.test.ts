@@ -77,6 +77,11 @@ const CASES: [string, Partial<EpsteinParams>][] = [
     'a 9 x 6 torus smaller than the vision diameter',
     { width: 9, height: 6, citizenVision: 5, copVision: 3, ratioRule: 'literal' },
   ],
+  // Exactly one vision diameter wide (2 x 7 + 1): the rows of the shape that span the whole width were
+  // miscounted in the one column where the fast paths run (found by the property test
+  // test/sim/epstein/model.property.test.ts).
+  ['von Neumann, 15 wide with vision 7', { width: 15, height: 22 }],
+  ['Moore, 15 wide with vision 7, cop vision 3', { width: 15, height: 22, neighbourhood: 'moore', copVision: 3 }],
   [
     'a crowded 24 x 20 lattice with a cop schedule',
     {
