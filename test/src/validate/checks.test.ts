@@ -113,7 +113,7 @@ describe('Holm across the suite', () => {
     const fail = band(1, 'f', [0.89, 0.91, 0.9], 0.6, 0.8);
     const unsure = band(1, 'u', [0.62, 0.9, 0.55, 0.85, 0.7], 0.6, 0.8);
     const pattern = (id: number, checks: (typeof pass)[]) => ({ id, title: `t${id}`, source: '', needs: [], evaluate: () => checks });
-    const v = judge([pattern(1, [pass]), pattern(2, [pass, fail, unsure]), pattern(3, [pass, unsure])], (p) => p.evaluate());
+    const v = judge([pattern(1, [pass]), pattern(2, [pass, fail, unsure]), pattern(3, [pass, unsure])], (p) => p.evaluate(new Map()));
     expect(v.map((x) => x.verdict)).toEqual(['PASS', 'FAIL', 'INCONCLUSIVE']);
     expect(counts(v.map((x) => x.verdict), 'patterns')).toBe('1 PASS, 1 FAIL, 1 INCONCLUSIVE of 3 patterns');
   });
