@@ -6,12 +6,14 @@
  *
  * Per metric and per scenario against the first (the baseline): the paired mean difference with its 95%
  * t interval, over the seeds where both runs succeeded and the metric is finite; the Vargha-Delaney A
- * (probability that the scenario's value exceeds the baseline's); and the two-sided Mann-Whitney U p-value
- * of the two samples (a rank test that does not assume normality).
+ * (probability that the scenario's value exceeds the baseline's); and the two-sided Wilcoxon signed-rank
+ * p-value of the per-seed differences (a rank test that does not assume normality and, unlike
+ * Mann-Whitney on the two samples, uses the pairing by seed; src/stats/paired.ts).
  */
 import { tableCsv } from '../output/csv';
 import { mean } from '../stats/descriptive';
-import { mannWhitney, pairedDifference, varghaDelaneyA } from '../stats/tests';
+import { wilcoxonSignedRank } from '../stats/paired';
+import { pairedDifference, varghaDelaneyA } from '../stats/tests';
 import { flattenMetrics, metricNames } from './metrics';
 import type { Plan } from './design';
 import type { RunRecord } from './store';
@@ -34,7 +36,8 @@ export interface MetricComparison {
   /** Paired difference scenario - baseline. */
   difference: { mean: number; sd: number; lo: number; hi: number };
   varghaDelaneyA: number;
-  mannWhitneyP: number;
+  /** Two-sided Wilcoxon signed-rank p of the per-seed differences (NaN when every pair is equal). */
+  signedRankP: number;
 }
 
 export interface ScenarioComparison {
@@ -74,7 +77,7 @@ export function comparisons(plan: Plan, records: readonly RunRecord[]): Scenario
         mean: mean(b),
         difference: { mean: d.mean, sd: d.sd, lo: d.lo, hi: d.hi },
         varghaDelaneyA: varghaDelaneyA(b, a),
-        mannWhitneyP: mannWhitney(b, a).p,
+        signedRankP: wilcoxonSignedRank(b, a).p,
       });
     }
     out.push({ scenario: labels[plan.points[p].scenario], baseline: labels[plan.points[0].scenario], metrics });
@@ -97,10 +100,10 @@ export function compareOutputs(plan: Plan, records: readonly RunRecord[]): { fil
       difference_lo: m.difference.lo,
       difference_hi: m.difference.hi,
       vargha_delaney_a: m.varghaDelaneyA,
-      mann_whitney_p: m.mannWhitneyP,
+      signed_rank_p: m.signedRankP,
     })),
   );
-  const columns = ['scenario', 'baseline', 'metric', 'n', 'baseline_mean', 'mean', 'difference', 'difference_lo', 'difference_hi', 'vargha_delaney_a', 'mann_whitney_p'];
+  const columns = ['scenario', 'baseline', 'metric', 'n', 'baseline_mean', 'mean', 'difference', 'difference_lo', 'difference_hi', 'vargha_delaney_a', 'signed_rank_p'];
   const json = JSON.stringify({ baseline: scenarioLabels(plan)[0], seeds: plan.seeds.length, comparisons: cmp }, null, 2) + '\n';
   return { files: { 'compare.csv': tableCsv(columns, rows), 'compare.json': json }, table: compareTable(cmp) };
 }
@@ -117,14 +120,14 @@ export function compareTable(cmp: readonly ScenarioComparison[]): string {
       num(m.mean),
       `${signed(m.difference.mean)} [${num(m.difference.lo)}, ${num(m.difference.hi)}]`,
       Number.isFinite(m.varghaDelaneyA) ? m.varghaDelaneyA.toFixed(2) : '-',
-      pValue(m.mannWhitneyP),
+      pValue(m.signedRankP),
     ]);
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
     // Text columns left-aligned, numbers right-aligned.
     const line = (cells: string[]) =>
       cells.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ').trimEnd();
     blocks.push(
-      [`${c.scenario} vs ${c.baseline} (paired over seeds; A = P(${c.scenario} > ${c.baseline}); p = Mann-Whitney)`, line(head), ...body.map(line)].join('\n'),
+      [`${c.scenario} vs ${c.baseline} (paired over seeds; A = P(${c.scenario} > ${c.baseline}); p = Wilcoxon signed-rank, paired by seed)`, line(head), ...body.map(line)].join('\n'),
     );
   }
   return blocks.join('\n\n') + '\n';

@@ -54,3 +54,28 @@ export function formatSeeds(seeds: readonly number[]): string {
   }
   return parts.join(',');
 }
+
+/** The largest bare count `--seeds N` (seeds 1..N) accepted where a count is allowed. */
+export const MAX_SEED_COUNT = 100_000;
+
+/**
+ * `--seeds` where a bare count is also allowed (validate, effects): `20` means seeds 1..20, anything else
+ * is a seed list as parseSeeds reads it (`31..60`, `1,5,9`, `1..10,20..25`), so held-out seeds can be
+ * chosen. At least `min` seeds, since an interval needs two.
+ */
+export function parseSeedCountOrList(text: string, flag = '--seeds', min = 2): number[] {
+  let seeds: number[];
+  if (/^\s*\d+\s*$/.test(text)) {
+    const n = Number(text);
+    if (n > MAX_SEED_COUNT) throw new BatchInputError(`${flag} ${JSON.stringify(text)} is too many; allowed: a count from ${min} to ${MAX_SEED_COUNT}, or a list such as 1..20`);
+    seeds = Array.from({ length: n }, (_, i) => i + 1);
+  } else {
+    seeds = parseSeeds(text, flag);
+  }
+  if (seeds.length < min) {
+    throw new BatchInputError(
+      `${flag} ${JSON.stringify(text)}: ${seeds.length} seed${seeds.length === 1 ? '' : 's'}; allowed: at least ${min} seeds (a count such as 20, or a list such as 1..20), since an interval needs two`,
+    );
+  }
+  return seeds;
+}

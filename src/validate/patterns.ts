@@ -8,7 +8,7 @@ import { readScenarioRaw } from '../scenario/files';
 import { parseScenario } from '../scenario/parse';
 import type { Experiment, Results } from './runner';
 import { metric, series } from './runner';
-import { above, band, below, calibration, holds, moreEvents, ordering, proportionBand, validation, type CheckResult } from './checks';
+import { above, band, below, type CheckResult, calibration, contrast, fewerEvents, moreEvents, ordering, proportionBand, ratioBand, validation } from './checks';
 
 export interface Pattern {
   id: number;
@@ -152,9 +152,11 @@ export const PATTERNS: Pattern[] = [
           sum(metric(r, 'governance', 'proposalsAssessed')),
           0.015,
           0.05,
+          metric(r, 'governance', 'proposalsAssessed').length,
         ),
       ),
-      validation(below(5, 'incidents caused by approved projects per run (with assessment)', metric(r, 'governance', 'incidentsFromApprovedProjects'), 0.2)),
+      // Counts of rare events per run: an exact Poisson test, not a t interval (all zeros give [0, 0]).
+      validation(fewerEvents(5, 'incidents caused by approved projects per run (with assessment)', metric(r, 'governance', 'incidentsFromApprovedProjects'), 0.2)),
       validation(
         moreEvents(
           5,
@@ -173,7 +175,7 @@ export const PATTERNS: Pattern[] = [
     evaluate: (r) => {
       const bursts = metric(r, 'epstein-outbursts', 'outbursts');
       return [
-        validation(proportionBand(6, 'runs with at least one outburst (Epstein, NetLogo rules)', bursts.filter((b) => b >= 1).length, bursts.length, 0.8, 1)),
+        validation(proportionBand(6, 'runs with at least one outburst (Epstein, NetLogo rules)', bursts.filter((b) => b >= 1).length, bursts.length, 0.8, 1, bursts.length)),
         validation(ordering(6, 'peak actives: sudden > gradual legitimacy fall', metric(r, 'epstein-sudden', 'peakActive'), metric(r, 'epstein-gradual', 'peakActive'), 'greater')),
         validation(ordering(6, 'peak actives: control with enforcement withdrawn > control', metric(r, 'control-relaxation', 'peakActives'), metric(r, 'control', 'peakActives'), 'greater')),
       ];
@@ -190,16 +192,21 @@ export const PATTERNS: Pattern[] = [
       const means = unresolved.map((xs) => sum(xs) / xs.length);
       const first = means[1] - means[0];
       const last = means[means.length - 1] - means[means.length - 2];
+      // The claim, last > 2 max(first, 0) and last > 0, as a per-seed contrast of the same means:
+      // last_s - 2 first_s when the first halving adds anything, else last_s.
+      const perSeed = unresolved[0].map((_, s) => {
+        const lastS = unresolved[3][s] - unresolved[2][s];
+        return first > 0 ? lastS - 2 * (unresolved[1][s] - unresolved[0][s]) : lastS;
+      });
       const days = keys.map((k) => metric(r, k, 'medianDaysToResolve'));
       return [
         validation(
-          holds(
+          contrast(
             7,
             'unresolved share rises faster as mediators are halved (convex)',
-            `mean unresolved share at staff x${CAPACITY_FACTORS.map((x) => `1/${1 / x}`).join(', x')}: ${means.map((m) => m.toFixed(4)).join(', ')}`,
+            perSeed,
+            `mean unresolved share at staff x${CAPACITY_FACTORS.map((x) => `1/${1 / x}`).join(', x')}: ${means.map((m) => m.toFixed(4)).join(', ')} (first halving +${first.toFixed(4)}, last +${last.toFixed(4)})`,
             'the last halving adds more than twice the first',
-            last > 2 * Math.max(first, 0) && last > 0,
-            { first, last },
           ),
         ),
         validation(ordering(7, 'unresolved share: 1/8 of the staff > 1/4', unresolved[3], unresolved[2], 'greater')),
@@ -214,7 +221,11 @@ export const PATTERNS: Pattern[] = [
     needs: ['governance', 'stability-first', 'petition-reform'],
     evaluate: (r) => {
       const byYear = series(r, 'petition-reform', 'petitionsByYear');
-      const yoy = byYear.flatMap((ys) => ys.slice(1).map((y, i) => (ys[i] > 0 ? y / ys[i] - 1 : NaN))).filter(Number.isFinite);
+      // One value per seed (the mean of its year-on-year changes): a seed's years are not independent runs.
+      const yoy = byYear
+        .map((ys) => ys.slice(1).map((y, i) => (ys[i] > 0 ? y / ys[i] - 1 : NaN)).filter(Number.isFinite))
+        .filter((changes) => changes.length > 0)
+        .map((changes) => sum(changes) / changes.length);
       // The solved and online shares restate solveStabilityFirst and onlineShare (calibration); the
       // repeats, over-level visits and the reform's fall are produced by the petitioners' behaviour.
       return [
@@ -247,13 +258,14 @@ export const PATTERNS: Pattern[] = [
         validation(ordering(9, 'legitimacy: respondents with a fair last contact > no contact', good, none, 'greater')),
         validation(ordering(9, 'legitimacy: respondents with no contact > an unfair last contact', none, bad, 'greater')),
         validation(
-          holds(
+          ratioBand(
             9,
             'loss after an unfair contact / gain after a fair one',
+            none.map((x, i) => x - bad[i]),
+            good.map((x, i) => x - none[i]),
+            4,
+            14,
             `${Number.isFinite(ratio) ? ratio.toFixed(2) : 'inf'} (no contact ${mean(none).toFixed(3)}, fair ${mean(good).toFixed(3)}, unfair ${mean(bad).toFixed(3)})`,
-            '4 to 14',
-            ratio >= 4 && ratio <= 14,
-            { ratio, up, down },
           ),
         ),
       ];

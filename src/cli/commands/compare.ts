@@ -1,7 +1,7 @@
 /**
  * `govsim compare <scenario A> <scenario B> [more ...] --seeds 1..50 [batch options]`: every scenario on
  * the same seeds (common random numbers); per metric the paired difference against A with its 95%
- * interval, the Vargha-Delaney A and the Mann-Whitney p, as a table on stdout and in compare.csv and
+ * interval, the Vargha-Delaney A and the Wilcoxon signed-rank p (paired by seed), as a table on stdout and in compare.csv and
  * compare.json (see src/batch/compare.ts).
  */
 import { compareOutputs } from '../../batch/compare';

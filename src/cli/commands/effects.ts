@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { analyseEffects, effectsFiles, effectsSummary, KIND_FILTERS, planEffects, planPoints, runEffects, selectLevers, type KindFilter } from '../../batch/effects';
 import { jsonTwinPath, leversJson, leversMarkdown, stampText } from '../../batch/effects-doc';
-import { parseSeeds } from '../../batch/seeds';
+import { parseSeedCountOrList } from '../../batch/seeds';
 import { writeFileAtomic, writeFiles } from '../../io/files';
 import { readScenarioRaw } from '../../scenario/files';
 import { boolFlag, expectPositional, intFlag, parseArgs, stringFlag } from '../args';
@@ -95,16 +95,7 @@ export async function effects(argv: string[]): Promise<number> {
 /** --seeds: a bare count N means seeds 1..N; anything else is a seed list as batch takes it. */
 function seedList(text: string | undefined): number[] {
   const t = text ?? String(DEFAULT_SEEDS);
-  const seeds = /^\s*\d+\s*$/.test(t) ? countSeeds(Number(t), t) : wrap(() => parseSeeds(t));
-  if (seeds.length < 2) {
-    throw new UsageError(`--seeds ${JSON.stringify(t)}: ${seeds.length} seed; allowed: at least 2 seeds (a count such as 20, or a list such as 1..20), since an interval needs two`);
-  }
-  return seeds;
-}
-
-function countSeeds(n: number, text: string): number[] {
-  if (n > 100_000) throw new UsageError(`--seeds ${JSON.stringify(text)} is too many; allowed: a count from 2 to 100000, or a list such as 1..20`);
-  return Array.from({ length: n }, (_, i) => i + 1);
+  return wrap(() => parseSeedCountOrList(t));
 }
 
 function withoutFlag(argv: readonly string[], flag: string): string[] {
