@@ -86,6 +86,15 @@ describe('Sobol indices: Saltelli 2010 S1 and Jansen ST', () => {
     expect(Number.isFinite(r.indices[0].st)).toBe(true);
   });
 
+  it('an output with a large mean gives the same indices as without it (outputs are centred)', () => {
+    const shifted = sobolOf((x) => 1e6 + ishigami(x), 64, 3, 8);
+    const plain = sobolOf(ishigami, 64, 3, 8);
+    shifted.indices.forEach((ix, i) => {
+      expect(ix.s1).toBeCloseTo(plain.indices[i].s1, 6);
+      expect(ix.st).toBeCloseTo(plain.indices[i].st, 6);
+    });
+  });
+
   it('the same seed gives the same indices and intervals', () => {
     expect(sobolOf(ishigami, 256, 3, 7)).toEqual(sobolOf(ishigami, 256, 3, 7));
   });
