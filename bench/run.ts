@@ -7,6 +7,7 @@
 import { benchBatch } from './batch';
 import { benchEpstein } from './epstein';
 import { benchGovernance } from './governance';
+import { benchSensitivity } from './sensitivity';
 
 const quick = process.argv.includes('--quick');
 for (const a of process.argv.slice(2)) {
@@ -21,3 +22,5 @@ console.log();
 await benchGovernance({ quick });
 console.log();
 await benchBatch();
+console.log();
+await benchSensitivity();

@@ -115,6 +115,7 @@ export async function aggregateFiles(plan: Plan, records: readonly RunRecord[]):
     steps: [...new Set(plan.points.map((p) => p.steps))],
     sets: plan.sets,
     design: plan.design ?? null,
+    ...(plan.sensitivity ? { sensitivity: plan.sensitivity } : {}),
     points: plan.points.length,
     runs: records.length,
     failed,

@@ -12,6 +12,7 @@
  */
 import { Stream } from '../../sim/core/random';
 import { applyOverrides, parseValue } from '../scenario/overrides';
+import type { SensitivityDesign } from '../sensitivity/types';
 import { BatchInputError } from './errors';
 
 export type Value = number | string | boolean | null;
@@ -60,7 +61,7 @@ export interface PlanPoint {
 
 /** Everything that defines a batch's runs; written to DIR/plan.json, compared on --resume and merge. */
 export interface Plan {
-  kind: 'batch' | 'sweep' | 'compare';
+  kind: 'batch' | 'sweep' | 'compare' | 'sensitivity';
   /** The command line after `govsim`, without flags that do not change the results. */
   command: string[];
   scenarios: PlanScenario[];
@@ -68,6 +69,8 @@ export interface Plan {
   seeds: number[];
   series: boolean;
   design?: Design;
+  /** A sensitivity analysis's design (src/sensitivity): its points are drawn from it. */
+  sensitivity?: SensitivityDesign;
   varied: string[];
   points: PlanPoint[];
 }

@@ -15,6 +15,7 @@ import { compare } from './commands/compare';
 import { merge } from './commands/merge';
 import { validate } from './commands/validate';
 import { effects } from './commands/effects';
+import { sensitivity } from './commands/sensitivity';
 import { quoteEcho } from '../scenario/display';
 
 type Command = (argv: string[]) => Promise<number>;
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { fn: Command; help: string }> = {
   sweep: { fn: sweep, help: 'run a grid or Latin hypercube of parameter values, each over many seeds' },
   compare: { fn: compare, help: 'run scenarios on the same seeds and compare them metric by metric' },
   effects: { fn: effects, help: 'does every lever act? each lever at the ends of its range vs the scenario, paired over seeds' },
+  sensitivity: { fn: sensitivity, help: 'Morris screening or Sobol indices over a kind of parameters, each point over several seeds' },
   validate: { fn: validate, help: 'check the nine patterns of the governance model over many seeds' },
   merge: { fn: merge, help: 'combine the folders of a sharded batch, sweep or compare into one' },
 };
@@ -37,7 +39,7 @@ usage: govsim <command> [arguments]
 
 commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.help}`)
+  .map(([name, c]) => `  ${name.padEnd(11)} ${c.help}`)
   .join('\n')}
 
 A scenario is a JSON file or the name of a preset in scenarios/ (see \`govsim presets\`).`;

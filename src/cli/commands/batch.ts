@@ -318,7 +318,7 @@ export function reportFailures(failures: readonly RunRecord[]): void {
 export function finishedLine(plan: Plan, out: string, files: Record<string, string>, records: readonly RunRecord[]): string {
   const failed = records.filter((r) => r.status !== 'ok').length;
   const hash = (JSON.parse(files['manifest.json']) as { outputHash: string }).outputHash;
-  const points = plan.kind === 'sweep' ? `${plan.points.length} points x ${plan.seeds.length} seeds = ` : '';
+  const points = plan.kind === 'sweep' || plan.kind === 'sensitivity' ? `${plan.points.length} points x ${plan.seeds.length} seeds = ` : '';
   return `${plan.kind} ${plan.scenarios.map((s) => escapeEcho(s.name)).join(' vs ')}: ${points}${records.length} runs, ${failed} failed -> ${out}/ (output hash ${hash.slice(0, 16)})`;
 }
 

@@ -5,9 +5,11 @@
 import { compareOutputs } from '../../batch/compare';
 import { BatchInputError } from '../../batch/errors';
 import { mergeDirs } from '../../batch/merge';
+import { writeFiles } from '../../io/files';
+import { finishSensitivity, metricsFromCommand } from '../../sensitivity/report';
 import { boolFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
-import { finishedLine, reportFailures } from './batch';
+import { finishedLine, reportFailures, wrap } from './batch';
 
 export const usage = 'govsim merge <batch folder> [more ...] --out DIR [--quiet]';
 
@@ -27,6 +29,12 @@ export async function merge(argv: string[]): Promise<number> {
   const failures = records.filter((r) => r.status !== 'ok');
   reportFailures(failures);
   if (plan.kind === 'compare' && !boolFlag(args, 'quiet')) console.log(compareOutputs(plan, records).table);
+  if (plan.kind === 'sensitivity') {
+    // The indices of the whole design, for the metrics the shards' command named.
+    const done = wrap(() => finishSensitivity(plan, records, metricsFromCommand(plan.command)));
+    writeFiles(out, done.files);
+    if (!boolFlag(args, 'quiet')) console.log(done.summary);
+  }
   console.log(finishedLine(plan, out, files, records));
   return failures.length ? 1 : 0;
 }

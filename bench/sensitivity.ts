@@ -1,0 +1,52 @@
+/**
+ * Sensitivity throughput: design points per second (each point over 2 seeds, three-year town runs of the
+ * governance preset) on 2 warmed worker threads, for a Sobol design over 12 society parameters, and the
+ * time the issue's two target analyses would take at that rate. It times a few points rather than the
+ * analyses themselves (those take from minutes to hours).
+ *   Sobol, 12 society parameters, N = 256: 256 x 14 = 3,584 points (goal: under 10 min on 2 cores)
+ *   Morris, every numeric policy lever, r = 10: 10 x (k + 1) points (goal: under 5 min)
+ */
+import { RunPool, type RunTask } from '../src/batch/pool';
+import { readScenarioRaw } from '../src/scenario/files';
+import { applyOverrides } from '../src/scenario/overrides';
+import { designValues } from '../src/sensitivity/design';
+import { defaultFactor, selectParameters } from '../src/sensitivity/factors';
+import { assignments } from '../src/batch/design';
+
+const SEEDS = [1, 2];
+const TIMED_POINTS = 6;
+const WORKERS = 2;
+
+export async function benchSensitivity(): Promise<void> {
+  console.log(`sensitivity throughput (points/s, ${SEEDS.length} seeds a point, ${WORKERS} workers warmed before timing)`);
+  const raw = readScenarioRaw('social-governance').raw;
+  const society = selectParameters('governance', [], 'society').specs.slice(0, 12);
+  const values = designValues({ method: 'sobol', n: 8, sampleSeed: 1, factors: society.map(defaultFactor) });
+  const tasks = (first: number, count: number): RunTask[] =>
+    values.slice(first, first + count).flatMap((v, p) => SEEDS.map((seed, s) => ({ id: p * SEEDS.length + s, scenario: applyOverrides(raw, assignments(v)), seed, source: 'bench' })));
+  const pool = new RunPool({ workers: WORKERS });
+  let seconds: number;
+  try {
+    // Warm-up: each worker loads the engine and runs a few three-year towns.
+    await pool.runAll(tasks(TIMED_POINTS, WORKERS), () => undefined);
+    const t0 = performance.now();
+    const failed: string[] = [];
+    await pool.runAll(tasks(0, TIMED_POINTS), (_, r) => {
+      if (!r.ok) failed.push(r.error);
+    });
+    if (failed.length) throw new Error(`${failed.length} bench runs failed, e.g.: ${failed[0]}`);
+    seconds = (performance.now() - t0) / 1000;
+  } finally {
+    await pool.close();
+  }
+  const rate = TIMED_POINTS / seconds;
+  const policy = selectParameters('governance', [], 'policy').specs.length;
+  const fmt = (s: number) => (s >= 3600 ? `${(s / 3600).toFixed(1)} h` : `${(s / 60).toFixed(1)} min`);
+  const sobol = 256 * (12 + 2);
+  const morris = 10 * (policy + 1);
+  console.log(`  social-governance, 1095 steps: ${rate.toFixed(3)} points/s (${(seconds / TIMED_POINTS).toFixed(2)} s a point)`);
+  console.log(`  projected: Sobol 12 society params N=256 (${sobol} points) ${fmt(sobol / rate)} (goal 10 min); Morris ${policy} policy levers r=10 (${morris} points) ${fmt(morris / rate)} (goal 5 min)`);
+}
+
+// Run directly: `npx tsx bench/sensitivity.ts`.
+if (import.meta.url === `file://${process.argv[1]}`) await benchSensitivity();
