@@ -12,7 +12,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { runScenario } from '../output/run';
 import { readScenarioRaw } from '../scenario/files';
-import { valueAt, type LeverSpec } from '../scenario/levers';
+import { leversOf, valueAt, type LeverSpec } from '../scenario/levers';
 import { parseScenario } from '../scenario/parse';
 import { moved, num, signed, selectLevers, showValue, triedRange, type EffectsReport, type KindFilter, type LeverResult } from './effects';
 
@@ -138,6 +138,7 @@ export function leversMarkdown(report: EffectsReport, stamp: string, twin: strin
     }
     out.push('');
   }
+  const describe = new Map(leversOf(report.model).map((spec) => [spec.path, spec.description]));
   const groups = [...new Set(report.levers.map((l) => l.group))];
   for (const g of groups) {
     out.push(`## ${g}`, '');
@@ -150,7 +151,8 @@ export function leversMarkdown(report: EffectsReport, stamp: string, twin: strin
           ? `${l.range[0]} to ${l.range[1]} (${l.rangeFrom === 'range' ? 'plausible range' : "the schema's bounds"})`
           : 'no range';
       out.push(`${kind}; tried ${tried}; preset value ${showValue(l.base)}.`, '');
-      if (l.inert) out.push('Inert in this preset.', '');
+      // An inert lever's description says where it acts by design (another preset, more proposals).
+      if (l.inert) out.push(`Inert in this preset. Its description: “${describe.get(l.path) ?? 'none'}”`, '');
       for (const e of l.ends) out.push(`- ${endLabel(e)}: ${endWords(e, report.seedCount)}`);
       out.push('');
     }

@@ -273,7 +273,7 @@ export const governanceParams = z
       .object({
         enabled: policy.flag(true, 'Social-stability risk assessment of major decisions (hearing and expert review).'),
         threshold: policy.share(0.4, 'Estimated risk above which a proposal is rejected or delayed.', [0.2, 0.6]),
-        errorSd: policy.num(0.05, 0, 1, 'Standard deviation of the assessment’s error on risk. It only changes the verdict on proposals near the threshold, so in a town (about 18 proposals in three years) its effect is within seed noise (docs/LEVERS.md); it shows where proposals are many.', 'risk', [0.01, 0.15]),
+        errorSd: policy.num(0.05, 0, 1, 'Standard deviation of the assessment’s error on risk. It only changes the verdict on proposals near the threshold: it acts in zhejiang-province (about 5,000 proposals a year), while in a town (about 18 proposals in three years) its effect is within seed noise (docs/LEVERS.md).', 'risk', [0.01, 0.15]),
         outcome: policy.choice(['reject', 'delay'] as const, 'delay', 'What happens above the threshold: rejection, or delay and redesign.'),
         delayDays: policy.int(90, 0, 3650, 'Days a delayed project waits for redesign.', 'days', [30, 180]),
         redesignFactor: policy.share(0.3, 'Risk of a redesigned project as a share of its original risk.', [0.1, 0.6]),
