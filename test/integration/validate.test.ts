@@ -19,6 +19,7 @@ const KNOWN_FAILING = [
 ];
 const KNOWN_INCONCLUSIVE = [
   "2 people's mediation success rate",
+  '3 mass incidents: management > governance',
   '5 share of assessed proposals rejected or delayed (pooled)',
   '5 incidents caused by approved projects per run (with assessment)',
   '5 incidents from approved projects: without > with assessment (same seeds)',
@@ -61,7 +62,7 @@ describe('govsim validate (the smaller, faster version: 20 seeds)', () => {
     expect(report.patterns.map((p: { verdict: string }) => p.verdict)).toEqual([
       'PASS',
       'FAIL',
-      'PASS',
+      'INCONCLUSIVE',
       'PASS',
       'INCONCLUSIVE',
       'PASS',
@@ -71,9 +72,12 @@ describe('govsim validate (the smaller, faster version: 20 seeds)', () => {
       'INCONCLUSIVE',
     ]);
     expect(r.stdout).toMatch(/9 PASS, 2 FAIL, 3 INCONCLUSIVE of 14 checks/);
-    expect(r.stdout).toMatch(/23 PASS, 2 FAIL, 4 INCONCLUSIVE of 29 checks/);
-    // The regime ordering on one society (pattern 3) is the model's headline conclusion: all of it holds.
-    expect(report.patterns.find((p: { id: number }) => p.id === 3).verdict).toBe('PASS');
+    expect(r.stdout).toMatch(/22 PASS, 2 FAIL, 5 INCONCLUSIVE of 29 checks/);
+    // The regime ordering on one society (pattern 3) is the model's headline conclusion: every check of it
+    // holds but mass incidents, too rare at 20 seeds to decide after Holm's correction (12 vs 0 events,
+    // 8 seeds differ; docs/ODD.md section 9.3).
+    const p3 = report.patterns.find((p: { id: number }) => p.id === 3);
+    expect(p3.checks.filter((c: { verdict: string }) => c.verdict !== 'PASS').map((c: { check: string }) => c.check)).toEqual(['mass incidents: management > governance']);
   });
 
   it('refuses a bad seed list by name', () => {
