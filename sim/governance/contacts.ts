@@ -28,7 +28,7 @@ export function contactsStep(w: World): void {
     for (let t = 0; t < h.towns; t++) {
       const a = h.townStart[t];
       const res = h.townStart[t + 1] - a;
-      routineEncounters(w, a, res, s.poisson(perResident * res), f, s);
+      routineEncounters(w, a, res, s.poisson(perResident * res), f, s, w.townDetained[t] > 0);
     }
   }
   const g = p.mediation.grid;
@@ -39,7 +39,7 @@ export function contactsStep(w: World): void {
     for (let v = 0; v < h.villages; v++) {
       const a = h.villageStart[v];
       const res = h.villageStart[v + 1] - a;
-      routineEncounters(w, a, res, s.poisson(visits * res * attention[v]), f, s);
+      routineEncounters(w, a, res, s.poisson(visits * res * attention[v]), f, s, w.villageDetained[v] > 0);
     }
   }
 }

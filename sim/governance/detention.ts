@@ -30,8 +30,15 @@ export function detain(w: World, i: number): void {
   if (c.detentions[i] > 0) w.today.redetentions++;
   if (c.detentions[i] < 255) c.detentions[i]++;
   w.totals.detainedNow++;
+  countDetained(w, i, 1);
   w.today.detained++;
   encounter(w, i, w.params.ruleOfLaw.baselineFairness * (1 - e.coercion));
+}
+
+function countDetained(w: World, i: number, delta: number): void {
+  const v = w.hierarchy.gridVillage[gridOf(w.hierarchy, i)];
+  w.villageDetained[v] += delta;
+  w.townDetained[w.hierarchy.villageTown[v]] += delta;
 }
 
 export function release(w: World, i: number): void {
@@ -39,6 +46,7 @@ export function release(w: World, i: number): void {
   if (c.state[i] !== CIT_DETAINED) return;
   c.state[i] = c.openCases[i] > 0 ? CIT_DISPUTE : CIT_QUIET;
   w.totals.detainedNow--;
+  countDetained(w, i, -1);
   const r = c.riskAversion[i];
   c.riskAversion[i] = Math.min(255, Math.round(r + w.params.collectiveAction.detentionDeterrence * (255 - r)));
   const v = w.hierarchy.gridVillage[gridOf(w.hierarchy, i)];

@@ -85,10 +85,10 @@ function spread(w: World, i: number, delta: number): void {
 
 /**
  * n routine encounters of fairness f, each with a resident drawn from a .. a + res - 1 by `pick` (a
- * detained one has none): the same draws and changes as calling encounter for each in turn, with the
+ * detained one has none; `anyDetained` false says that nobody there is): the same draws and changes as calling encounter for each in turn, with the
  * parameters read once (routine contacts are most of the model's encounters: contacts.ts).
  */
-export function routineEncounters(w: World, a: number, res: number, n: number, f: number, pick: Stream): void {
+export function routineEncounters(w: World, a: number, res: number, n: number, f: number, pick: Stream, anyDetained: boolean): void {
   const p = w.params.legitimacy;
   const c = w.citizens;
   const state = c.state;
@@ -104,7 +104,8 @@ export function routineEncounters(w: World, a: number, res: number, n: number, f
   const u = pick.next;
   for (let q = 0; q < n; q++) {
     const i = a + Math.floor(u() * res);
-    if (state[i] === CIT_DETAINED) continue;
+    // Where nobody is detained the state is not read: at province scale each read is a cache miss.
+    if (anyDetained && state[i] === CIT_DETAINED) continue;
     let l = stored[i] + shift;
     // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp returns the same value
     l = l < 0 ? 0 : l > 1 ? 1 : l;

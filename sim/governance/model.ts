@@ -83,6 +83,8 @@ const DATA_KEYS = [
   'gridOpen',
   'villageActives',
   'villagePatrol',
+  'villageDetained',
+  'townDetained',
   'villageMembers',
   'attention',
   'attentionBefore',

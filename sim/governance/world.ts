@@ -283,6 +283,9 @@ export interface World {
   gridOpen: Int32Array;
   villageActives: Int32Array;
   villagePatrol: Int32Array;
+  /** Residents detained now, per village and per town (detention.ts; routine contacts skip the check where none are). */
+  villageDetained: Int32Array;
+  townDetained: Int32Array;
   /** NGO members per village and team type: villageMembers[v * TEAMS + TEAM_*]. */
   villageMembers: Int32Array;
   /**
@@ -468,6 +471,8 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     gridOpen: new Int32Array(h.grids),
     villageActives: new Int32Array(h.villages),
     villagePatrol: new Int32Array(h.villages),
+    villageDetained: new Int32Array(h.villages),
+    townDetained: new Int32Array(h.towns),
     villageMembers: new Int32Array(h.villages * TEAMS),
     attention: new Float64Array(h.villages).fill(1),
     attentionBefore: Float64Array.from(h.villageStart),

@@ -20,6 +20,8 @@ function town(over: { enforcement?: Record<string, number>; grid?: Record<string
   });
   w.citizens.legitimacy.fill(0.5);
   w.citizens.state.fill(0);
+  w.villageDetained.fill(0);
+  w.townDetained.fill(0);
   w.legitimacyShift = 0;
   w.officersPer1000 = 2;
   w.attention.fill(1);
@@ -67,12 +69,14 @@ describe('routine contacts', () => {
   it('a detained resident has no routine contact (the draw is still made)', () => {
     const w = town({ grid: { staffed: false } });
     w.citizens.state[3] = CIT_DETAINED;
+    w.townDetained[0] = 1; // as detain() counts it
     const s = scripted([3.5 / 30, 4.5 / 30], [2, 0]);
     w.streams.contacts = s;
     contactsStep(w);
     expect(moved(w).map(([i]) => i)).toEqual([4]);
     const g = town({ enforcement: { contactsPerOfficerDay: 0 } });
     g.citizens.state[3] = CIT_DETAINED;
+    g.villageDetained[0] = 1;
     g.streams.contacts = scripted([3.5 / 15, 4.5 / 15], [2, 0, 0, 0]);
     contactsStep(g);
     expect(moved(g).map(([i]) => i)).toEqual([4]);

@@ -30,6 +30,8 @@ function town(over: { enforcement?: Record<string, number>; ngo?: Record<string,
   recountMembers(w);
   w.legitimacyShift = 0;
   w.totals.detainedNow = 0;
+  w.villageDetained.fill(0);
+  w.townDetained.fill(0);
   w.cal = new EventCalendar();
   return w;
 }
@@ -49,6 +51,19 @@ describe('detention', () => {
     handlingStep(w); // day 15
     expect(w.citizens.state[4]).toBe(CIT_QUIET);
     expect(w.totals.detainedNow).toBe(0);
+  });
+
+  it('counts the detained per village and town, which routine contacts read instead of every state', () => {
+    const w = town();
+    detain(w, 4);
+    detain(w, 40);
+    detain(w, 40); // already held: counted once
+    expect(Array.from(w.villageDetained)).toEqual([1, 1]);
+    expect(Array.from(w.townDetained)).toEqual([2]);
+    release(w, 4);
+    release(w, 4); // already free: nothing
+    expect(Array.from(w.villageDetained)).toEqual([0, 1]);
+    expect(Array.from(w.townDetained)).toEqual([1]);
   });
 
   it('schedules exactly one release event, at least a day after detention', () => {
