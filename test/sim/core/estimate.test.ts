@@ -5,13 +5,19 @@
  *          bytes (all but the JavaScript heap it budgets for lists) must be at least this (an upper-ish
  *          bound on the big arrays) and at most twice it.
  *   peak   process.memoryUsage().arrayBuffers after building and after stepping (the larger), less
- *          before: includes temporary arrays not yet collected; the estimate's typed-array bytes must be within
+ *          before (after a full collection): includes temporary arrays not yet collected; the estimate's typed-array bytes must be within
  *          0.5x-2x of it.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../../sim/core/model';
 import { createModel, estimateModel } from '../../../sim/registry';
 import { parseScenario } from '../../../src/scenario/parse';
+
+// A full collection before each measure, so that garbage of earlier cases is not freed during it.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 /** Bytes of the typed arrays reachable from `root`, each underlying buffer counted once. */
 function heldBytes(root: unknown): number {
@@ -54,6 +60,7 @@ describe('estimate against the allocations of real models', () => {
   it.each(cases)('%s, %s', (model, _what, params, steps) => {
     const scenario = parseScenario({ model, name: 'estimate', params });
     const e = estimateModel(model, scenario.params, steps);
+    gc();
     const before = process.memoryUsage().arrayBuffers;
     const m: Model = createModel(model, scenario.params, 1);
     const built = process.memoryUsage().arrayBuffers - before;
