@@ -13,6 +13,7 @@ import { downloadPng } from './export-png';
 import { bindShortcuts } from './keyboard';
 import { PANE_COLOURS } from './palette';
 import { PRESETS, headlessOnly, type Preset } from './presets';
+import { browserRefusal } from './bounds';
 import { SimSession } from './session';
 import { TownView } from './town-view';
 import { isGovernanceFrame } from '../sim/governance/index';
@@ -170,6 +171,15 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     renderPickers();
     ui.panes.dataset.count = String(presets.length);
     ui.panes.replaceChildren();
+    // A link may name a preset too large for a tab (web/bounds.ts): refused before any worker loads.
+    for (let i = 0; i < presets.length; i++) {
+      const refusal = browserRefusal(presets[i].raw, stepsIn, presets.length);
+      if (refusal) {
+        panes = [];
+        setStatus(`Pane ${String.fromCharCode(65 + i)} (${presets[i].id}) is too large to run in a browser tab: ${refusal}. Run it headless: npx govsim run ${presets[i].id}`, true);
+        return;
+      }
+    }
     panes = presets.map((preset, i) => {
       const wrap = document.createElement('section');
       wrap.className = 'pane';

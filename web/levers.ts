@@ -9,7 +9,7 @@
 import { applyOverrides } from '../src/scenario/overrides';
 import { parseScenario, ScenarioError } from '../src/scenario/parse';
 import { checkLever, leversOf, valueAt, type LeverSpec } from './lever-spec';
-import { BROWSER_MAX_RESIDENTS } from './presets';
+import { browserRefusal } from './bounds';
 
 /** Groups opened at first: the governance levers a class usually turns first. */
 const OPEN_GROUPS = new Set(['general']);
@@ -190,14 +190,6 @@ export class LeverForm {
       this.refuse(input, err, r.message);
       return;
     }
-    if (spec.path === 'params.population.residents' && typeof r.value === 'number' && r.value > BROWSER_MAX_RESIDENTS) {
-      this.refuse(
-        input,
-        err,
-        `population.residents ${r.value} is too large for a browser tab; allowed here: up to ${BROWSER_MAX_RESIDENTS.toLocaleString('en')} (run larger areas with npx govsim run).`,
-      );
-      return;
-    }
     const valueText = typeof r.value === 'string' ? r.value : JSON.stringify(r.value);
     const next = new Map(this.sets);
     const original = valueAt(this.raw, spec.path) ?? spec.default;
@@ -205,11 +197,19 @@ export class LeverForm {
     else next.set(spec.path, valueText);
     // The whole scenario, as the worker will check it (cross-field rules too).
     const sets = [...next.entries()].map(([p, v]) => `${p}=${v}`);
+    let changed: unknown;
     try {
-      parseScenario(applyOverrides(this.raw, sets, 'lever'), 'lever');
+      changed = applyOverrides(this.raw, sets, 'lever');
+      parseScenario(changed, 'lever');
     } catch (e) {
       const problems = e instanceof ScenarioError ? e.problems : [(e as Error).message];
       this.refuse(input, err, problems.join(' '));
+      return;
+    }
+    // Too large for a tab (web/bounds.ts): refused here, with the fields that drive it.
+    const refusal = browserRefusal(changed);
+    if (refusal) {
+      this.refuse(input, err, `too large for a browser tab: ${refusal}`);
       return;
     }
     err.textContent = '';

@@ -21,7 +21,8 @@ import { LatticeView } from './lattice-view';
 import { LeverForm } from './levers';
 import { HashPanel, buildViewPanels, fillPicker, showCounts, showPreset } from './panels';
 import { viewFor, type ModelView } from './model-views';
-import { BROWSER_MAX_RESIDENTS, PRESETS, findPreset, headlessOnly, residentsOf, type Preset } from './presets';
+import { PRESETS, findPreset, headlessOnly, type Preset } from './presets';
+import { browserRefusal } from './bounds';
 import { drawSankey, pathCounts } from './sankey';
 import { SimSession, type Advance } from './session';
 import { TownView, type PickInfo } from './town-view';
@@ -230,11 +231,13 @@ async function start(request: RunRequest): Promise<void> {
     fail(`Could not apply the lever settings: ${(e as Error).message}`);
     return;
   }
-  if (headlessOnly(preset) || (residentsOf(raw) ?? 0) > BROWSER_MAX_RESIDENTS) {
+  // Before the worker allocates anything: a link or a dropped file may ask for gigabytes (web/bounds.ts).
+  const refusal = browserRefusal(raw, request.steps);
+  if (refusal) {
     const own = raw as { seed?: number; steps?: number };
     const runSeed = request.seed ?? own.seed ?? 1;
     const runSteps = request.steps ?? own.steps ?? 365;
-    setStatus(`${preset.name} is too large to run in a browser tab. Run it headless: ${cliCommand(preset.id, runSeed, runSteps, sets)}`, true);
+    setStatus(`${preset.name} is too large to run in a browser tab: ${refusal}. Run it headless: ${cliCommand(preset.id, runSeed, runSteps, sets)}`, true);
     if (!preset.id.startsWith('file:')) history.replaceState(null, '', linkFor(preset.id, runSeed, runSteps, sets));
     return;
   }

@@ -2,6 +2,8 @@
  * The preset scenarios, bundled at build time from scenarios/*.json. The worker validates a preset when
  * it loads it; here we only read what the picker shows (name, description, sources).
  */
+import { browserRefusal } from './bounds';
+
 const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
 
 export interface Preset {
@@ -39,18 +41,9 @@ export const PRESETS: Preset[] = Object.entries(files)
 export const DEFAULT_PRESET: Preset | undefined =
   PRESETS.find((p) => p.id === 'social-governance') ?? PRESETS.find((p) => p.id === 'epstein-2002-run1') ?? PRESETS[0];
 
-/** Residents above which a preset is for the headless runner only (the page does not run it). */
-export const BROWSER_MAX_RESIDENTS = 1_000_000;
-
-/** Residents of a governance preset (undefined for other models). */
-export function residentsOf(raw: unknown): number | undefined {
-  const r = (raw as { params?: { population?: { residents?: unknown } } }).params?.population?.residents;
-  return typeof r === 'number' ? r : undefined;
-}
-
-/** Too large to run in a browser tab (e.g. the 65-million province): run it with the CLI. */
+/** Too large to run in a browser tab (e.g. the 65-million province: web/bounds.ts): run it with the CLI. */
 export function headlessOnly(p: Preset): boolean {
-  return (residentsOf(p.raw) ?? 0) > BROWSER_MAX_RESIDENTS;
+  return browserRefusal(p.raw) !== undefined;
 }
 
 export function findPreset(id: string): Preset | undefined {

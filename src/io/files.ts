@@ -3,7 +3,8 @@
  * interrupted command never leaves half a file and a finished one is never lost. A failed write
  * throws a WriteError naming the file and the reason, and leaves no temporary file behind.
  */
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { WriteError } from './write-error';
 
@@ -25,6 +26,44 @@ export function writeFileAtomic(path: string, text: string): void {
     renameSync(tmp, path);
     writes++;
   } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never created, or already renamed: nothing to clean.
+    }
+    throw WriteError.from(path, e);
+  }
+}
+
+/**
+ * Write text that comes in chunks (a long CSV) to `path` the same way, one chunk at a time, so the
+ * whole text is never held; returns the SHA-256 (hex) of the bytes written, the hash sha256Hex
+ * (src/output/hash.ts) gives for the whole text.
+ */
+export function writeChunksAtomic(path: string, chunks: Iterable<string>): string {
+  const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    if (writes >= failAfter) throw Object.assign(new Error('injected write failure'), { code: process.env.GOVSIM_FAIL_WRITE_CODE ?? 'ENOSPC' });
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(tmp, 'w');
+    const hash = createHash('sha256');
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      hash.update(bytes);
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    writes++;
+    return hash.digest('hex');
+  } catch (e) {
+    try {
+      if (fd !== undefined) closeSync(fd);
+    } catch {
+      // Already failing; the write's own error is the one to report.
+    }
     try {
       unlinkSync(tmp);
     } catch {

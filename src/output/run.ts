@@ -3,7 +3,7 @@
  * engine version, the scenario's content and the seed. Pure (no I/O), so the browser and Node build
  * the same bytes; writers decide where they go.
  */
-import type { Model } from '../../sim/core/model';
+import type { EventTable, Model } from '../../sim/core/model';
 import { createModel } from '../../sim/registry';
 import type { Scenario } from '../scenario/schema';
 import { resolveRun } from '../scenario/resolve';
@@ -52,37 +52,53 @@ export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Pr
 
 /** Outputs of a model as it stands (after however many steps it has done). */
 export async function collectOutputs(model: Model, scenario: Scenario, seed: number, cases = false): Promise<RunOutputs> {
-  const timeseries = seriesCsv(model.series());
-  const summary =
-    JSON.stringify(
-      { model: scenario.model, scenario: scenario.name, seed, steps: model.time, metrics: model.summary() },
-      null,
-      2,
-    ) + '\n';
-  const files: Record<string, string> = { 'timeseries.csv': timeseries, 'summary.json': summary };
-  if (cases) {
-    if (!model.caseLog) throw new Error(`the ${scenario.model} model keeps no case log`);
-    files['cases.csv'] = eventTableCsv(model.caseLog());
-  }
-  return finishOutputs(files, {
+  const files: Record<string, string> = { 'timeseries.csv': seriesCsv(model.series()), 'summary.json': summaryText(model, scenario, seed) };
+  if (cases) files['cases.csv'] = eventTableCsv(caseLogOf(model, scenario));
+  return finishOutputs(files, await runAbout(model, scenario, seed));
+}
+
+/** summary.json of a model as it stands. */
+export function summaryText(model: Model, scenario: Scenario, seed: number): string {
+  return (
+    JSON.stringify({ model: scenario.model, scenario: scenario.name, seed, steps: model.time, metrics: model.summary() }, null, 2) + '\n'
+  );
+}
+
+/** The model's case-event log; an error for a model that keeps none. */
+export function caseLogOf(model: Model, scenario: Scenario): EventTable {
+  if (!model.caseLog) throw new Error(`the ${scenario.model} model keeps no case log`);
+  return model.caseLog();
+}
+
+/** What a manifest says of a run besides its files' hashes. */
+export async function runAbout(model: Model, scenario: Scenario, seed: number): Promise<RunAbout> {
+  return {
     model: scenario.model,
     scenario: scenario.name,
     scenarioHash: await scenarioHash({ ...scenario, seed, steps: model.time }),
     seed,
     steps: model.time,
-  });
+  };
 }
 
+export type RunAbout = Omit<Manifest, 'engine' | 'engineVersion' | 'files' | 'outputHash'>;
+
 /** Add the manifest to a set of output files: each file's hash and one hash over all of them. */
-export async function finishOutputs(
-  files: Record<string, string>,
-  about: Omit<Manifest, 'engine' | 'engineVersion' | 'files' | 'outputHash'>,
-): Promise<RunOutputs> {
+export async function finishOutputs(files: Record<string, string>, about: RunAbout): Promise<RunOutputs> {
   const hashes: Record<string, string> = {};
   for (const name of Object.keys(files)) hashes[name] = await sha256Hex(files[name]);
+  const manifest = await manifestFor(hashes, about);
+  return { files: { ...files, 'manifest.json': manifestText(manifest) }, manifest };
+}
+
+/** The manifest of files with these hashes (in the files' order): one hash over all of them. */
+export async function manifestFor(hashes: Record<string, string>, about: RunAbout): Promise<Manifest> {
   const outputHash = await sha256Hex(Object.keys(hashes).map((n) => `${hashes[n]}  ${n}\n`).join(''));
-  const manifest: Manifest = { engine: 'govsim', engineVersion: ENGINE_VERSION, ...about, files: hashes, outputHash };
-  return { files: { ...files, 'manifest.json': JSON.stringify(manifest, null, 2) + '\n' }, manifest };
+  return { engine: 'govsim', engineVersion: ENGINE_VERSION, ...about, files: { ...hashes }, outputHash };
+}
+
+export function manifestText(manifest: Manifest): string {
+  return JSON.stringify(manifest, null, 2) + '\n';
 }
 
 /** Content hash of a parsed scenario (defaults filled), independent of key order in the file. */

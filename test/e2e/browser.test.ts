@@ -440,8 +440,16 @@ describe('the browser app in Chromium', () => {
     // The headless-only province is marked so in the picker, and choosing it does not run it in the tab.
     expect(await page.locator('#preset option[value="zhejiang-province"]').textContent()).toMatch(/headless only/);
     await page.getByLabel('Preset').selectOption('zhejiang-province');
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/too large to run in a browser tab\. Run it headless: npx govsim run zhejiang-province --seed \d+/);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(
+      /too large to run in a browser tab: needs memory ~ .* more than the limit of 512 MB .*params\.population\.residents = 65,000,000.*\. Run it headless: npx govsim run zhejiang-province --seed \d+/,
+    );
     expect(await page.locator('#play').isDisabled()).toBe(true);
+    // A shared link asking for a 10,000 x 10,000 lattice is refused before the worker allocates it.
+    await page.goto(`${base}?scenario=epstein-2002-run1&set.params.width=10000&set.params.height=10000`);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/too large to run in a browser tab: .*params\.width x params\.height = 10,000 x 10,000/);
+    expect(await page.locator('#play').isDisabled()).toBe(true);
+    await page.goto(base);
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#play')?.disabled);
     await page.getByLabel('Preset').selectOption(GOV);
     await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#play')?.disabled);
     // Levers are generated from the JSON Schema: labelled, with units and ranges.

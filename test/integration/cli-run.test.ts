@@ -65,6 +65,17 @@ describe('govsim on bad input', () => {
     ['an unknown command', ['rnu'], /unknown command "rnu"; did you mean run\?/],
     ['a missing argument', ['run'], /missing arguments; usage: govsim run/],
     ['more days than the governance model holds', ['run', 'social-governance', '--steps', '70000'], /steps: 70000 is too large; allowed: at most 65,535 for the governance model/],
+    [
+      'a lattice over --max-memory',
+      ['run', file, '--set', 'params.width=10000', '--set', 'params.height=10000', '--max-memory', '1GB'],
+      /needs memory ~ \d\.\d GB, more than the limit of 1 GB \(--max-memory 1GB; .*params\.width x params\.height = 10,000 x 10,000 = 100,000,000 cells/,
+    ],
+    [
+      'more grids than the model can number (not "Invalid typed array length")',
+      ['run', 'social-governance', '--set', 'params.population.counties=1000', '--set', 'params.population.townsPerCounty=200', '--set', 'params.population.villagesPerTown=500', '--set', 'params.population.gridsPerVillage=200', '--max-memory', '100TB'],
+      /too large: params\.population\.counties x townsPerCounty x villagesPerTown x gridsPerVillage = 1,000 x 200 x 500 x 200 = 20,000,000,000 grids/,
+    ],
+    ['a bad --max-memory', ['run', file, '--max-memory', '4gigs'], /--max-memory: "4gigs" is not a size; allowed: bytes, or a number with KB, MB, GB or TB/],
   ];
   for (const [what, args, message] of cases) {
     it(`exits non-zero with a one-line reason for ${what}`, () => {
@@ -97,6 +108,38 @@ describe('govsim check', () => {
     const r = govsim(['check', ...['epstein-2002-run1', 'epstein-netlogo', 'epstein-mesa']]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('prints what a scenario will need: memory, work and its time, output', () => {
+    const r = govsim(['check', 'social-governance']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/memory ~ [\d.]+ MB, work ~ 8\.1e7 resident-days \(.* on one core\), output ~ \d+ KB \(mostly citizens: params\.population\.residents = 74,000\)/);
+  });
+
+  it('refuses what run refuses, with the same message, and accepts it under a larger --max-memory', () => {
+    const huge = scenarioFile({ model: 'epstein', name: 'huge', params: { width: 10000, height: 10000 } });
+    const c = govsim(['check', huge, '--max-memory', '2GB']);
+    const r = govsim(['run', huge, '--max-memory', '2GB', '--out', join(tempDir(), 'out')]);
+    expect(c.status).toBe(1);
+    expect(r.status).toBe(2);
+    const problem = c.stderr.split('\n')[1].trim();
+    expect(problem).toMatch(/^needs memory ~ .*params\.width x params\.height = 10,000 x 10,000/);
+    expect(r.stderr).toBe(`govsim: ${huge}: ${problem}\n`);
+    expect(govsim(['check', huge, '--max-memory', '64GB']).status).toBe(0);
+  });
+});
+
+describe('govsim batch, sweep and compare under a memory limit', () => {
+  it('count one run per worker, and refuse a sweep point before anything runs', () => {
+    const out = join(tempDir(), 'b');
+    const b = govsim(['batch', 'epstein-2002-run1', '--seeds', '1..4', '--workers', '2', '--max-memory', '500KB', '--out', out]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/x 2 runs at once \(--workers 2\), more than the limit of 500 KB/);
+    expect(existsSync(out)).toBe(false);
+    const s = govsim(['sweep', 'social-governance', '--grid', 'params.population.residents=1000,50000000', '--seeds', '1', '--workers', '1', '--max-memory', '1GB', '--out', out]);
+    expect(s.status).toBe(2);
+    expect(s.stderr).toMatch(/^govsim: social-governance at params\.population\.residents=50000000: needs memory ~ /);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

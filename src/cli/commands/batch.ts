@@ -10,7 +10,9 @@ import { availableParallelism } from 'node:os';
 import { canonicalJson, sha256Hex } from '../../output/hash';
 import { scenarioHash } from '../../output/run';
 import { applyOverrides } from '../../scenario/overrides';
-import { parseScenario } from '../../scenario/parse';
+import { parseScenario, ScenarioError } from '../../scenario/parse';
+import type { MemoryLimit } from '../../scenario/bounds';
+import type { Scenario } from '../../scenario/schema';
 import { resolveRun } from '../../scenario/resolve';
 import { readScenarioRaw } from '../../scenario/files';
 import { aggregateFiles } from '../../batch/aggregate';
@@ -29,9 +31,10 @@ import { UsageError } from '../errors';
 import { defaultOut } from '../out-dir';
 import { escapeEcho } from '../../scenario/display';
 import { onInterrupt } from '../interrupt';
+import { memoryLimit } from '../memory';
 
 export const usage =
-  'govsim batch <scenario file or preset> --seeds 1..100 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet]';
+  'govsim batch <scenario file or preset> --seeds 1..100 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
 
 export const COMMON_FLAGS: FlagSpec = {
   seeds: 'string',
@@ -43,10 +46,11 @@ export const COMMON_FLAGS: FlagSpec = {
   resume: 'boolean',
   shard: 'string',
   quiet: 'boolean',
+  'max-memory': 'string',
 };
 
 /** Flags that change how a batch runs but not what it computes; true when the flag takes a value. */
-const UNRECORDED: Record<string, boolean> = { workers: true, out: true, shard: true, quiet: false, resume: false };
+const UNRECORDED: Record<string, boolean> = { workers: true, out: true, shard: true, quiet: false, resume: false, 'max-memory': true };
 
 /**
  * The command line as recorded in plan.json and manifest.json: `argv` without the flags above, so that
@@ -88,14 +92,19 @@ export function commonOptions(command: string, argv: string[], args: ParsedArgs,
   if (seedsText === undefined) throw new UsageError(`--seeds is required, e.g. --seeds 1..100`);
   const seeds = wrap(() => parseSeeds(seedsText));
   const shardText = stringFlag(args, 'shard');
+  const workersFlag = intFlag(args, 'workers', 1, 1024);
+  const workers = workersFlag ?? Math.max(1, availableParallelism());
   return {
     seeds,
     steps: intFlag(args, 'steps', 1, 10_000_000),
     sets: listFlag(args, 'set'),
     series: boolFlag(args, 'series'),
+    /** The memory limit for `runs` runs, of which up to one per worker run at once. */
+    limit: (runs: number) =>
+      memoryLimit(args, Math.min(workers, runs), workersFlag === undefined ? `a worker per core, ${workers}; fewer with --workers N` : `--workers ${workers}`),
     run: (name: string): RunOptions => ({
       out: stringFlag(args, 'out') ?? defaultOut(name),
-      workers: intFlag(args, 'workers', 1, 1024) ?? Math.max(1, availableParallelism()),
+      workers,
       resume: boolFlag(args, 'resume'),
       shard: shardText === undefined ? undefined : wrap(() => parseShard(shardText)),
       quiet: boolFlag(args, 'quiet'),
@@ -114,14 +123,17 @@ export function wrap<T>(fn: () => T): T {
   }
 }
 
-/** A scenario read from a reference with `--set` applied and checked (errors exit 2 before anything runs). */
-export async function loadBase(ref: string, sets: readonly string[], steps: number | undefined) {
+/**
+ * A scenario read from a reference with `--set` applied and checked, its memory too (errors exit 2
+ * before anything runs).
+ */
+export async function loadBase(ref: string, sets: readonly string[], steps: number | undefined, limit: MemoryLimit) {
   const { raw } = readScenarioRaw(ref);
   const withSets = sets.length ? applyOverrides(raw, sets) : (raw as Record<string, unknown>);
   const source = sets.length ? `${ref} with --set ${sets.join(' ')}` : ref;
   const scenario = parseScenario(withSets, source);
   const info: PlanScenario = { ref, name: scenario.name, model: scenario.model, scenarioHash: await scenarioHash(scenario) };
-  return { raw: withSets, source, info, steps: resolveRun(scenario, { steps }).steps };
+  return { raw: withSets, source, info, steps: resolveRun(scenario, { steps }, limit, source).steps, limit };
 }
 
 /** What executePlan needs besides the plan: each point's raw scenario and name for messages. */
@@ -136,7 +148,7 @@ export interface Job {
 
 /** Build the points of a plan: each design point applied to its scenario. */
 export function buildPoints(
-  base: { raw: unknown; source: string; steps: number },
+  base: { raw: unknown; source: string; steps: number; limit: MemoryLimit },
   scenarioIndex: number,
   designPoints: Record<string, Value>[],
   steps: number | undefined,
@@ -149,10 +161,19 @@ export function buildPoints(
     const raw = a.length ? applyOverrides(base.raw, a, '--grid') : base.raw;
     let pointSteps = base.steps;
     if (a.length) {
+      let scenario: Scenario | undefined;
       try {
-        pointSteps = resolveRun(parseScenario(raw), { steps }).steps;
+        scenario = parseScenario(raw);
       } catch {
         // An invalid point: its runs fail in the workers and are reported there.
+      }
+      if (scenario) {
+        try {
+          pointSteps = resolveRun(scenario, { steps }, base.limit, `${base.source} at ${describeValues(values)}`).steps;
+        } catch (e) {
+          // A point too large for the memory is refused before anything runs, as run would refuse it.
+          if (e instanceof ScenarioError && e.problems.some((p) => !p.startsWith('steps:'))) throw e;
+        }
       }
     }
     points.push({ scenario: scenarioIndex, values, steps: pointSteps });
@@ -335,7 +356,7 @@ export async function batch(argv: string[]): Promise<number> {
   const args = parseArgs(argv, COMMON_FLAGS);
   const [ref] = expectPositional(args, 1, usage);
   const common = commonOptions('batch', argv, args, defaultOutDir('batch'));
-  const base = await loadBase(ref, common.sets, common.steps);
+  const base = await loadBase(ref, common.sets, common.steps, common.limit(common.seeds.length));
   const built = buildPoints(base, 0, [{}], common.steps);
   const plan: Plan = {
     kind: 'batch',

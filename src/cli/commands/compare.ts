@@ -12,7 +12,7 @@ import { buildPoints, COMMON_FLAGS, commonOptions, executePlan, finishedLine, lo
 import { defaultOut } from '../out-dir';
 
 export const usage =
-  'govsim compare <scenario A> <scenario B> [more ...] --seeds 1..50 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet]';
+  'govsim compare <scenario A> <scenario B> [more ...] --seeds 1..50 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
 
 export async function compare(argv: string[]): Promise<number> {
   const args = parseArgs(argv, COMMON_FLAGS);
@@ -24,7 +24,7 @@ export async function compare(argv: string[]): Promise<number> {
   const sources: string[] = [];
   const scenarios = [];
   for (let i = 0; i < refs.length; i++) {
-    const base = await loadBase(refs[i], common.sets, common.steps);
+    const base = await loadBase(refs[i], common.sets, common.steps, common.limit(common.seeds.length * refs.length));
     scenarios.push(base.info);
     const built = buildPoints(base, i, [{}], common.steps);
     points.push(...built.points);

@@ -1,24 +1,31 @@
-/** `govsim run <scenario> [--seed N] [--steps N] [--set path=value ...] [--out DIR]` */
-import { runScenario } from '../../output/run';
+/** `govsim run <scenario> [--seed N] [--steps N] [--set path=value ...] [--out DIR] [--cases] [--max-memory SIZE]` */
+import { createModel } from '../../../sim/registry';
+import { writeRunOutputs } from '../../output/write-run';
+import { estimatedSeconds, formatEstimate } from '../../scenario/bounds';
 import { loadScenario, readScenarioRaw } from '../../scenario/files';
 import { settablePaths } from '../../scenario/overrides';
+import { resolveRun } from '../../scenario/resolve';
 import { MODEL_NAMES, type ModelName } from '../../scenario/schema';
 import { UsageError } from '../errors';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } from '../args';
-
-const CASE_LOG_SWITCH = 'params.output.caseLog=true';
-import { writeFiles } from '../../io/files';
+import { memoryLimit } from '../memory';
 import { defaultOut } from '../out-dir';
 import { escapeEcho } from '../../scenario/display';
 
-export const usage = 'govsim run <scenario file or preset> [--seed N] [--steps N] [--set params.x=value ...] [--out DIR] [--cases]';
+const CASE_LOG_SWITCH = 'params.output.caseLog=true';
+/** Runs estimated to take longer than this (seconds) are announced on stderr with the estimate. */
+const ANNOUNCE_SECONDS = 60;
+
+export const usage =
+  'govsim run <scenario file or preset> [--seed N] [--steps N] [--set params.x=value ...] [--out DIR] [--cases] [--max-memory SIZE]';
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { seed: 'string', steps: 'string', set: 'list', out: 'string', cases: 'boolean' });
+  const args = parseArgs(argv, { seed: 'string', steps: 'string', set: 'list', out: 'string', cases: 'boolean', 'max-memory': 'string' });
   const [ref] = expectPositional(args, 1, usage);
   const seed = intFlag(args, 'seed', 0, 2 ** 32 - 1);
   const steps = intFlag(args, 'steps', 1, 10_000_000);
   const cases = boolFlag(args, 'cases');
+  const limit = memoryLimit(args);
   if (cases) {
     const model = (readScenarioRaw(ref).raw as { model?: string }).model;
     if (MODEL_NAMES.includes(model as ModelName) && !settablePaths(model as ModelName).includes(CASE_LOG_SWITCH.split('=')[0])) {
@@ -28,9 +35,14 @@ export async function run(argv: string[]): Promise<number> {
   // The case log costs memory at scale, so it is a scenario switch; --cases turns it on for this run.
   const scenario = loadScenario(ref, [...listFlag(args, 'set'), ...(cases ? [CASE_LOG_SWITCH] : [])]);
   const out = stringFlag(args, 'out') ?? defaultOut(scenario.name);
-  const outputs = await runScenario(scenario, { seed, steps, cases });
-  writeFiles(out, outputs.files);
-  const m = outputs.manifest;
+  // The check `check` makes (steps, size, memory), before anything is allocated.
+  const settings = resolveRun(scenario, { seed, steps }, limit, ref);
+  if (estimatedSeconds(settings.estimate) > ANNOUNCE_SECONDS) {
+    console.error(`govsim: ${escapeEcho(scenario.name)}: ${formatEstimate(settings.estimate)}; Ctrl-C stops it`);
+  }
+  const model = createModel(scenario.model, scenario.params, settings.seed);
+  model.step(settings.steps);
+  const m = await writeRunOutputs(out, model, scenario, settings.seed, cases);
   console.log(`${escapeEcho(scenario.name)}: ${m.steps} steps, seed ${m.seed} -> ${out}/ (output hash ${m.outputHash.slice(0, 16)})`);
   return 0;
 }

@@ -9,7 +9,7 @@ import { UsageError } from '../errors';
 import { buildPoints, COMMON_FLAGS, commonOptions, defaultOutDir, executePlan, finishedLine, loadBase, recordedCommand, wrap } from './batch';
 
 export const usage =
-  'govsim sweep <scenario file or preset> --grid params.x=0.1,0.2,0.3 [--grid params.y=1..5 ...] [--lhs N --range params.z=0..1 ... [--lhs-seed S]] --seeds 1..20 [--steps N] [--set ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet]';
+  'govsim sweep <scenario file or preset> --grid params.x=0.1,0.2,0.3 [--grid params.y=1..5 ...] [--lhs N --range params.z=0..1 ... [--lhs-seed S]] --seeds 1..20 [--steps N] [--set ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
 
 export async function sweep(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { ...COMMON_FLAGS, grid: 'list', lhs: 'string', range: 'list', 'lhs-seed': 'string' });
@@ -29,9 +29,10 @@ export async function sweep(argv: string[]): Promise<number> {
     checkDesign(d);
     return d;
   });
-  const base = await loadBase(ref, common.sets, common.steps);
+  const points = designPoints(design);
+  const base = await loadBase(ref, common.sets, common.steps, common.limit(common.seeds.length * points.length));
   checkDesignPaths(base.raw, design);
-  const built = buildPoints(base, 0, designPoints(design), common.steps);
+  const built = buildPoints(base, 0, points, common.steps);
   const plan: Plan = {
     kind: 'sweep',
     command: recordedCommand('sweep', argv),
