@@ -5,8 +5,10 @@
  *          bytes (all but the JavaScript heap it budgets for lists) must be at least this (an upper-ish
  *          bound on the big arrays) and at most twice it.
  *   peak   process.memoryUsage().arrayBuffers after building and after stepping (the larger), less
- *          before (after a full collection): includes temporary arrays not yet collected; the estimate's typed-array bytes must be within
- *          0.5x-2x of it.
+ *          before (after a full collection): includes temporary arrays not yet collected. Printed with
+ *          GOVSIM_ESTIMATE_REPORT=1 (0.72-1.36x when measured alone) but not asserted: V8 frees array
+ *          buffers on a background thread, so under load the counter can even fall while a model is
+ *          built (seen: negative peaks), which made the check fail by chance.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -71,8 +73,6 @@ describe('estimate against the allocations of real models', () => {
     if (process.env.GOVSIM_ESTIMATE_REPORT) console.log(`${model} ${_what}: estimate/held ${(typed / held).toFixed(2)}, estimate/peak ${(typed / peak).toFixed(2)}`);
     expect(typed).toBeGreaterThanOrEqual(held);
     expect(typed).toBeLessThanOrEqual(2 * held);
-    expect(typed / peak).toBeGreaterThan(0.5);
-    expect(typed / peak).toBeLessThan(2);
   });
 
   it('names the fields that drive the estimate', () => {
