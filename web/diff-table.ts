@@ -67,14 +67,15 @@ export function formatDifference(m: DiffMetric, earlier: number | undefined, lat
 /**
  * A mean difference over seeds and its 95% interval, with its unit: "+2.4 pp (+1.1 to +3.7)". The digits
  * come from the interval's width; each number still gets a significant digit if it would round to zero.
+ * `withInterval` false: the mean alone, still rounded by the interval ("+2.4 pp").
  */
-export function formatMeanDifference(m: DiffMetric, d: { mean: number; lo: number; hi: number }, locale: Locale = 'en'): string {
+export function formatMeanDifference(m: DiffMetric, d: { mean: number; lo: number; hi: number }, locale: Locale = 'en', withInterval = true): string {
   const k = scale(m);
   const [mean, lo, hi] = [d.mean * k, d.lo * k, d.hi * k];
   if (!Number.isFinite(mean)) return '–';
   const digits = Number.isFinite(lo) && Number.isFinite(hi) ? decimalsForInterval(mean, lo, hi) : m.decimals;
   const head = mean === 0 ? '0' : withUnit(formatSigned(mean, digits, locale), m);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return head;
+  if (!withInterval || !Number.isFinite(lo) || !Number.isFinite(hi)) return head;
   return `${head} (${formatSigned(lo, digits, locale)} to ${formatSigned(hi, digits, locale)})`;
 }
 
