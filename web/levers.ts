@@ -11,7 +11,7 @@ import { applyOverrides } from '../src/scenario/overrides';
 import { parseScenario, ScenarioError } from '../src/scenario/parse';
 import { leverEffectSentence, NOT_MEASURED } from './lever-effects';
 import { loadLeverEffects, TABLE_MODEL } from './lever-effects-table';
-import { checkLever, leversOf, valueAt, type LeverSpec } from './lever-spec';
+import { checkLever, leversOf, rangeText, valueAt, type LeverSpec } from './lever-spec';
 import { BROWSER_MAX_RESIDENTS } from './presets';
 
 /** Groups opened at first: the governance levers a class usually turns first. */
@@ -131,7 +131,7 @@ export class LeverForm {
     const help = document.createElement('p');
     help.className = 'lever-help';
     help.id = `${id}-help`;
-    const range = spec.min !== undefined || spec.max !== undefined ? ` Range ${spec.min ?? '-∞'} to ${spec.max ?? '∞'}${spec.unit ? ` ${spec.unit}` : ''}.` : '';
+    const range = rangeText(spec) ? ` ${rangeText(spec)}` : '';
     const kindText = spec.kind === 'society' ? ' Society (the same in every regime preset).' : spec.kind === 'policy' ? ' Policy.' : '';
     help.textContent = spec.description + range + kindText + ' ';
     const effect = document.createElement('span');

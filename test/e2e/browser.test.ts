@@ -447,7 +447,7 @@ describe('the browser app in Chromium', () => {
     // Levers are generated from the JSON Schema: labelled, with units and ranges.
     expect(await page.locator('#levers .lever').count()).toBeGreaterThan(100);
     expect(await page.getByLabel('Grid staff per 1000', { exact: true }).getAttribute('id')).toBe('lever-params-mediation-grid-staffPer1000');
-    expect(await page.locator('#lever-params-mediation-grid-skill-help').textContent()).toContain('Range 0 to 1 probability');
+    expect(await page.locator('#lever-params-mediation-grid-skill-help').textContent()).toMatch(/Plausible range [\d.]+ to [\d.]+ probability \(accepted: 0 to 1\)\./);
 
     await page.locator('#nav-compare').click();
     await page.waitForFunction(() => document.querySelectorAll('.pane').length === 3 && !document.querySelector<HTMLButtonElement>('#cmp-play')?.disabled, null, { timeout: 60_000 });
