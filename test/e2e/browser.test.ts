@@ -48,7 +48,7 @@ function newestSource(): number {
     if (st.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ['web', 'src', 'sim', 'scenarios', 'vite.config.ts']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
+  for (const p of ['web', 'src', 'sim', 'scenarios', 'docs/levers.json', 'vite.config.ts']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
   return newest;
 }
 
