@@ -4,9 +4,12 @@
  * each pane from the first.
  */
 
+import { differenceUnit, formatDifference, pairLabel, panePairs, paneLetter, type DiffMetric } from './diff-table';
+import { formatNumber, formatShare } from './format';
+
 export type Metrics = Record<string, unknown>;
 
-export interface CardSpec {
+export interface CardSpec extends DiffMetric {
   key: string;
   label: string;
   /** Shown value from the summary's metrics. */
@@ -19,8 +22,8 @@ export interface CardSpec {
 }
 
 const num = (m: Metrics, k: string): number | undefined => (typeof m[k] === 'number' && Number.isFinite(m[k] as number) ? (m[k] as number) : undefined);
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-const fix = (d: number) => (v: number) => v.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+const pct = (v: number) => formatShare(v, 1);
+const fix = (d: number) => (v: number) => formatNumber(v, d);
 
 export const CARDS: CardSpec[] = [
   {
@@ -28,6 +31,8 @@ export const CARDS: CardSpec[] = [
     label: 'Satisfaction with safety',
     value: (m) => num(m, 'satisfaction'),
     format: pct,
+    share: true,
+    decimals: 1,
     reported: 'Zhejiang 2017: 96.58%',
     help: 'Share of surveyed residents satisfied with public safety (latest survey).',
   },
@@ -36,6 +41,8 @@ export const CARDS: CardSpec[] = [
     label: 'Resolved at village level or below',
     value: (m) => num(m, 'resolvedAtVillageOrBelowShare'),
     format: pct,
+    share: true,
+    decimals: 1,
     reported: 'Fengqiao: at least 90%',
     help: 'Of all disputes opened (resolved, given up or still open), the share settled in the grid or the village.',
   },
@@ -44,6 +51,8 @@ export const CARDS: CardSpec[] = [
     label: 'People’s mediation success',
     value: (m) => num(m, 'mediationSuccessRate'),
     format: pct,
+    share: true,
+    decimals: 1,
     reported: 'Reported: 95–98%',
     help: 'Share of village people’s mediations that settle the dispute.',
   },
@@ -56,6 +65,8 @@ export const CARDS: CardSpec[] = [
       return a && r !== undefined ? r / a : undefined;
     },
     format: pct,
+    share: true,
+    decimals: 1,
     reported: 'Zhejiang 2010–2016: 3.16%',
     help: 'Share of assessed major decisions that the social-stability risk assessment rejected or delayed (none assessed: –).',
   },
@@ -64,6 +75,8 @@ export const CARDS: CardSpec[] = [
     label: 'Disputes resolved',
     value: (m) => num(m, 'resolutionRate'),
     format: pct,
+    share: true,
+    decimals: 1,
     help: 'Resolved disputes as a share of all disputes opened (given up and still open included).',
   },
   {
@@ -71,6 +84,8 @@ export const CARDS: CardSpec[] = [
     label: 'Petitions per 10,000 residents',
     value: (m) => num(m, 'petitionsPer10k'),
     format: fix(1),
+    decimals: 1,
+    unit: 'per 10,000',
     help: 'Letters and visits (first, repeat and over-level) per 10,000 residents over the run.',
   },
   {
@@ -78,6 +93,8 @@ export const CARDS: CardSpec[] = [
     label: 'Mass incidents',
     value: (m) => num(m, 'massIncidents'),
     format: fix(0),
+    decimals: 0,
+    unit: 'incidents',
     help: 'Episodes of collective action large enough to count as a mass incident.',
   },
   {
@@ -85,6 +102,8 @@ export const CARDS: CardSpec[] = [
     label: 'Official person-days per resolved dispute',
     value: (m) => num(m, 'costPerResolvedDispute'),
     format: fix(2),
+    decimals: 2,
+    unit: 'person-days',
     help: 'Official person-days per dispute resolved: salaried dispute staff (mediators, police dispute hours, judges, petition offices) paid busy or idle, detainee-days, interceptions and risk assessments. Volunteer hours are counted apart.',
   },
   {
@@ -92,6 +111,7 @@ export const CARDS: CardSpec[] = [
     label: 'Mean legitimacy',
     value: (m) => num(m, 'meanLegitimacy'),
     format: fix(3),
+    decimals: 3,
     help: 'Mean perceived legitimacy at the end of the run; every regime preset starts from the same society (0.8). It moves with each encounter’s procedural fairness.',
   },
 ];
@@ -122,29 +142,37 @@ export function showCards(root: HTMLElement, metrics: Metrics | undefined): void
   );
 }
 
-/** A table of the headline metrics per pane, with each pane's difference from the first. */
+/**
+ * A table of the headline metrics per pane, with the difference of every pair of panes (B − A, C − A,
+ * C − B, ...) in the metric's unit (percentage points for shares).
+ */
 export function showDifference(table: HTMLTableElement, names: readonly string[], metrics: readonly (Metrics | undefined)[]): void {
+  const pairs = panePairs(names.length);
   const head = document.createElement('tr');
   head.append(th('Metric', 'col'));
   names.forEach((n, i) => {
-    head.append(th(`${String.fromCharCode(65 + i)}: ${n}`, 'col'));
+    head.append(th(`${paneLetter(i)}: ${n}`, 'col'));
   });
-  names.slice(1).forEach((_, i) => {
-    head.append(th(`${String.fromCharCode(66 + i)} − A`, 'col'));
-  });
+  for (const pair of pairs) {
+    const h = th(pairLabel(pair), 'col');
+    h.dataset.pair = pairLabel(pair);
+    head.append(h);
+  }
   head.append(th('Reported', 'col'));
   const rows = CARDS.map((c) => {
     const tr = document.createElement('tr');
     tr.dataset.metric = c.key;
-    tr.append(th(c.label, 'row'));
+    const name = th(c.label, 'row');
+    const unit = differenceUnit(c);
+    if (unit) name.title = `Differences in ${unit === 'pp' ? 'percentage points (pp)' : unit}.`;
+    tr.append(name);
     const vals = metrics.map((m) => (m ? c.value(m) : undefined));
     for (const v of vals) tr.append(td(v === undefined ? '–' : c.format(v)));
-    vals.slice(1).forEach((v) => {
-      const a = vals[0];
-      const cell = td(v === undefined || a === undefined ? '–' : signed(v - a, c.format));
+    for (const [j, i] of pairs) {
+      const cell = td(formatDifference(c, vals[i], vals[j]));
       cell.className = 'diff';
       tr.append(cell);
-    });
+    }
     tr.append(td(c.reported ?? ''));
     return tr;
   });
@@ -153,11 +181,6 @@ export function showDifference(table: HTMLTableElement, names: readonly string[]
   const tbody = document.createElement('tbody');
   tbody.append(...rows);
   table.replaceChildren(thead, tbody);
-}
-
-function signed(d: number, format: (v: number) => string): string {
-  if (d === 0) return '0';
-  return (d > 0 ? '+' : '−') + format(Math.abs(d));
 }
 
 function th(text: string, scope: 'col' | 'row'): HTMLTableCellElement {

@@ -2,8 +2,9 @@
  * Compare: two to four presets side by side, each in its own Web Worker, all on the same seed (common
  * random numbers: the model draws from named streams, so a difference is the policy's, not noise). One
  * clock steps every pane together; one camera (turning one town turns them all); charts overlaid, one
- * colour per pane; a difference table of the headline metrics (each pane minus pane A); and a seed-noise
- * check that runs N seeds per pane to the end and says whether each difference exceeds seed noise.
+ * colour per pane; a difference table of the headline metrics (every pair of panes: B − A, C − A, C − B,
+ * ...; web/diff-table.ts); and a seed-noise check that runs N seeds per pane to the end and says whether
+ * each difference exceeds seed noise, by the rule `govsim compare` uses (src/stats/beyond-noise.ts).
  */
 import type { Metrics } from './cards';
 import { CARDS, showDifference } from './cards';
@@ -19,7 +20,9 @@ import { TownView } from './town-view';
 import { isGovernanceFrame } from '../sim/governance/index';
 import { cliCommand, compareLinkFor } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber } from './whole-number';
-import { pairedDifference, spread } from './seed-noise';
+import { MIN_SEEDS_FOR_NOISE, pairedDifference, spread } from './seed-noise';
+import { formatMeanDifference, formatP, pairLabel, panePairs } from './diff-table';
+import { formatCount } from './format';
 
 const CHARTS: ChartSpec[] = [
   { title: 'Disputes open now', lines: [{ series: 'disputesOpen', label: 'Open', colour: '#000' }] },
@@ -269,8 +272,8 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
   function showStats(p: Pane, s: number, open: number, latest?: Record<string, number>): void {
     const rows: [string, string][] = [
       ['Open disputes', String(open)],
-      ['Resolved so far', p.resolved.toLocaleString('en')],
-      ['Petitions so far', p.petitions.toLocaleString('en')],
+      ['Resolved so far', formatCount(p.resolved)],
+      ['Petitions so far', formatCount(p.petitions)],
       ['Active', latest?.actives !== undefined ? String(latest.actives) : '–'],
       ['Seed', String(s)],
     ];
@@ -488,12 +491,14 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       th.textContent = `${String.fromCharCode(65 + i)}: mean [min, max]`;
       head.append(th);
     });
-    presets.slice(1).forEach((_, i) => {
+    const pairs = panePairs(presets.length);
+    for (const pair of pairs) {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = `${String.fromCharCode(66 + i)} − A: mean (95% CI), beyond noise?`;
+      th.textContent = `${pairLabel(pair)}: mean (95% CI), signed-rank p, beyond noise?`;
+      th.dataset.pair = pairLabel(pair);
       head.append(th);
-    });
+    }
     const body = CARDS.map((c) => {
       const tr = document.createElement('tr');
       tr.dataset.metric = c.key;
@@ -508,14 +513,13 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
         td.textContent = s ? `${c.format(s.mean)} [${c.format(s.min)}, ${c.format(s.max)}]` : '–';
         tr.append(td);
       }
-      for (const v of vals.slice(1)) {
-        const d = pairedDifference(vals[0], v);
+      for (const [j, i] of pairs) {
+        const d = pairedDifference(vals[i], vals[j]);
         const td = document.createElement('td');
         td.className = 'diff';
-        td.textContent = d
-          ? `${d.mean >= 0 ? '+' : '−'}${c.format(Math.abs(d.mean))} (${c.format(d.lo)} to ${c.format(d.hi)}) ${d.beyondNoise ? 'yes' : 'no'}`
-          : '–';
+        td.textContent = d ? `${formatMeanDifference(c, d)}, ${formatP(d.signedRankP)}, ${d.beyondNoise ? 'yes' : 'no'}` : '–';
         td.dataset.beyond = d ? String(d.beyondNoise) : '';
+        td.dataset.p = d ? String(d.signedRankP) : '';
         tr.append(td);
       }
       return tr;
@@ -526,7 +530,11 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     tbody.append(...body);
     table.replaceChildren(thead, tbody);
     table.hidden = false;
-    ui.seedsOut.textContent = `${n} seeds (${seeds[0]} to ${seeds[n - 1]}) per pane, each run to step ${endStep}. A difference is “beyond noise” when its 95% confidence interval over the paired seeds excludes zero.`;
+    ui.seedsOut.textContent =
+      `${n} seeds (${seeds[0]} to ${seeds[n - 1]}) per pane, each run to step ${endStep}. A difference is “beyond noise” when the ` +
+      `two-sided Wilcoxon signed-rank test of the per-seed differences (paired by seed) gives p < 0.05, the rule of \`govsim compare\`; ` +
+      `the interval is the 95% t interval of the mean difference. Shares differ in percentage points (pp).` +
+      (n < MIN_SEEDS_FOR_NOISE ? ` With fewer than ${MIN_SEEDS_FOR_NOISE} seeds the test can call a difference beyond noise only when the per-seed differences tie: choose 10 or more.` : '');
   }
 
   void load();

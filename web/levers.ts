@@ -4,12 +4,15 @@
  * at the field (type and range), then the whole scenario with the changes is checked by the same parser
  * the worker uses (applyOverrides + parseScenario), so anything refused is refused at its field, with the
  * value and what is allowed. Accepted changes are handed on as `path=value` assignments (the `set.` of a
- * link and the `--set` of the CLI).
+ * link and the `--set` of the CLI). Each lever's help also says what it does, from the generated
+ * lever-effect table (docs/levers.json; lever-effects.ts).
  */
 import { applyOverrides } from '../src/scenario/overrides';
 import { parseScenario, ScenarioError } from '../src/scenario/parse';
-import { checkLever, leversOf, valueAt, type LeverSpec } from './lever-spec';
 import { browserRefusal } from './bounds';
+import { leverEffectSentence, NOT_MEASURED } from './lever-effects';
+import { loadLeverEffects, TABLE_MODEL } from './lever-effects-table';
+import { checkLever, leversOf, rangeText, valueAt, type LeverSpec } from './lever-spec';
 
 /** Groups opened at first: the governance levers a class usually turns first. */
 const OPEN_GROUPS = new Set(['general']);
@@ -77,6 +80,21 @@ export class LeverForm {
     }
     this.root.replaceChildren(...groups.values());
     this.markChanged();
+    this.showEffects(model);
+  }
+
+  /** Fill each lever's effect sentence, from the lever-effect table (loaded once, after the form). */
+  private showEffects(model: string): void {
+    const spans = () => this.root.querySelectorAll<HTMLElement>('.lever-effect');
+    if (model !== TABLE_MODEL) {
+      for (const s of spans()) s.textContent = NOT_MEASURED;
+      return;
+    }
+    const specs = this.specs;
+    void loadLeverEffects().then((table) => {
+      if (this.specs !== specs) return; // the form was rebuilt meanwhile
+      for (const s of spans()) s.textContent = leverEffectSentence(table, s.dataset.path!);
+    });
   }
 
   /** The assignments in force, sorted by path (stable links). */
@@ -113,9 +131,13 @@ export class LeverForm {
     const help = document.createElement('p');
     help.className = 'lever-help';
     help.id = `${id}-help`;
-    const range = spec.min !== undefined || spec.max !== undefined ? ` Range ${spec.min ?? '-∞'} to ${spec.max ?? '∞'}${spec.unit ? ` ${spec.unit}` : ''}.` : '';
+    const range = rangeText(spec) ? ` ${rangeText(spec)}` : '';
     const kindText = spec.kind === 'society' ? ' Society (the same in every regime preset).' : spec.kind === 'policy' ? ' Policy.' : '';
-    help.textContent = spec.description + range + kindText;
+    help.textContent = spec.description + range + kindText + ' ';
+    const effect = document.createElement('span');
+    effect.className = 'lever-effect';
+    effect.dataset.path = spec.path;
+    help.append(effect);
     const err = document.createElement('p');
     err.className = 'field-error';
     err.id = `${id}-error`;

@@ -264,7 +264,7 @@ async function start(request: RunRequest): Promise<void> {
   setFieldError(ui.steps, ui.stepsError, '');
   if (target) ui.compareWith.href = compareLinkFor(target.split(','), seed, endStep);
   ui.compareWith.textContent = preset.id === 'social-governance' ? 'Compare control · management · governance' : 'Compare with full governance';
-  view = viewFor(first.load.model);
+  view = viewFor(first.load.model, raw);
   ui.townWrap.hidden = !view.town;
   ui.latticeWrap.hidden = !!view.town;
   ui.resetCamera.hidden = !view.town;

@@ -4,6 +4,7 @@
  */
 import type { Frame } from '../sim/core/model';
 import type { ChartSpec } from './charts';
+import { leversOf, valueAt } from './lever-spec';
 import { EPSTEIN_COLOURS, GOVERNANCE_COLOURS, LINE_COLOURS, TOWN_COLOURS } from './palette';
 import { CH_COURT, CH_NGO, CH_POLICE, CH_TOWN, CH_VILLAGE, LEVEL_COUNTY, LEVEL_GRID, LEVEL_LABELS, LEVEL_TOWN, LEVEL_VILLAGE, RESOLVER_LABELS } from '../sim/governance/index';
 
@@ -46,15 +47,28 @@ function codeCounts(codes: Uint8Array): number[] {
   return n;
 }
 
-const epstein: ModelView = {
-  palette: [EPSTEIN_COLOURS.empty, EPSTEIN_COLOURS.quiet, EPSTEIN_COLOURS.active, EPSTEIN_COLOURS.cop, EPSTEIN_COLOURS.jailed],
-  legend: [
+/**
+ * The Epstein legend as the run's option set draws it: with jailedCellEmpty false (Mesa) a jailed
+ * citizen keeps its cell and is drawn there; with true (NetLogo, the default) it leaves the lattice and
+ * its cell is empty, so no jailed swatch is shown (the jailed count is still in the counts).
+ */
+export function epsteinLegend(jailedCellEmpty: boolean): ModelView['legend'] {
+  return [
     { label: 'Quiet citizen', colour: EPSTEIN_COLOURS.quiet },
     { label: 'Active citizen', colour: EPSTEIN_COLOURS.active },
     { label: 'Cop', colour: EPSTEIN_COLOURS.cop },
-    { label: 'Jailed (kept in its cell)', colour: EPSTEIN_COLOURS.jailed },
-    { label: 'Empty', colour: EPSTEIN_COLOURS.empty },
-  ],
+    ...(jailedCellEmpty
+      ? [{ label: 'Empty (jailed citizens leave their cells: not drawn)', colour: EPSTEIN_COLOURS.empty }]
+      : [
+          { label: 'Jailed (kept in its cell)', colour: EPSTEIN_COLOURS.jailed },
+          { label: 'Empty', colour: EPSTEIN_COLOURS.empty },
+        ]),
+  ];
+}
+
+const epstein: ModelView = {
+  palette: [EPSTEIN_COLOURS.empty, EPSTEIN_COLOURS.quiet, EPSTEIN_COLOURS.active, EPSTEIN_COLOURS.cop, EPSTEIN_COLOURS.jailed],
+  legend: epsteinLegend(true),
   counts: [
     { series: 'quiet', label: 'Quiet', colour: EPSTEIN_COLOURS.quiet },
     { series: 'active', label: 'Active', colour: EPSTEIN_COLOURS.active },
@@ -189,6 +203,16 @@ const blank: ModelView = {
 
 const VIEWS: Record<string, ModelView> = { epstein, governance };
 
-export function viewFor(model: string): ModelView {
-  return VIEWS[model] ?? blank;
+/**
+ * The view of a model; `scenario` (the raw scenario as run, lever changes applied) lets the view follow
+ * the run's options: Epstein's legend shows jailed citizens in their cells only when they stay there.
+ */
+export function viewFor(model: string, scenario?: unknown): ModelView {
+  const view = VIEWS[model] ?? blank;
+  if (model === 'epstein') {
+    const v = valueAt(scenario, 'params.jailedCellEmpty');
+    const dflt = leversOf('epstein').find((s) => s.path === 'params.jailedCellEmpty')?.default;
+    return { ...view, legend: epsteinLegend(typeof v === 'boolean' ? v : dflt !== false) };
+  }
+  return view;
 }

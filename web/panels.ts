@@ -6,6 +6,7 @@ import type { RunOutputs } from '../src/output/run';
 import type { ModelView } from './model-views';
 import { headlessOnly, type Preset } from './presets';
 import { cliCommand } from './url-state';
+import { formatCount } from './format';
 
 const MODEL_LABELS: Record<string, string> = { epstein: 'Epstein (2002) civil violence', governance: 'Governance of disputes' };
 
@@ -74,7 +75,7 @@ export function buildViewPanels(
 export function showCounts(counts: HTMLDListElement, view: ModelView, values: Record<string, number>): void {
   for (const c of view.counts) {
     const dd = counts.querySelector<HTMLElement>(`dd[data-series="${c.series}"]`);
-    if (dd && values[c.series] !== undefined) dd.textContent = values[c.series].toLocaleString('en');
+    if (dd && values[c.series] !== undefined) dd.textContent = formatCount(values[c.series]);
   }
 }
 

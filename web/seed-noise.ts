@@ -1,8 +1,13 @@
 /**
  * Seed noise: the spread of a metric over seeds, and whether a difference between two policies run on
- * the same seeds (paired, common random numbers) is larger than seed noise (its 95% confidence interval
- * excludes zero). Pure functions.
+ * the same seeds (paired, common random numbers) is larger than seed noise. The decision is the one
+ * `govsim compare` makes (src/stats/beyond-noise.ts: two-sided Wilcoxon signed-rank p < 0.05 over the
+ * paired seeds, with the 95% t interval of the mean difference as its size), so the app and the CLI
+ * agree on the same per-seed numbers. Pure functions.
  */
+import { compareOverSeeds, MIN_SEEDS_FOR_NOISE, NOISE_ALPHA, type SeedComparison } from '../src/stats/beyond-noise';
+
+export { MIN_SEEDS_FOR_NOISE, NOISE_ALPHA, type SeedComparison };
 
 export function spread(values: readonly (number | undefined)[]): { mean: number; min: number; max: number } | undefined {
   const v = values.filter((x): x is number => x !== undefined && Number.isFinite(x));
@@ -10,25 +15,15 @@ export function spread(values: readonly (number | undefined)[]): { mean: number;
   return { mean: v.reduce((s, x) => s + x, 0) / v.length, min: Math.min(...v), max: Math.max(...v) };
 }
 
-/** Student t quantile (0.975) for small degrees of freedom, then the normal value. */
-function t975(df: number): number {
-  const table = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086];
-  return df < table.length ? table[df] : 1.96 + 2.5 / df;
-}
-
+/**
+ * Pane `scenario` against pane `baseline` over the same seeds (value i of each from seed i): scenario -
+ * baseline, its interval, the signed-rank p and whether it is beyond noise; undefined below two seeds
+ * with both values.
+ */
 export function pairedDifference(
-  a: readonly (number | undefined)[],
-  b: readonly (number | undefined)[],
-): { mean: number; lo: number; hi: number; beyondNoise: boolean } | undefined {
-  const d: number[] = [];
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y)) d.push(y - x);
-  }
-  if (d.length < 2) return undefined;
-  const mean = d.reduce((s, x) => s + x, 0) / d.length;
-  const sd = Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (d.length - 1));
-  const half = (t975(d.length - 1) * sd) / Math.sqrt(d.length);
-  return { mean, lo: mean - half, hi: mean + half, beyondNoise: mean - half > 0 || mean + half < 0 };
+  baseline: readonly (number | undefined)[],
+  scenario: readonly (number | undefined)[],
+): SeedComparison | undefined {
+  const c = compareOverSeeds(scenario, baseline);
+  return c.n < 2 ? undefined : c;
 }

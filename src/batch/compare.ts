@@ -8,12 +8,14 @@
  * t interval, over the seeds where both runs succeeded and the metric is finite; the Vargha-Delaney A
  * (probability that the scenario's value exceeds the baseline's); and the two-sided Wilcoxon signed-rank
  * p-value of the per-seed differences (a rank test that does not assume normality and, unlike
- * Mann-Whitney on the two samples, uses the pairing by seed; src/stats/paired.ts).
+ * Mann-Whitney on the two samples, uses the pairing by seed; src/stats/paired.ts). A difference is
+ * beyond seed noise when that p is below 0.05: the rule lives in src/stats/beyond-noise.ts, which the
+ * browser app's seed-noise check uses too, so the CLI and the app call the same numbers alike.
  */
 import { tableCsv } from '../output/csv';
+import { compareOverSeeds } from '../stats/beyond-noise';
 import { mean } from '../stats/descriptive';
-import { wilcoxonSignedRank } from '../stats/paired';
-import { pairedDifference, varghaDelaneyA } from '../stats/tests';
+import { varghaDelaneyA } from '../stats/tests';
 import { flattenMetrics, metricNames } from './metrics';
 import type { Plan } from './design';
 import type { RunRecord } from './store';
@@ -38,6 +40,8 @@ export interface MetricComparison {
   varghaDelaneyA: number;
   /** Two-sided Wilcoxon signed-rank p of the per-seed differences (NaN when every pair is equal). */
   signedRankP: number;
+  /** signedRankP < 0.05 (src/stats/beyond-noise.ts, the rule the app shares). */
+  beyondNoise: boolean;
 }
 
 export interface ScenarioComparison {
@@ -69,7 +73,7 @@ export function comparisons(plan: Plan, records: readonly RunRecord[]): Scenario
         }
       }
       if (!scalar) continue;
-      const d = pairedDifference(b, a);
+      const d = compareOverSeeds(b, a);
       metrics.push({
         metric: name,
         n: a.length,
@@ -77,7 +81,8 @@ export function comparisons(plan: Plan, records: readonly RunRecord[]): Scenario
         mean: mean(b),
         difference: { mean: d.mean, sd: d.sd, lo: d.lo, hi: d.hi },
         varghaDelaneyA: varghaDelaneyA(b, a),
-        signedRankP: wilcoxonSignedRank(b, a).p,
+        signedRankP: d.signedRankP,
+        beyondNoise: d.beyondNoise,
       });
     }
     out.push({ scenario: labels[plan.points[p].scenario], baseline: labels[plan.points[0].scenario], metrics });
@@ -101,9 +106,10 @@ export function compareOutputs(plan: Plan, records: readonly RunRecord[]): { fil
       difference_hi: m.difference.hi,
       vargha_delaney_a: m.varghaDelaneyA,
       signed_rank_p: m.signedRankP,
+      beyond_noise: m.beyondNoise,
     })),
   );
-  const columns = ['scenario', 'baseline', 'metric', 'n', 'baseline_mean', 'mean', 'difference', 'difference_lo', 'difference_hi', 'vargha_delaney_a', 'signed_rank_p'];
+  const columns = ['scenario', 'baseline', 'metric', 'n', 'baseline_mean', 'mean', 'difference', 'difference_lo', 'difference_hi', 'vargha_delaney_a', 'signed_rank_p', 'beyond_noise'];
   const json = JSON.stringify({ baseline: scenarioLabels(plan)[0], seeds: plan.seeds.length, comparisons: cmp }, null, 2) + '\n';
   return { files: { 'compare.csv': tableCsv(columns, rows), 'compare.json': json }, table: compareTable(cmp) };
 }
@@ -112,7 +118,7 @@ export function compareOutputs(plan: Plan, records: readonly RunRecord[]): { fil
 export function compareTable(cmp: readonly ScenarioComparison[]): string {
   const blocks: string[] = [];
   for (const c of cmp) {
-    const head = ['metric', 'n', c.baseline, c.scenario, 'difference [95% CI]', 'A', 'p'];
+    const head = ['metric', 'n', c.baseline, c.scenario, 'difference [95% CI]', 'A', 'p', 'beyond noise'];
     const body = c.metrics.map((m) => [
       m.metric,
       String(m.n),
@@ -121,13 +127,14 @@ export function compareTable(cmp: readonly ScenarioComparison[]): string {
       `${signed(m.difference.mean)} [${num(m.difference.lo)}, ${num(m.difference.hi)}]`,
       Number.isFinite(m.varghaDelaneyA) ? m.varghaDelaneyA.toFixed(2) : '-',
       pValue(m.signedRankP),
+      m.beyondNoise ? 'yes' : 'no',
     ]);
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
     // Text columns left-aligned, numbers right-aligned.
     const line = (cells: string[]) =>
       cells.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ').trimEnd();
     blocks.push(
-      [`${c.scenario} vs ${c.baseline} (paired over seeds; A = P(${c.scenario} > ${c.baseline}); p = Wilcoxon signed-rank, paired by seed)`, line(head), ...body.map(line)].join('\n'),
+      [`${c.scenario} vs ${c.baseline} (paired over seeds; A = P(${c.scenario} > ${c.baseline}); p = Wilcoxon signed-rank, paired by seed; beyond noise when p < 0.05)`, line(head), ...body.map(line)].join('\n'),
     );
   }
   return blocks.join('\n\n') + '\n';

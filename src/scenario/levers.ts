@@ -109,6 +109,37 @@ export function valueAt(raw: unknown, path: string): unknown {
   return cur;
 }
 
+/**
+ * A bound as the schema gives it, or undefined when it bounds nothing: zod writes `.int()` without a
+ * maximum as Number.MAX_SAFE_INTEGER (9007199254740991), which no one means as a range.
+ */
+function bound(v: number | undefined): number | undefined {
+  return v === undefined || !Number.isFinite(v) || Math.abs(v) >= Number.MAX_SAFE_INTEGER ? undefined : v;
+}
+
+/** What a numeric lever accepts, in words: "0 to 10", "0 or more", "up to 5", "any number". */
+export function acceptedText(spec: Pick<LeverSpec, 'min' | 'max' | 'type'>): string {
+  const lo = bound(spec.min);
+  const hi = bound(spec.max);
+  if (lo !== undefined && hi !== undefined) return `${lo} to ${hi}`;
+  if (lo !== undefined) return `${lo} or more`;
+  if (hi !== undefined) return `up to ${hi}`;
+  return spec.type === 'integer' ? 'any whole number' : 'any number';
+}
+
+/**
+ * The range a lever's help shows: its plausible range (the schema's `range`) where it has one, with what
+ * is accepted beside it; else what is accepted, without an unbounded maximum's 9007199254740991.
+ * E.g. "Plausible range 0.6 to 3 officers per 1,000 (accepted: 0 to 100)." or "Range 0 or more."
+ */
+export function rangeText(spec: LeverSpec): string {
+  if (spec.type !== 'integer' && spec.type !== 'number') return '';
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const accepted = acceptedText(spec);
+  if (spec.range) return `Plausible range ${spec.range[0]} to ${spec.range[1]}${unit} (accepted: ${accepted}).`;
+  return `Range ${accepted}${unit}.`;
+}
+
 /** Check a typed value against a lever: the value to set, or a message naming value and allowed range. */
 export function checkLever(spec: LeverSpec, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   const name = spec.path.replace(/^params\./, '');
@@ -118,7 +149,8 @@ export function checkLever(spec: LeverSpec, text: string): { ok: true; value: un
       ? { ok: true, value: text }
       : { ok: false, message: `${name} ${JSON.stringify(text)} is not allowed; allowed: ${spec.options!.join(', ')}.` };
   }
-  const range = `allowed: ${spec.type === 'integer' ? 'a whole number' : 'a number'} from ${spec.min ?? '-∞'} to ${spec.max ?? '∞'}${spec.unit ? ` (${spec.unit})` : ''}`;
+  const bounded = bound(spec.min) !== undefined && bound(spec.max) !== undefined;
+  const range = `allowed: ${spec.type === 'integer' ? 'a whole number' : 'a number'}${bounded ? ' from ' : ', '}${acceptedText(spec)}${spec.unit ? ` (${spec.unit})` : ''}`;
   const t = text.trim();
   if (t === '') return { ok: false, message: `${name} is empty; ${range}.` };
   const v = Number(t);

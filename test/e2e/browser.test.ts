@@ -48,7 +48,7 @@ function newestSource(): number {
     if (st.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ['web', 'src', 'sim', 'scenarios', 'vite.config.ts']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
+  for (const p of ['web', 'src', 'sim', 'scenarios', 'docs/levers.json', 'vite.config.ts']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
   return newest;
 }
 
@@ -455,7 +455,7 @@ describe('the browser app in Chromium', () => {
     // Levers are generated from the JSON Schema: labelled, with units and ranges.
     expect(await page.locator('#levers .lever').count()).toBeGreaterThan(100);
     expect(await page.getByLabel('Grid staff per 1000', { exact: true }).getAttribute('id')).toBe('lever-params-mediation-grid-staffPer1000');
-    expect(await page.locator('#lever-params-mediation-grid-skill-help').textContent()).toContain('Range 0 to 1 probability');
+    expect(await page.locator('#lever-params-mediation-grid-skill-help').textContent()).toMatch(/Plausible range [\d.]+ to [\d.]+ probability \(accepted: 0 to 1\)\./);
 
     await page.locator('#nav-compare').click();
     await page.waitForFunction(() => document.querySelectorAll('.pane').length === 3 && !document.querySelector<HTMLButtonElement>('#cmp-play')?.disabled, null, { timeout: 60_000 });

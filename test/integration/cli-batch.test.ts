@@ -175,7 +175,7 @@ describe('govsim compare', () => {
     // 8 pairs can give; Mann-Whitney, treating the 16 runs as independent, claimed < 0.001).
     expect(r.stdout).toMatch(/meanJailed\s+8\s+\S+\s+\S+\s+\+\S+ \[\S+, \S+\]\s+1\.00\s+0\.008/);
     const csv = readFileSync(join(out, 'compare.csv'), 'utf8').split('\n');
-    expect(csv[0]).toBe('scenario,baseline,metric,n,baseline_mean,mean,difference,difference_lo,difference_hi,vargha_delaney_a,signed_rank_p');
+    expect(csv[0]).toBe('scenario,baseline,metric,n,baseline_mean,mean,difference,difference_lo,difference_hi,vargha_delaney_a,signed_rank_p,beyond_noise');
     const json = JSON.parse(readFileSync(join(out, 'compare.json'), 'utf8'));
     const jailed = json.comparisons[0].metrics.find((m: { metric: string }) => m.metric === 'meanJailed');
     expect(jailed.difference.lo).toBeGreaterThan(0);

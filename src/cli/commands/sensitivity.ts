@@ -1,7 +1,7 @@
 /**
  * `govsim sensitivity <scenario> [--method morris|sobol] [--n N] [--r R] [--levels P] [--kind
  *  society|policy|all] [--params GLOB[,GLOB]] [--priors FILE] [--seeds N|list] [--metrics a,b]
- *  [--sample-seed S] [--steps N] [--set ...] [--workers N] [--out DIR] [--resume] [--shard K/N] [--quiet]`:
+ *  [--sample-seed S] [--steps N] [--set ...] [--workers N] [--max-memory SIZE] [--out DIR] [--resume] [--shard K/N] [--quiet]`:
  * Morris screening or Sobol indices over a scenario's parameters. The design is src/sensitivity; its
  * points run as a batch plan (run files, --resume, --shard, `govsim merge`); this file reads flags and prints.
  */
@@ -18,10 +18,11 @@ import type { SensitivityDesign } from '../../sensitivity/types';
 import { leversOf } from '../../scenario/levers';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
+import { memoryLimit } from '../memory';
 import { buildPoints, defaultOutDir, executePlan, finishedLine, loadBase, recordedCommand, wrap } from './batch';
 
 export const usage =
-  'govsim sensitivity <scenario file or preset> [--method morris|sobol] [--n N] [--r R] [--levels P] [--kind society|policy|all] [--params GLOB[,GLOB]] [--priors FILE] [--seeds N|a..b] [--metrics a,b] [--sample-seed S] [--steps N] [--set ...] [--workers N] [--out DIR] [--resume] [--shard K/N] [--quiet]';
+  'govsim sensitivity <scenario file or preset> [--method morris|sobol] [--n N] [--r R] [--levels P] [--kind society|policy|all] [--params GLOB[,GLOB]] [--priors FILE] [--seeds N|a..b] [--metrics a,b] [--sample-seed S] [--steps N] [--set ...] [--workers N] [--max-memory SIZE] [--out DIR] [--resume] [--shard K/N] [--quiet]';
 
 const METHODS = ['morris', 'sobol'] as const;
 const KINDS = ['society', 'policy', 'all'] as const;
@@ -42,6 +43,7 @@ export async function sensitivity(argv: string[]): Promise<number> {
     steps: 'string',
     set: 'list',
     workers: 'string',
+    'max-memory': 'string',
     out: 'string',
     resume: 'boolean',
     shard: 'string',
@@ -69,7 +71,10 @@ export async function sensitivity(argv: string[]): Promise<number> {
   const shardText = stringFlag(args, 'shard');
   const quiet = boolFlag(args, 'quiet');
 
-  const base = await loadBase(ref, sets, steps);
+  const workersFlag = intFlag(args, 'workers', 1, 1024);
+  const workerCount = workersFlag ?? Math.max(1, availableParallelism());
+  // As batch does: one run per worker in memory at once (src/cli/memory.ts).
+  const base = await loadBase(ref, sets, steps, memoryLimit(args, workerCount, workersFlag === undefined ? `a worker per core, ${workerCount}; fewer with --workers N` : `--workers ${workerCount}`));
   const model = base.info.model;
   const selection = wrap(() => selectParameters(model, globs, kind));
   const priorsFile = stringFlag(args, 'priors');
@@ -104,7 +109,7 @@ export async function sensitivity(argv: string[]): Promise<number> {
   const out = stringFlag(args, 'out') ?? defaultOutDir('sensitivity')(base.info.name);
   const opts = {
     out,
-    workers: intFlag(args, 'workers', 1, 1024) ?? Math.max(1, availableParallelism()),
+    workers: workerCount,
     resume: boolFlag(args, 'resume'),
     shard: shardText === undefined ? undefined : wrap(() => parseShard(shardText)),
     quiet,

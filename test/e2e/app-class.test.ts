@@ -1,0 +1,104 @@
+/**
+ * Issue 12 ("the app as a class would use it") in Debian's Chromium, against `vite preview` of dist/
+ * (the setup of browser.test.ts, kept short): the compare view's difference table has a column per pair
+ * of panes with units and honest signs, a lever's help says what the lever moves (from docs/levers.json),
+ * and Epstein's legend and ranges follow the option set. Without /usr/bin/chromium this file fails.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['web', 'src', 'sim', 'scenarios', 'docs/levers.json', 'vite.config.ts']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
+  return newest;
+}
+
+describe('the app as a class would use it, in Chromium', () => {
+  let server: PreviewServer | undefined;
+  let context: BrowserContext | undefined;
+  let profile: string | undefined;
+  let page: Page;
+  let base: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install -y chromium). Failing rather than skipping.`);
+    const index = join(ROOT, 'dist', 'index.html');
+    if (!existsSync(index) || statSync(index).mtimeMs < newestSource()) {
+      await build({ root: join(ROOT, 'web'), configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    }
+    server = await preview({ root: join(ROOT, 'web'), configFile: join(ROOT, 'vite.config.ts'), preview: { port: 0, open: false }, logLevel: 'warn' });
+    base = server.resolvedUrls?.local[0] ?? '';
+    if (!base) throw new Error('vite preview is not listening');
+    profile = mkdtempSync(join(tmpdir(), 'govsim-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 1000 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('shows a difference column per pair of panes, in pp for shares and in units otherwise, never +0 or −0', async () => {
+    await page.goto(`${base}?compare=social-control,social-management,social-governance&seed=3&steps=30`);
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#cmp-play')?.disabled, null, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await page.waitForFunction(() => /^All panes finished at step 30/.test(document.querySelector('#cmp-status')?.textContent ?? ''), null, { timeout: 100_000 });
+    expect(await page.locator('#diff th[data-pair]').allTextContents()).toEqual(['B − A', 'C − A', 'C − B']);
+    const cells = (metric: string) => page.locator(`#diff tr[data-metric="${metric}"] td.diff`).allTextContents();
+    const shares = await cells('resolutionRate');
+    expect(shares).toHaveLength(3);
+    for (const c of shares) expect(c).toMatch(/^(0|[+−]\d[\d,]*(\.\d+)? pp)$/);
+    for (const c of await cells('petitionsPer10k')) expect(c).toMatch(/^(0|[+−]\d[\d,]*(\.\d+)? per 10,000)$/);
+    const all = await page.locator('#diff td.diff').allTextContents();
+    for (const c of all) {
+      expect(c).not.toMatch(/^[+−]0(\.0*)?(\s|$)/);
+      expect(c).not.toMatch(/^-/);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it("says in a lever's help what the lever moves, and that a society lever's effect was not measured", async () => {
+    await page.goto(`${base}?scenario=social-governance&seed=1`);
+    const effect = page.locator('#lever-params-enforcement-officersPer1000-help .lever-effect');
+    await expect.poll(() => effect.textContent(), { timeout: 30_000 }).toMatch(/^In social-governance \(seeds [^)]+\): .*(raises|lowers) /);
+    const society = page.locator('.lever .lever-effect').filter({ hasText: 'Effect not measured' }).first();
+    expect(await society.textContent()).toBe('Effect not measured; see govsim effects.');
+    expect(errors).toEqual([]);
+  });
+
+  it("follows Epstein's option set in its legend and shows no unbounded maximum", async () => {
+    await page.goto(`${base}?scenario=epstein-mesa&seed=1`);
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#play')?.disabled);
+    expect(await page.locator('#legend').textContent()).toContain('Jailed (kept in its cell)');
+    await page.goto(`${base}?scenario=epstein-2002-run1&seed=1`);
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#play')?.disabled);
+    expect(await page.locator('#legend').textContent()).not.toContain('kept in its cell');
+    const jail = await page.locator('#lever-params-maxJailTerm-help').textContent();
+    expect(jail).toContain('Range 0 or more.');
+    expect(jail).not.toContain('9007199254740991');
+    expect(errors).toEqual([]);
+  });
+});
