@@ -53,7 +53,8 @@ describe('govsim validate (the smaller, faster version: 20 seeds)', () => {
         if (c.verdict === 'FAIL') failing.push(`${p.id} ${c.check}`);
         if (c.verdict === 'INCONCLUSIVE') {
           inconclusive.push(`${p.id} ${c.check}`);
-          expect(c.note).toMatch(/^inconclusive: .*at least \d+ seeds needed/);
+          // How many seeds would decide it, or (an estimate the other way within noise) that more would not.
+          expect(c.note).toMatch(/^inconclusive: .*(at least \d+ seeds needed|more seeds would not decide it)/);
         }
       }
     }

@@ -74,7 +74,7 @@ describe('the lever help sentence', () => {
     const society = specs.find((s) => s.kind === 'society')!;
     expect(leverEffectSentence(real, society.path)).toBe(NOT_MEASURED);
     // The real table's numbers come through: staffing grid mediators is what the preset does.
-    expect(leverEffectSentence(real, 'params.mediation.grid.staffed')).toMatch(/Switching it off lowers .*resolved at village level or below \(−\d+\.\d pp\)/);
+    expect(leverEffectSentence(real, 'params.mediation.grid.staffed')).toMatch(/Switching it off .*lowers .*resolved at village level or below \(−\d+\.\d pp\)/);
   });
 
   it('names only the headline cards', () => {
