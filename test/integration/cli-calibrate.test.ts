@@ -74,6 +74,11 @@ describe('govsim calibrate', () => {
     writeFileSync(bad, JSON.stringify({ parameters: ['mediation.grid.staffPer1000'], targets: [{ metric: 'claims', target: 700, scale: 50, source: 'x' }] }));
     r = govsim(['calibrate', 'social-governance', '--targets', bad]);
     expect(r.stderr).toMatch(/mediation.grid.staffPer1000: a policy parameter; only society parameters are calibrated/);
+    const priors = join(dir, 'priors.json');
+    writeFileSync(priors, JSON.stringify({ 'survey.bse': { min: 0.7, max: 0.9 } }));
+    r = govsim(['calibrate', 'social-governance', '--targets', TARGETS, '--priors', priors]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--priors .*priors.json: 1 problem: survey.bse: not a numeric parameter of the model; did you mean survey.base\?/);
     writeFileSync(bad, JSON.stringify({ parameters: ['survey.base'], targets: [{ metric: 'claimz', target: 700, scale: 50, source: 'x' }] }));
     r = govsim(['calibrate', 'social-governance', '--targets', bad, ...TINY]);
     expect(r.status).toBe(2);
