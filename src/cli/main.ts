@@ -16,6 +16,7 @@ import { merge } from './commands/merge';
 import { validate } from './commands/validate';
 import { effects } from './commands/effects';
 import { sensitivity } from './commands/sensitivity';
+import { calibrate } from './commands/calibrate';
 import { quoteEcho } from '../scenario/display';
 
 type Command = (argv: string[]) => Promise<number>;
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { fn: Command; help: string }> = {
   compare: { fn: compare, help: 'run scenarios on the same seeds and compare them metric by metric' },
   effects: { fn: effects, help: 'does every lever act? each lever at the ends of its range vs the scenario, paired over seeds' },
   sensitivity: { fn: sensitivity, help: 'Morris screening or Sobol indices over a kind of parameters, each point over several seeds' },
+  calibrate: { fn: calibrate, help: 'ABC-SMC (Toni et al. 2009) of society parameters against calibration targets: posterior, summary, calibrated scenario' },
   validate: { fn: validate, help: 'check the nine patterns of the governance model over many seeds' },
   merge: { fn: merge, help: 'combine the folders of a sharded batch, sweep or compare into one' },
 };
