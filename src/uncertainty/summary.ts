@@ -1,10 +1,11 @@
 /**
  * Summaries over draws, each draw with a weight (1 for a hypercube or a resampled posterior): the share
  * of draws in which something holds, and quantiles of an effect. With equal weights the quantile is the
- * usual one (type 7, src/stats/descriptive.ts); with unequal weights the sorted values sit at the
- * positions (S_i - w_i) / (S_n - w_n) of their cumulative weights S_i, interpolated linearly, which is
- * type 7 again when every weight is the same.
+ * usual one (type 7, src/stats/descriptive.ts); with unequal weights each sorted value sits at the middle
+ * of its share of the cumulative weight, (S_i - w_i / 2) / S_n, interpolated linearly between them and
+ * held at the ends (Hyndman & Fan type 5 generalised to weights). Draws of weight 0 are left out.
  */
+import { quantile } from '../stats/descriptive';
 
 export interface DistributionSummary {
   /** Draws with a finite value. */
@@ -31,11 +32,15 @@ export function weightedQuantile(values: readonly number[], weights: readonly nu
   if (!pairs.length || !(q >= 0 && q <= 1)) return NaN;
   pairs.sort((a, b) => a[0] - b[0]);
   if (pairs.length === 1) return pairs[0][0];
-  const cum: number[] = [];
-  let s = 0;
-  for (const [, w] of pairs) cum.push((s += w));
-  const last = pairs[pairs.length - 1][1];
-  const pos = cum.map((c, i) => (c - pairs[i][1]) / (s - last));
+  if (pairs.every(([, w]) => w === pairs[0][1])) return quantile(pairs.map(([v]) => v), q);
+  // Unequal weights: each value at the middle of its share of the cumulative weight.
+  const total = pairs.reduce((s, [, w]) => s + w, 0);
+  const pos: number[] = [];
+  let cum = 0;
+  for (const [, w] of pairs) {
+    pos.push((cum + w / 2) / total);
+    cum += w;
+  }
   if (q <= pos[0]) return pairs[0][0];
   for (let i = 1; i < pairs.length; i++) {
     if (q <= pos[i]) {
