@@ -23,7 +23,10 @@ describe('Latin hypercube over society', () => {
       const spec = specs.get(path)!;
       expect(spec.kind, path).toBe('society');
       const [lo, hi] = spec.range!;
-      for (const x of set.draws) expect(x.values[path]).toBeGreaterThanOrEqual(lo), expect(x.values[path]).toBeLessThanOrEqual(hi);
+      for (const x of set.draws) {
+        expect(x.values[path]).toBeGreaterThanOrEqual(lo);
+        expect(x.values[path]).toBeLessThanOrEqual(hi);
+      }
       // Integers are rounded to whole numbers, which may move a value across a stratum's edge.
       if (spec.type !== 'number') continue;
       const strata = set.draws.map((x) => Math.min(d - 1, Math.floor(((x.values[path] - lo) / (hi - lo)) * d))).sort((a, b) => a - b);
