@@ -166,9 +166,11 @@ function compareAcrossTable(contrasts: readonly ContrastAcrossDraws[], draws: Dr
     const mine = contrasts.filter((c) => c.scenario === scenario && c.baseline === baseline);
     const head = ['metric', 'at preset', `median [5%, 95%] over ${draws.draws.length} draws`, 'share >0', 'same sign'];
     const body = mine.map((c) => [c.metric, signed(c.preset), `${signed(c.difference.median)} [${num(c.difference.p5)}, ${num(c.difference.p95)}]`, pct(c.shareGreater), pct(c.shareSameSign)]);
-    return [`${scenario} - ${baseline} (mean paired difference over seeds, per draw of society; share >0: draws where ${scenario} > ${baseline}; same sign: as at the preset's values)`, ...alignRows([head, ...body])].join('\n');
+    return [`${scenario} - ${baseline}`, ...alignRows([head, ...body])].join('\n');
   });
-  return `${blocks.join('\n\n')}\n`;
+  const weighted = draws.draws.some((d) => d.weight !== 1) ? ", weighted by the particles' weights" : '';
+  const legend = `Across ${draws.draws.length} draws of society (${draws.method === 'lhs' ? 'Latin hypercube' : 'posterior'}${weighted}), the same draw for every scenario: per pair B - A, the mean paired difference over seeds; at preset: at the preset's values; share >0: draws where B > A; same sign: draws where the difference has its sign at the preset`;
+  return `${legend}\n\n${blocks.join('\n\n')}\n`;
 }
 
 function signed(x: number): string {
