@@ -71,6 +71,12 @@ export interface CheckResult {
   note?: string;
   /** Numbers behind the verdict, for the JSON report. */
   stats: Record<string, number>;
+  /**
+   * The quantity the claim is about as one number (a mean, a paired difference, a proportion, a ratio),
+   * and whether its point estimate meets the claim, untested: what reports across draws of society
+   * (src/uncertainty) summarise beside the verdicts.
+   */
+  effect?: { name: string; value: number; holds: boolean };
   /** The note for a given level (dropped from the JSON report). */
   inconclusive?: (level: number) => string;
 }
@@ -127,6 +133,7 @@ export function band(pattern: number, check: string, xs: number[], lo: number, h
     p: e.p,
     refuted: e.ciLo > hi || e.ciHi < lo,
     stats: { mean: e.mean, sd: e.sd, n: e.n, ciLo90: e.ciLo, ciHi90: e.ciHi, pLower: e.pLower, pUpper: e.pUpper, bandLo: lo, bandHi: hi },
+    effect: { name: 'mean', value: e.mean, holds: inside },
     inconclusive: (level) =>
       !(e.sd > 0)
         ? noSpread(e.n)
@@ -152,6 +159,7 @@ function bound(pattern: number, check: string, xs: number[], limit: number, side
     p: claim.p,
     refuted: reverse.p < ALPHA,
     stats: { mean: c.mean, sd: c.sd, n: c.n, bound95: edge, bound: limit, t: claim.t },
+    effect: { name: 'mean', value: c.mean, holds: rightSide },
     inconclusive: (level) =>
       !(c.sd > 0) ? noSpread(c.n) : effectNote(`mean ${f(c.mean, 4)} within noise of ${f(limit, 4)}`, rightSide ? Math.abs(c.mean - limit) : 0, c.sd, level),
   });
@@ -194,6 +202,7 @@ export function fewerEvents(pattern: number, check: string, counts: number[], ra
     p,
     refuted: n > 0 && 1 - poissonCdf(x - 1, rate * n) < ALPHA,
     stats: { events: x, n, perRun: x / n, upper95: upper, rate },
+    effect: { name: 'events per run', value: x / n, holds: x / n < rate },
     inconclusive: (level) => {
       const perSeed = x / n;
       if (perSeed >= rate) return `inconclusive: ${x} events over ${n} seeds, at or above the bound within noise; more seeds would not show it below`;
@@ -222,6 +231,7 @@ export function ordering(pattern: number, check: string, a: number[], b: number[
     p: w.p,
     refuted: reverse.p < ALPHA,
     stats: { diff: d.mean, diffSd: d.sd, diffLo: d.lo, diffHi: d.hi, v: w.v, nonZero: w.n, zeros: w.zeros, n: d.n },
+    effect: { name: 'paired difference (first - second)', value: d.mean, holds: rightWay },
     inconclusive: (level) =>
       w.n === 0
         ? `inconclusive: all ${d.n} pairs equal; the data cannot decide`
@@ -256,6 +266,7 @@ export function moreEvents(pattern: number, check: string, a: number[], b: numbe
     p: decidable ? w.p : NaN,
     refuted: decidable && reverse.p < ALPHA,
     stats: { a: sum(a), b: sum(b), n, differing: w.n, p: w.p, rateP: rate.p },
+    effect: { name: 'events per run, first - second', value: n > 0 ? (sum(a) - sum(b)) / n : NaN, holds: sum(a) > sum(b) },
     inconclusive: (level) => {
       const need = pairsNeeded(decidable ? level : ALPHA);
       const m = Math.ceil((need * n) / (w.n > 0 ? w.n : 3));
@@ -286,6 +297,7 @@ export function proportionBand(pattern: number, check: string, successes: number
     p: trials > 0 ? Math.max(pLower, pUpper) : NaN,
     refuted: trials > 0 && (above < ALPHA || belowLo < ALPHA),
     stats: { successes, trials, estimate: q, lo: w.lo, hi: w.hi, pLower, pUpper, bandLo: lo, bandHi: hi },
+    effect: { name: 'proportion', value: q, holds: q >= lo && q <= hi },
     inconclusive: (level) => {
       const dist = Math.min(lo <= 0 ? Infinity : q - lo, hi >= 1 ? Infinity : hi - q);
       if (!(dist > 0)) return `inconclusive: ${f(100 * q, 2)}% outside or on the band's edge, within noise`;
@@ -313,6 +325,7 @@ export function contrast(pattern: number, check: string, xs: number[], measured:
     p: claim.p,
     refuted: reverse.p < ALPHA,
     stats: { contrast: c.mean, sd: c.sd, lo: c.lo, hi: c.hi, n: c.n },
+    effect: { name: 'contrast', value: c.mean, holds: c.mean > 0 },
     inconclusive: (level) => (!(c.sd > 0) ? noSpread(c.n) : effectNote(`contrast ${f(c.mean, 4)} within noise`, Math.max(c.mean, 0), c.sd, level)),
   });
 }
@@ -329,6 +342,9 @@ export function ratioBand(pattern: number, check: string, num: number[], den: nu
   const t2 = oneSampleT(c2, 0, 'greater');
   const r1 = oneSampleT(c1, 0, 'less');
   const r2 = oneSampleT(c2, 0, 'less');
+  const meanOf = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  // The ratio of the mean effects (meaningful only with a positive denominator).
+  const ratio = meanOf(den) > 0 ? meanOf(num) / meanOf(den) : NaN;
   return make({
     pattern,
     check,
@@ -338,6 +354,7 @@ export function ratioBand(pattern: number, check: string, num: number[], den: nu
     p: Number.isNaN(t1.p) || Number.isNaN(t2.p) ? NaN : Math.max(t1.p, t2.p),
     refuted: r1.p < ALPHA || r2.p < ALPHA,
     stats: { lowContrast: t1.mean, highContrast: t2.mean, pLow: t1.p, pHigh: t2.p, n: num.length },
+    effect: { name: 'ratio of means', value: ratio, holds: ratio >= lo && ratio <= hi },
     inconclusive: (level) => {
       const need = Math.max(seedsForPower(t1.mean, t1.sd, level), seedsForPower(t2.mean, t2.sd, level));
       return Number.isFinite(need) ? `inconclusive: ratio within noise of the band; at least ${seedsText(need)} seeds needed` : 'inconclusive: ratio outside the band within noise';

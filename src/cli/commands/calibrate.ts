@@ -5,6 +5,7 @@
  * 2009; Beaumont et al. 2009) of a scenario's society parameters against a targets file. The method is
  * src/calibrate; this file reads flags, prints and writes the files.
  */
+import { memoryLimit } from '../memory';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BatchInputError } from '../../batch/errors';
@@ -23,7 +24,7 @@ import { UsageError } from '../errors';
 import { defaultOutDir, loadBase, recordedCommand, wrap } from './batch';
 
 export const usage =
-  'govsim calibrate <scenario file or preset> --targets FILE [--particles N] [--generations G] [--epsilon E] [--quantile A] [--budget RUNS] [--seeds N|a..b] [--params GLOB[,GLOB]] [--priors FILE] [--sample-seed S] [--steps N] [--set ...] [--workers N] [--out DIR] [--quiet]';
+  'govsim calibrate <scenario file or preset> --targets FILE [--particles N] [--generations G] [--epsilon E] [--quantile A] [--budget RUNS] [--seeds N|a..b] [--params GLOB[,GLOB]] [--priors FILE] [--sample-seed S] [--steps N] [--set ...] [--workers N] [--max-memory SIZE] [--out DIR] [--quiet]';
 
 const DEFAULTS = { particles: 100, generations: 5, seeds: 2, quantile: 0.5, epsilon: 0 } as const;
 
@@ -42,6 +43,7 @@ export async function calibrate(argv: string[]): Promise<number> {
     steps: 'string',
     set: 'list',
     workers: 'string',
+    'max-memory': 'string',
     out: 'string',
     quiet: 'boolean',
   });
@@ -64,7 +66,8 @@ export async function calibrate(argv: string[]): Promise<number> {
   if (globs.some((g) => g === '')) throw new UsageError(`--params ${JSON.stringify(paramsText)}: an empty glob; allowed: comma-separated globs of society parameters such as survey.base,grievances.*`);
 
   const targets = wrap(() => readTargets(targetsFile));
-  const base = await loadBase(ref, sets, steps);
+  // As batch does: one run per worker in memory at once (src/cli/memory.ts).
+  const base = await loadBase(ref, sets, steps, memoryLimit(args, workers, `--workers ${workers}`));
   const model = base.info.model;
   const priorsFile = stringFlag(args, 'priors');
   const priors = priorsFile === undefined ? undefined : wrap(() => readPriors(priorsFile, leversOf(model).filter((s) => s.type === 'number' || s.type === 'integer')));
