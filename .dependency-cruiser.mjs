@@ -42,6 +42,15 @@ export default {
       },
     },
     {
+      name: 'web-stays-in-the-browser',
+      comment:
+        'web/ runs in a browser: nothing it imports may reach, however indirectly, a Node builtin (fs, ' +
+        'worker_threads, ...). Shared logic in src/ that the app uses (e.g. src/sensitivity) must stay pure.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(node:)?(fs|fs/promises|path|os|crypto|worker_threads|child_process|url|module|util|stream|events|readline|process)$', reachable: true },
+    },
+    {
       name: 'src-not-to-web',
       comment: 'Arrows point down: web -> src -> sim. src/ (the CLI, workers, batches) never imports the front end.',
       severity: 'error',

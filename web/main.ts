@@ -16,6 +16,7 @@ import { startCompare } from './compare';
 import { setupDrop } from './drop';
 import { downloadPng } from './export-png';
 import { setupHelp } from './help';
+import { sensitivityLinkFor } from './sensitivity-link';
 import { bindShortcuts } from './keyboard';
 import { LatticeView } from './lattice-view';
 import { LeverForm } from './levers';
@@ -182,7 +183,11 @@ function showPerf(): void {
 }
 
 function setUrl(): void {
-  if (preset && !preset.id.startsWith('file:')) history.replaceState(null, '', linkFor(preset.id, seed, endStep, sets));
+  if (preset && !preset.id.startsWith('file:')) {
+    history.replaceState(null, '', linkFor(preset.id, seed, endStep, sets));
+    // The Sensitivity link screens the scenario on screen: its preset, seed and lever changes.
+    if (!headlessOnly(preset)) byId<HTMLAnchorElement>('nav-sensitivity').href = sensitivityLinkFor({ presetId: preset.id, seed, sets });
+  }
 }
 
 function compareTarget(p: Preset): string | undefined {
@@ -556,12 +561,21 @@ if (link.problems.length) {
   );
   ui.linkProblems.hidden = false;
 }
-// One mode per page: the other's controls leave the document (no duplicate labels or keys).
-if (link.compare) {
+// One mode per page: the others' controls leave the document (no duplicate labels or keys).
+if (link.view === 'sensitivity') {
   byId('explore').remove();
+  byId('compare').remove();
+  byId('sensitivity').hidden = false;
+  byId('nav-sensitivity').setAttribute('aria-current', 'page');
+  // Loaded on demand: the explore and compare pages do not carry the sensitivity code.
+  void import('./sensitivity').then((m) => m.startSensitivity(link.request, location.search));
+} else if (link.compare) {
+  byId('explore').remove();
+  byId('sensitivity').remove();
   byId('compare').hidden = false;
   startCompare(link.compare, link.request?.seed, link.request?.steps);
 } else {
   byId('compare').remove();
+  byId('sensitivity').remove();
   startExplore(link.request);
 }

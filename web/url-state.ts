@@ -24,8 +24,12 @@ export interface LinkReading {
   request: RunRequest | undefined;
   /** Presets to compare side by side (2 to 4), when the link asks for a comparison. */
   compare?: Preset[];
+  /** Another view than explore or compare, when the link asks for one (?view=sensitivity). */
+  view?: 'sensitivity';
   problems: string[];
 }
+
+export const VIEWS = ['sensitivity'] as const;
 
 export function readLink(search: string): LinkReading {
   const q = new URLSearchParams(search);
@@ -64,7 +68,13 @@ export function readLink(search: string): LinkReading {
     if (found.length >= 2) compare = found.slice(0, 4);
     else problems.push(`The link's comparison needs 2 to 4 presets; it names ${found.length} known one(s). Showing one run instead.`);
   }
-  return { request: preset ? { preset, seed, steps, sets } : undefined, compare, problems };
+  let view: LinkReading['view'];
+  const v = q.get('view');
+  if (v !== null) {
+    if ((VIEWS as readonly string[]).includes(v)) view = v as LinkReading['view'];
+    else problems.push(`The link asks for the view ${JSON.stringify(v)}; allowed: ${VIEWS.join(', ')} (or none: explore). Showing the explore view.`);
+  }
+  return { request: preset ? { preset, seed, steps, sets } : undefined, compare, view, problems };
 }
 
 function unknownPreset(name: string, then: string): string {

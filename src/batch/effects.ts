@@ -17,7 +17,7 @@
 import type { Summary } from '../../sim/core/model';
 import { tableCsv } from '../output/csv';
 import { scenarioHash } from '../output/run';
-import { leversOf, valueAt, type LeverKind, type LeverSpec } from '../scenario/levers';
+import { globRegExp, leverName, leversOf, valueAt, type LeverKind, type LeverSpec } from '../scenario/levers';
 import { nearest } from '../scenario/nearest';
 import { applyOverrides } from '../scenario/overrides';
 import { parseScenario, ScenarioError } from '../scenario/parse';
@@ -34,20 +34,8 @@ import { formatSeeds } from './seeds';
 export type KindFilter = LeverKind | 'all';
 export const KIND_FILTERS: readonly KindFilter[] = ['policy', 'society', 'all'];
 
-/** A lever's dotted path as users write it in --levers and read it in reports: without `params.`. */
-export function leverName(spec: LeverSpec): string {
-  return spec.path.replace(/^params\./, '');
-}
-
-/** A glob on lever names: `*` any run of characters (dots included, so `mediation.*` is the whole group), `?` one. */
-export function globRegExp(glob: string): RegExp {
-  const body = glob
-    .replace(/^params\./, '')
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`);
-}
+// leverName and globRegExp live in scenario/levers.ts (pure, so the app can use them too); re-exported here.
+export { globRegExp, leverName } from '../scenario/levers';
 
 /**
  * The levers of `model` that match any of `globs` (all when none) and are of `kind`. A glob that matches

@@ -2,7 +2,7 @@
  * Metric names and values of run records, flattened for tables: shared by aggregate.ts and compare.ts.
  */
 import type { Summary } from '../../sim/core/model';
-import type { RunRecord } from './store';
+import type { RunRecord } from './record';
 
 export type FlatMetrics = Record<string, number | number[]>;
 

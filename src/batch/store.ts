@@ -19,32 +19,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Summary } from '../../sim/core/model';
 import { canonicalJson } from '../output/hash';
-import type { Plan, Value } from './design';
+import type { Plan } from './design';
+import type { RunRecord } from './record';
 import { writeFileAtomic } from '../io/files';
 
-export interface RunRecord {
-  run: number;
-  point: number;
-  seed: number;
-  /** Label of the point's scenario (comparisons). */
-  scenario?: string;
-  /** The varied settings of the run's point. */
-  params: Record<string, Value>;
-  steps: number;
-  /** Hash of what defines the run (scenario, seed, steps): a record with another key is not this run. */
-  key: string;
-  status: 'ok' | 'failed';
-  /** The model's summary metrics (status ok). */
-  metrics?: Summary;
-  /** The output hash of the run's own manifest: `govsim run` with the same settings gives the same. */
-  outputHash?: string;
-  /** Why the run failed (status failed). */
-  error?: string;
-  /** SHA-256 of the record's JSON without this field (see recordChecksum); set when saved. */
-  checksum?: string;
-}
+// RunRecord lives in record.ts (types only), so that pure modules (metrics, src/sensitivity) can name it
+// without reaching this file's Node imports; re-exported here.
+export type { RunRecord } from './record';
 
 /** What reading a run file found: a record that checks out, nothing, or a file that cannot be trusted. */
 export type Loaded = { record: RunRecord } | { missing: true } | { problem: string };

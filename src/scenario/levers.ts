@@ -160,3 +160,18 @@ export function checkLever(spec: LeverSpec, text: string): { ok: true; value: un
   if (spec.max !== undefined && v > spec.max) return { ok: false, message: `${name} ${JSON.stringify(t)} is too large; ${range}.` };
   return { ok: true, value: v };
 }
+
+/** A lever's dotted path as users write it in --levers and read it in reports: without `params.`. */
+export function leverName(spec: LeverSpec): string {
+  return spec.path.replace(/^params\./, '');
+}
+
+/** A glob on lever names: `*` any run of characters (dots included, so `mediation.*` is the whole group), `?` one. */
+export function globRegExp(glob: string): RegExp {
+  const body = glob
+    .replace(/^params\./, '')
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${body}$`);
+}

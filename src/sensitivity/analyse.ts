@@ -13,7 +13,7 @@
 import type { Summary } from '../../sim/core/model';
 import type { Plan } from '../batch/design';
 import { flattenMetrics } from '../batch/metrics';
-import type { RunRecord } from '../batch/store';
+import type { RunRecord } from '../batch/record';
 import { morrisTrajectories, pointCount } from './design';
 import { morrisIndices, type MorrisIndex } from './morris';
 import { morrisDelta } from './morris-sample';

@@ -10,9 +10,8 @@
  * and 1) and the value clipped to the schema's limits. Integers are rounded. Values keep 12 significant
  * digits, so runs.csv shows 0.3 rather than 0.30000000000000004.
  */
-import { globRegExp, leverName } from '../batch/effects';
 import { BatchInputError } from '../batch/errors';
-import { leversOf, type LeverKind, type LeverSpec } from '../scenario/levers';
+import { globRegExp, leverName, leversOf, type LeverKind, type LeverSpec } from '../scenario/levers';
 import { nearest } from '../scenario/nearest';
 import type { Factor } from './types';
 

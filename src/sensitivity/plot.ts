@@ -100,7 +100,8 @@ export function sensitivitySvg(r: SensitivityResult, plotted: readonly string[],
   const panels = metrics.map((m, i) => {
     const gx = (i % COLS) * PANEL_W;
     const gy = 40 + Math.floor(i / COLS) * h;
-    const noise = Number.isFinite(m.seedNoiseShare) ? `seed noise ${fmt(100 * m.seedNoiseShare)}% of variance` : 'does not vary';
+    // One seed a point measures no seed noise: that is not "does not vary".
+    const noise = Number.isFinite(m.seedNoiseShare) ? `seed noise ${fmt(100 * m.seedNoiseShare)}% of variance` : m.variance > 0 ? 'seed noise not measured (1 seed)' : 'does not vary';
     const body = !(m.variance > 0) ? `<text x="20" y="60" class="label">no variation over the design</text>` : d.method === 'morris' ? morrisPanel(r, m, h) : sobolPanel(r, m, h);
     return `<g transform="translate(${gx} ${gy})">\n<text x="12" y="16" class="title">${esc(m.metric)}</text><text x="${PANEL_W - 16}" y="16" class="tick" text-anchor="end">${noise}</text>\n${body}\n</g>`;
   });

@@ -11,9 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { leverName } from '../batch/effects';
 import { BatchInputError } from '../batch/errors';
-import type { LeverSpec } from '../scenario/levers';
+import { leverName, type LeverSpec } from '../scenario/levers';
 import { nearest } from '../scenario/nearest';
 import { limitsOf } from './factors';
 import type { Factor } from './types';

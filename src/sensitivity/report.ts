@@ -6,7 +6,7 @@
  */
 import type { Plan } from '../batch/design';
 import { BatchInputError } from '../batch/errors';
-import type { RunRecord } from '../batch/store';
+import type { RunRecord } from '../batch/record';
 import { nearest } from '../scenario/nearest';
 import { analyseSensitivity, ranked, scalarMetricNames, type MetricResult, type SensitivityResult } from './analyse';
 import { sensitivityFiles } from './files';
