@@ -39,9 +39,17 @@ export function setupDrop(opts: { input: HTMLInputElement; errors: HTMLElement; 
       report(file.name, e instanceof ScenarioError ? e.problems : [(e as Error).message]);
     }
   };
+  onFileChosen(input, zone, read);
+}
+
+/**
+ * Call `handle` with a file chosen with `input` (the keyboard's way) or dropped anywhere on the page,
+ * marking `zone` while a file is dragged over it.
+ */
+export function onFileChosen(input: HTMLInputElement, zone: HTMLElement, handle: (file: File) => Promise<void> | void): void {
   input.addEventListener('change', () => {
     const f = input.files?.[0];
-    if (f) void read(f);
+    if (f) void handle(f);
     input.value = '';
   });
   document.addEventListener('dragover', (e) => {
@@ -57,6 +65,6 @@ export function setupDrop(opts: { input: HTMLInputElement; errors: HTMLElement; 
     zone.classList.remove('dropping');
     if (!f) return;
     e.preventDefault();
-    void read(f);
+    void handle(f);
   });
 }

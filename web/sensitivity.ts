@@ -9,6 +9,7 @@
  * navigator.hardwareConcurrency of them), shows a progress bar and can be cancelled; the result is
  * plotted the same way and offered for download in the CLI's format.
  */
+import { onFileChosen } from './drop';
 import type { Summary } from '../sim/core/model';
 import type { SensitivityResult } from '../src/sensitivity/analyse';
 import { ranked } from '../src/sensitivity/analyse';
@@ -525,27 +526,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
   ui.run.addEventListener('click', () => void screen());
   ui.cancel.addEventListener('click', () => running?.cancel());
   ui.metric.addEventListener('change', drawMetric);
-  ui.file.addEventListener('change', () => {
-    const f = ui.file.files?.[0];
-    if (f) void openFile(f);
-    ui.file.value = '';
-  });
-  const zone = $<HTMLElement>('sensitivity');
-  document.addEventListener('dragover', (e) => {
-    if (!e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    zone.classList.add('dropping');
-  });
-  document.addEventListener('dragleave', (e) => {
-    if (e.relatedTarget === null) zone.classList.remove('dropping');
-  });
-  document.addEventListener('drop', (e) => {
-    const f = e.dataTransfer?.files?.[0];
-    zone.classList.remove('dropping');
-    if (!f) return;
-    e.preventDefault();
-    void openFile(f);
-  });
+  onFileChosen(ui.file, $<HTMLElement>('sensitivity'), openFile);
   writeLink();
   if (resultUrl) void openLinked(resultUrl);
   else setStatus(preset ? `Open a result, or screen ${preset.name}.` : 'Open a result.');

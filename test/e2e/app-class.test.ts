@@ -5,60 +5,25 @@
  * and Epstein's legend and ranges follow the option set. Without /usr/bin/chromium this file fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { type App, openApp } from './harness';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
-    else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of ['web', 'src', 'sim', 'scenarios', 'docs/levers.json', 'vite.config.ts']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
-  return newest;
-}
 
 describe('the app as a class would use it, in Chromium', () => {
-  let server: PreviewServer | undefined;
-  let context: BrowserContext | undefined;
-  let profile: string | undefined;
+  let app: App | undefined;
   let page: Page;
   let base: string;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install -y chromium). Failing rather than skipping.`);
-    const index = join(ROOT, 'dist', 'index.html');
-    if (!existsSync(index) || statSync(index).mtimeMs < newestSource()) {
-      await build({ root: join(ROOT, 'web'), configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-    }
-    server = await preview({ root: join(ROOT, 'web'), configFile: join(ROOT, 'vite.config.ts'), preview: { port: 0, open: false }, logLevel: 'warn' });
-    base = server.resolvedUrls?.local[0] ?? '';
-    if (!base) throw new Error('vite preview is not listening');
-    profile = mkdtempSync(join(tmpdir(), 'govsim-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
-    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    app = await openApp();
+    ({ page, base } = app);
+    errors = app.errors;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('shows a difference column per pair of panes, in pp for shares and in units otherwise, never +0 or −0', async () => {

@@ -21,99 +21,38 @@
  * Screenshots go to test-artifacts/. Without /usr/bin/chromium this file fails (it never skips).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { type App, openApp, ROOT } from './harness';
 import { runScenario } from '../../src/output/run';
 import { parseScenario } from '../../src/scenario/parse';
 import { applyOverrides } from '../../src/scenario/overrides';
 import { EPSTEIN_COLOURS, rgb } from '../../web/palette';
 import { goldenHash, readGolden } from '../golden/golden';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = join(ROOT, 'dist');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 const PRESET = 'epstein-2002-run1';
 const PRESET_FILE = join(ROOT, 'scenarios', `${PRESET}.json`);
 
-/** Newest modification time of the files the build is made from. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
-    else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of ['web', 'src', 'sim', 'scenarios', 'docs/levers.json', 'vite.config.ts']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
-  return newest;
-}
 
-/** `npm test` builds dist/ first; when run alone and dist/ is missing or older than its sources, build it. */
-async function ensureBuilt(): Promise<void> {
-  const index = join(DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource()) return;
-  await build({ root: join(ROOT, 'web'), configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-}
 
 describe('the browser app in Chromium', () => {
-  let server: PreviewServer | undefined;
-  let context: BrowserContext | undefined;
-  let profile: string | undefined;
+  let app: App | undefined;
   let page: Page;
   let base: string;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}. The browser tests need Debian's chromium ` +
-          '(apt-get install -y chromium; .ci/run installs it). Failing rather than skipping.',
-      );
-    }
     if (!existsSync(PRESET_FILE)) throw new Error(`The browser tests run the preset ${PRESET}, but ${PRESET_FILE} is missing.`);
     mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureBuilt();
-    server = await preview({
-      root: join(ROOT, 'web'),
-      configFile: join(ROOT, 'vite.config.ts'),
-      preview: { port: 0, open: false },
-      logLevel: 'warn',
-    });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview is not listening');
-    base = url;
-    profile = mkdtempSync(join(tmpdir(), 'govsim-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      deviceScaleFactor: 1,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`console.error: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
-    page.on('crash', () => consoleErrors.push('the page crashed'));
+    app = await openApp({ deviceScaleFactor: 1 });
+    ({ page, base } = app);
+    consoleErrors = app.errors;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await app?.close();
   });
 
   const counter = async () => Number(await page.locator('#step-counter').textContent());

@@ -10,70 +10,34 @@
  *     for the command it shows (test/src/sensitivity/fixtures/screen-cli.json); Cancel stops a run.
  * Without /usr/bin/chromium this file fails (it never skips).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { type App, openApp, ROOT } from './harness';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = join(ROOT, 'dist');
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURES = join(ROOT, 'test/src/sensitivity/fixtures');
 const MORRIS = readFileSync(join(FIXTURES, 'morris-sensitivity.json'), 'utf8');
 const SCREEN_CLI = readFileSync(join(FIXTURES, 'screen-cli.json'), 'utf8');
 
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
-    else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of ['web', 'src', 'sim', 'scenarios', 'vite.config.ts']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
-  return newest;
-}
 
 describe('the Sensitivity view in Chromium', () => {
-  let server: PreviewServer | undefined;
-  let context: BrowserContext | undefined;
-  let profile: string | undefined;
+  let app: App | undefined;
   let page: Page;
+  let context: BrowserContext;
   let base: string;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install -y chromium). Failing rather than skipping.`);
-    const index = join(DIST, 'index.html');
-    if (!existsSync(index) || statSync(index).mtimeMs < newestSource()) {
-      await build({ root: join(ROOT, 'web'), configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-    }
-    server = await preview({ root: join(ROOT, 'web'), configFile: join(ROOT, 'vite.config.ts'), preview: { port: 0, open: false }, logLevel: 'warn' });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview is not listening');
-    base = url;
-    profile = mkdtempSync(join(tmpdir(), 'govsim-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`console.error: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+    app = await openApp();
+    ({ page, context, base } = app);
+    consoleErrors = app.errors;
     // A result "on this site" without copying fixtures into dist/: the page's fetch is answered here.
     await context.route('**/results/morris.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: MORRIS }));
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await app?.close();
   });
 
   const svgTexts = () => page.locator('#sens-plot svg text').allTextContents();

@@ -1,42 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EpsteinModel } from '../../../sim/epstein/model';
-import type { EpsteinParams, Neighbourhood } from '../../../sim/epstein/params';
-import { params } from './helpers';
+import type { EpsteinParams } from '../../../sim/epstein/params';
+import { params, recount } from './helpers';
 
-function inShape(kind: Neighbourhood, r: number, dx: number, dy: number): boolean {
-  if (kind === 'von-neumann') return Math.abs(dx) + Math.abs(dy) <= r;
-  if (kind === 'moore') return Math.max(Math.abs(dx), Math.abs(dy)) <= r;
-  return dx * dx + dy * dy <= r * r;
-}
 
-/**
- * For every cell, how many cells holding `code` an agent there would see: a brute-force recount from
- * the frame, written independently of the model's shapes (distinct wrapped cells, centre excluded).
- */
-function recount(cells: Uint8Array, width: number, height: number, kind: Neighbourhood, r: number, code: number) {
-  const offsets = new Set<number>();
-  for (let dy = -r; dy <= r; dy++) {
-    for (let dx = -r; dx <= r; dx++) {
-      if (!inShape(kind, r, dx, dy)) continue;
-      const ox = ((dx % width) + width) % width;
-      const oy = ((dy % height) + height) % height;
-      if (ox !== 0 || oy !== 0) offsets.add(oy * width + ox);
-    }
-  }
-  const out = new Uint16Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let n = 0;
-      for (const o of offsets) {
-        const ox = o % width;
-        const oy = (o - ox) / width;
-        if (cells[((y + oy) % height) * width + ((x + ox) % width)] === code) n++;
-      }
-      out[y * width + x] = n;
-    }
-  }
-  return out;
-}
 
 function check(m: EpsteinModel, p: EpsteinParams): void {
   const frame = m.frame();

@@ -15,9 +15,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVE, COP, EMPTY, JAILED, QUIET } from '../../../sim/epstein/lattice';
 import { EpsteinModel } from '../../../sim/epstein/model';
-import type { EpsteinParams, Neighbourhood } from '../../../sim/epstein/params';
+import type { EpsteinParams } from '../../../sim/epstein/params';
 import { WORDS } from '../../../sim/epstein/roster';
 import { parseScenario } from '../../../src/scenario/parse';
+import { recount } from './helpers';
 
 /** A number in [lo, hi] in steps of 1/1000 of the span (fc.double favours the ends, 0 and 1, too much here). */
 const between = (lo: number, hi: number) => fc.integer({ min: 0, max: 1000 }).map((i) => lo + ((hi - lo) * i) / 1000);
@@ -119,37 +120,7 @@ function checkStep(m: EpsteinModel, p: EpsteinParams, citizens: number, copsAtSt
   expect(cells.length - n[EMPTY]).toBe(live + (p.jailedCellEmpty ? 0 : jailed));
 }
 
-function inShape(kind: Neighbourhood, r: number, dx: number, dy: number): boolean {
-  if (kind === 'von-neumann') return Math.abs(dx) + Math.abs(dy) <= r;
-  if (kind === 'moore') return Math.max(Math.abs(dx), Math.abs(dy)) <= r;
-  return dx * dx + dy * dy <= r * r;
-}
 
-/** Per cell, the cells holding `code` in vision (distinct wrapped cells, centre excluded). */
-function recount(cells: Uint8Array, width: number, height: number, kind: Neighbourhood, r: number, code: number): Uint16Array {
-  const offsets = new Set<number>();
-  for (let dy = -r; dy <= r; dy++) {
-    for (let dx = -r; dx <= r; dx++) {
-      if (!inShape(kind, r, dx, dy)) continue;
-      const ox = ((dx % width) + width) % width;
-      const oy = ((dy % height) + height) % height;
-      if (ox !== 0 || oy !== 0) offsets.add(oy * width + ox);
-    }
-  }
-  const out = new Uint16Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let k = 0;
-      for (const o of offsets) {
-        const ox = o % width;
-        const oy = (o - ox) / width;
-        if (cells[((y + oy) % height) * width + ((x + ox) % width)] === code) k++;
-      }
-      out[y * width + x] = k;
-    }
-  }
-  return out;
-}
 
 describe('Epstein model invariants on random small scenarios', () => {
   it('conserves citizens and cops, keeps one agent per cell, and its counts match the lattice', () => {

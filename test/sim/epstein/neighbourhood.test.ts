@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { visionShape } from '../../../sim/epstein/neighbourhood';
+import { inShape } from './helpers';
 import type { Neighbourhood } from '../../../sim/epstein/params';
 
 const KINDS: Neighbourhood[] = ['von-neumann', 'moore', 'euclidean'];
 
-function inShape(kind: Neighbourhood, r: number, dx: number, dy: number): boolean {
-  if (kind === 'von-neumann') return Math.abs(dx) + Math.abs(dy) <= r;
-  if (kind === 'moore') return Math.max(Math.abs(dx), Math.abs(dy)) <= r;
-  return dx * dx + dy * dy <= r * r;
-}
 
 /** The distinct cells of a width x height torus within vision of (0, 0), centre excluded, by brute force. */
 function bruteCells(kind: Neighbourhood, r: number, width: number, height: number): Set<number> {
