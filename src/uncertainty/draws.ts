@@ -62,6 +62,9 @@ export interface DrawSet {
 /** Column names of a posterior file that are not parameters (only `weight` is used). */
 export const RESERVED_COLUMNS = ['weight', 'distance', 'particle', 'generation', 'id'] as const;
 
+/** Prefix of the summary-statistic columns `govsim calibrate` writes beside the parameters (ignored here). */
+export const STAT_PREFIX = 'stat:';
+
 /** Most draws allowed (each costs a full run of every scenario and seed). */
 export const MAX_DRAWS = 100_000;
 
@@ -140,7 +143,7 @@ export function parsePosterior(text: string, model: string, source: string, fixe
     if (!spec) {
       const hint = nearest(key.replace(/^params\./, ''), [...byName.keys()]);
       problems.push(
-        `${JSON.stringify(key)} is not a parameter of the ${model} model${hint ? `; did you mean ${hint}?` : ''} (allowed: society parameter paths such as params.grievances.ratePerResidentYear, and the columns ${RESERVED_COLUMNS.join(', ')})`,
+        `${JSON.stringify(key)} is not a parameter of the ${model} model${hint ? `; did you mean ${hint}?` : ''} (allowed: society parameter paths such as params.grievances.ratePerResidentYear, and the columns ${RESERVED_COLUMNS.join(', ')} and ${STAT_PREFIX}*)`,
       );
     } else if (spec.kind !== 'society') {
       problems.push(`${spec.path} is a ${spec.kind ?? 'unmarked'} parameter, not a society one; draws set society parameters only, so that every scenario keeps its own policy`);
@@ -279,12 +282,17 @@ function jsonRows(text: string, source: string): Row[] {
   } catch (e) {
     throw new BatchInputError(`--posterior ${source}: not valid JSON (${(e as Error).message})`);
   }
-  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? (raw as { particles?: unknown }).particles : undefined;
+  // govsim calibrate's posterior.json holds its particles as `population`: [{values, weight, ...}].
+  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { particles?: unknown; population?: unknown }) : undefined;
+  const list = Array.isArray(raw) ? raw : Array.isArray(obj?.particles) ? obj.particles : obj?.population;
   if (!Array.isArray(list)) {
-    throw new BatchInputError(`--posterior ${source}: a JSON posterior is {"particles": [{"params": {"path": value, ...}, "weight": w}, ...]} or that array`);
+    throw new BatchInputError(
+      `--posterior ${source}: a JSON posterior is {"particles": [{"params": {"path": value, ...}, "weight": w}, ...]}, that array, or govsim calibrate's posterior.json`,
+    );
   }
   return list.map((p, i) => {
-    const params = p && typeof p === 'object' ? (p as { params?: unknown }).params : undefined;
+    const q = p && typeof p === 'object' ? (p as { params?: unknown; values?: unknown }) : undefined;
+    const params = q?.params ?? q?.values;
     if (!params || typeof params !== 'object' || Array.isArray(params)) {
       throw new BatchInputError(`--posterior ${source}: particle ${i + 1} has no "params" object of path -> value`);
     }
@@ -311,7 +319,7 @@ function csvRows(text: string, source: string): Row[] {
       const cell = cells[c].trim();
       const v = cell === '' ? undefined : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cell) ? Number(cell) : cell;
       if (h === 'weight') weight = v;
-      else if (!reserved.has(h)) values[h] = v;
+      else if (!reserved.has(h) && !h.startsWith(STAT_PREFIX)) values[h] = v;
     });
     return { values, weight };
   });

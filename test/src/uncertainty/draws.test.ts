@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * Draws of society for conclusions across uncertainty (src/uncertainty/draws.ts): the hypercube's
  * strata, resampling a posterior by weight, determinism under a sampling seed, and refusals that name
@@ -72,6 +73,16 @@ describe('posterior files', () => {
     expect(parsePosterior(json, 'governance', 'p.json')).toEqual(fromCsv);
     // Without a weight column every particle weighs 1.
     expect(parsePosterior('population.hardshipMean\n0.1\n0.2\n', 'governance', 'p.csv').particles.map((p) => p.weight)).toEqual([1, 1]);
+  });
+
+  it("reads govsim calibrate's posterior.csv (its stat: columns read past) and posterior.json alike", () => {
+    const dir = new URL('../../../docs/calibration/social-governance-society/', import.meta.url);
+    const fromCsv = parsePosterior(readFileSync(new URL('posterior.csv', dir), 'utf8'), 'governance', 'posterior.csv');
+    const fromJson = parsePosterior(readFileSync(new URL('posterior.json', dir), 'utf8'), 'governance', 'posterior.json');
+    expect(fromCsv.paths).toEqual(['params.grievances.ratePerResidentYear', 'params.grievances.claimProbability', 'params.grievances.rejectionProbability', 'params.survey.base']);
+    expect(fromCsv.particles).toHaveLength(60);
+    expect(fromJson.paths).toEqual(fromCsv.paths);
+    expect(fromJson.particles.map((p) => p.weight)).toEqual(fromCsv.particles.map((p) => p.weight));
   });
 
   it('resamples D draws in proportion to the weights, the same for the same seed', () => {
