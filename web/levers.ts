@@ -209,7 +209,10 @@ export class LeverForm {
     const text = input instanceof HTMLInputElement && input.type === 'checkbox' ? String(input.checked) : input.value;
     const r = checkLever(spec, text);
     if (!r.ok) {
-      this.refuse(input, err, r.message);
+      // checkLever names the lever by its path (as the command line does); the page names it by the
+      // label the student sees beside the field.
+      const path = spec.path.replace(/^params\./, '');
+      this.refuse(input, err, r.message.startsWith(path) ? label(spec.path) + r.message.slice(path.length) : r.message);
       return;
     }
     const valueText = typeof r.value === 'string' ? r.value : JSON.stringify(r.value);

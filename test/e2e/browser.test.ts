@@ -484,13 +484,14 @@ describe('the browser app in Chromium', () => {
     expect(await page.locator('#downloads a').allTextContents()).toEqual(['timeseries.csv', 'summary.json', 'manifest.json']);
     const villageShare = await cardValue('resolvedAtVillageOrBelowShare');
 
-    // Bad input is refused at its field, naming the value and the allowed range; the run is untouched.
+    // Bad input is refused at its field, naming the lever by its label, the value and the allowed range;
+    // the run is untouched.
     const skill = page.locator('#lever-params-mediation-grid-skill');
     await page.locator('details:has(#lever-params-mediation-grid-skill)').evaluate((d) => ((d as HTMLDetailsElement).open = true));
     for (const [typed, message] of [
-      ['2', /mediation\.grid\.skill "2" is too large; allowed: a number from 0 to 1 \(probability\)\. Not applied\./],
-      ['abc', /mediation\.grid\.skill "abc" is not a number; allowed: a number from 0 to 1/],
-      ['', /mediation\.grid\.skill is empty/],
+      ['2', /^Grid skill "2" is too large; allowed: a number from 0 to 1 \(probability\)\. Not applied\./],
+      ['abc', /^Grid skill "abc" is not a number; allowed: a number from 0 to 1/],
+      ['', /^Grid skill is empty/],
     ] as const) {
       await skill.fill(typed);
       await skill.press('Enter');
