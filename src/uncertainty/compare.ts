@@ -7,9 +7,8 @@
  * the share of draws in which Y > X, the share in which the difference has the same sign as at the
  * preset's values, and the median and 5-95% range of the difference over the draws.
  */
-import type { Summary } from '../../sim/core/model';
-import { RunPool, type RunTask } from '../batch/pool';
-import { Progress } from '../batch/progress';
+import type { RunTask } from '../batch/pool';
+import { runSummaries } from '../batch/summaries';
 import { flattenMetrics } from '../batch/metrics';
 import { tableCsv } from '../output/csv';
 import { applyOverrides } from '../scenario/overrides';
@@ -47,26 +46,14 @@ export async function runAcrossDraws(
     });
   });
   const grid: Grid = scenarios.map(() => points.map(() => new Array(seeds.length).fill(undefined)));
-  const failures: string[] = [];
-  const progress = new Progress(tasks.length, 0, { quiet: opts.quiet });
-  const pool = new RunPool({ workers: Math.max(1, Math.min(opts.workers, tasks.length)) });
-  try {
-    await pool.runAll(tasks, (task, result) => {
-      progress.tick(!result.ok);
-      if (!result.ok) {
-        failures.push(`${task.source}: ${result.error}`);
-        return;
-      }
-      const flat = flattenMetrics(JSON.parse(result.outputs.files['summary.json']).metrics as Summary);
-      const scalars: Record<string, number> = {};
-      for (const [k, v] of Object.entries(flat)) if (typeof v === 'number') scalars[k] = v;
-      const [si, di, k] = places[task.id];
-      grid[si][di][k] = scalars;
-    });
-  } finally {
-    progress.finish();
-    await pool.close();
-  }
+  const { summaries, failures } = await runSummaries(tasks, opts);
+  summaries.forEach((summary, id) => {
+    if (!summary) return;
+    const scalars: Record<string, number> = {};
+    for (const [k, v] of Object.entries(flattenMetrics(summary))) if (typeof v === 'number') scalars[k] = v;
+    const [si, di, k] = places[id];
+    grid[si][di][k] = scalars;
+  });
   return { grid, failures };
 }
 

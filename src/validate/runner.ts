@@ -4,8 +4,8 @@
  * across experiments make paired comparisons (governance vs management on seed s) meaningful.
  */
 import type { Summary, SummaryValue } from '../../sim/core/model';
-import { RunPool, type RunTask } from '../batch/pool';
-import { Progress } from '../batch/progress';
+import type { RunTask } from '../batch/pool';
+import { runSummaries } from '../batch/summaries';
 import { applyOverrides } from '../scenario/overrides';
 import { readScenarioRaw } from '../scenario/files';
 
@@ -51,24 +51,10 @@ export async function runExperiments(
     });
   }
   const out: Results = new Map(experiments.map((e) => [e.key, new Array<Summary>(seedsOf(e, seeds).length)]));
-  const failures: string[] = [];
-  const progress = new Progress(tasks.length, 0, { quiet: opts.quiet });
-  const pool = new RunPool({ workers: opts.workers });
-  try {
-    await pool.runAll(tasks, (task, result) => {
-      progress.tick(!result.ok);
-      if (!result.ok) {
-        failures.push(`${task.source}: ${result.error}`);
-        return;
-      }
-      const summary = JSON.parse(result.outputs.files['summary.json']).metrics as Summary;
-      const place = places[task.id];
-      out.get(place.key)![place.at] = summary;
-    });
-  } finally {
-    progress.finish();
-    await pool.close();
-  }
+  const { summaries, failures } = await runSummaries(tasks, opts);
+  summaries.forEach((summary, id) => {
+    if (summary) out.get(places[id].key)![places[id].at] = summary;
+  });
   if (failures.length) throw new Error(`validation runs failed:\n  ${failures.join('\n  ')}`);
   return out;
 }
