@@ -3,19 +3,12 @@
  * (simulator.ts) on a worker pool, the distance of distance.ts, and the budget counted in model runs.
  */
 import { RunPool, type RunWorker } from '../batch/pool';
-import type { Factor } from '../sensitivity/types';
 import { abcSmc, type AbcResult, type Generation } from './abc-smc';
 import { distance } from './distance';
-import { modelSimulator, seedCount, type SeedPlan } from './simulator';
-import type { Target } from './targets';
+import { type ModelSimulatorOptions, modelSimulator, seedCount } from './simulator';
 
-export interface CalibrationOptions {
-  raw: unknown;
-  source: string;
-  factors: readonly Factor[];
-  targets: readonly Target[];
-  seeds: SeedPlan;
-  steps?: number;
+/** The model simulator's options (scenario, factors, targets, seeds, steps) and the ABC-SMC settings. */
+export interface CalibrationOptions extends Omit<ModelSimulatorOptions, 'pool' | 'onRun'> {
   particles: number;
   generations: number;
   finalEpsilon: number;
