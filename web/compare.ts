@@ -121,7 +121,10 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
   // Pane pickers: change a pane's scenario or its levers, add or remove a pane (2 to 4); each change
   // restarts every pane from day 0 on the same seed and is written to the address.
   const offered = PRESETS.filter((p) => p.model === 'governance' && !headlessOnly(p));
+  /** Panes whose lever form is open. */
+  const openForms = new Set<number>();
   const change = (next: PaneRequest[]) => {
+    if (next.length < runs.length) openForms.clear();
     runs = next;
     renderPickers();
     void load();
@@ -162,10 +165,14 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       box.className = 'levers';
       details.append(summary, box);
       const form = new LeverForm(box, (next) => change(runs.map((q, j) => (j === i ? { preset: q.preset, sets: next } : q))), `lever-${L}-`);
-      // Built when first opened: four full forms up front would slow the page for nothing.
+      // Built when first opened: four full forms up front would slow the page for nothing. A form open
+      // when its pane changes is open again after, so turning several levers needs no reopening.
       details.addEventListener('toggle', () => {
+        if (details.open) openForms.add(i);
+        else openForms.delete(i);
         if (details.open && !box.childElementCount) form.build(r.preset.raw, r.preset.model, r.sets);
       });
+      details.open = openForms.has(i);
       wrap.append(details);
       return wrap;
     });

@@ -187,11 +187,20 @@ function showPerf(): void {
   ui.perf.dataset.chunk = String(player.chunk);
 }
 
+let fileUrl: string | undefined;
+
 /** The file's own line under the preset's name: where it came from, and whether a link can carry it. */
 function showFileNote(problem: string | undefined): void {
   const name = preset && fileNameOf(preset);
   if (name === undefined) return;
-  ui.presetMeta.textContent = `Loaded from the file ${name}. ${problem ?? 'The address holds the scenario itself: a copied link runs it.'}`;
+  // The file itself, for the command shown with the hash (run in the folder that holds it).
+  if (fileUrl) URL.revokeObjectURL(fileUrl);
+  fileUrl = URL.createObjectURL(new Blob([`${JSON.stringify(preset?.raw, null, 2)}\n`], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = fileUrl;
+  a.download = name;
+  a.textContent = `Download ${name}`;
+  ui.presetMeta.replaceChildren(`Loaded from the file ${name}. ${problem ?? 'The address holds the scenario itself: a copied link runs it.'} `, a);
   ui.presetMeta.classList.toggle('error', problem !== undefined);
 }
 
@@ -208,10 +217,12 @@ async function setUrl(seed = player.seed, steps = player.endStep): Promise<void>
   // The Sensitivity link screens the scenario on screen: its preset, seed and lever changes.
   if (!headlessOnly(p) && !isFilePreset(p)) byId<HTMLAnchorElement>('nav-sensitivity').href = sensitivityLinkFor({ presetId: p.id, seed, sets: s });
   const target = compareTarget(p, s);
-  ui.compareWith.hidden = !target;
-  if (target) {
-    const cmp = await compareLinkFor(target.panes, seed, steps);
-    if (player.isCurrent(gen) && p === preset) ui.compareWith.href = cmp.search;
+  const cmp = target && (await compareLinkFor(target.panes, seed, steps));
+  if (!player.isCurrent(gen) || p !== preset) return;
+  // A comparison whose link cannot carry the file would open without it: not offered.
+  ui.compareWith.hidden = !target || !cmp || cmp.problem !== undefined;
+  if (target && cmp) {
+    ui.compareWith.href = cmp.search;
     ui.compareWith.textContent = target.label;
   }
 }

@@ -60,6 +60,10 @@ describe('one player and honest addresses, in Chromium', () => {
     expect(url.searchParams.get('data')).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(url.searchParams.get('scenario')).toBeNull();
     expect(await page.locator('#preset-meta').textContent()).toContain('The address holds the scenario itself');
+    // The file the command below runs can be downloaded from the page (a link's visitor has no file).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my town.json' }).click()]);
+    expect(download.suggestedFilename()).toBe('my town.json');
+    expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toEqual(raw);
     await page.getByRole('button', { name: 'Run to end' }).click();
     const hash = await exploreHash(page);
     expect(await page.locator('#hash-note').textContent()).toContain("npx govsim run './my town.json' --seed 1 --steps 40");
@@ -78,6 +82,27 @@ describe('one player and honest addresses, in Chromium', () => {
     } finally {
       await other.close();
     }
+    expect(errors).toEqual([]);
+  });
+
+  it('says on screen when a loaded file is too long for a link, and offers no link that would drop it', async () => {
+    await page.goto(`${base}?scenario=social-governance&seed=1`);
+    await ready(page);
+    // Text that does not compress: the address cannot carry it.
+    let noise = '';
+    for (let i = 0, x = 7; i < 20_000; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      noise += String.fromCharCode(33 + (x % 90));
+    }
+    const raw = { ...JSON.parse(readFileSync(GOV_FILE, 'utf8')), name: 'Long town', description: noise, steps: 10 };
+    await page.setInputFiles('#scenario-file', { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(raw)) });
+    await page.waitForFunction(() => document.querySelector('#preset-name')?.textContent === 'Long town');
+    const meta = page.locator('#preset-meta');
+    await expect.poll(() => meta.textContent()).toMatch(/This link cannot carry the scenario file long\.json \([\d,]+ characters compressed\): a link holds up to 8,000 characters/);
+    expect(await meta.getAttribute('class')).toContain('error');
+    expect(new URL(page.url()).searchParams.get('file')).toBe('long.json');
+    expect(new URL(page.url()).searchParams.get('data')).toBeNull();
+    expect(await page.locator('#compare-with').isHidden()).toBe(true);
     expect(errors).toEqual([]);
   });
 
