@@ -1,10 +1,12 @@
 /**
- * Compare: two to four presets side by side, each in its own Web Worker, all on the same seed (common
- * random numbers: the model draws from named streams, so a difference is the policy's, not noise). One
- * clock steps every pane together; one camera (turning one town turns them all); charts overlaid, one
- * colour per pane; each pane has its own lever changes (kept in the address, as explore's are); a difference table of the headline metrics (every pair of panes: B − A, C − A, C − B,
- * ...; web/diff-table.ts); and a seed-noise check that runs N seeds per pane to the end and says whether
- * each difference exceeds seed noise, by the rule `govsim compare` uses (src/stats/beyond-noise.ts).
+ * Compare: two to four runs side by side (presets or a loaded file, each pane with its own lever
+ * changes, all kept in the address: url-state.ts), each in its own Web Worker, all on the same seed
+ * (common random numbers: the model draws from named streams, so a difference is the policy's, not
+ * noise). One player (player.ts) steps every pane together; one camera (turning one town turns them
+ * all); charts overlaid, one colour per pane; a difference table of the headline metrics (every pair of
+ * panes: B − A, C − A, C − B, ...; web/diff-table.ts); and a seed-noise check that runs N seeds per pane
+ * to the end and says whether each difference exceeds seed noise, by the rule `govsim compare` uses
+ * (src/stats/beyond-noise.ts).
  */
 import type { Metrics } from './cards';
 import { CARDS, showDifference } from './cards';

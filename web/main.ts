@@ -1,11 +1,12 @@
 /**
  * The page: explore one policy, or compare several (compare.ts) when the link says ?compare=.
- * Explore: pick a preset, turn its levers (levers.ts), run it in a Web Worker (session.ts), watch the
- * town in 3D (town-view.ts) or the Epstein lattice (lattice-view.ts), the cards, the dispute paths and the
- * charts, and get the output hash of the run. The address always holds ?scenario=&seed=&steps= and the
- * changed levers (set.params.x=v), so a link reproduces a run.
+ * Explore: pick a preset or load a scenario file, turn its levers (levers.ts), play it (player.ts, one
+ * pane), watch the town in 3D (town-view.ts) or the Epstein lattice (lattice-view.ts), the cards, the
+ * dispute paths and the charts, and get the output hash of the run. The address always holds the run
+ * (url-state.ts): the preset, or the loaded file itself, with seed, end step and changed levers, so a
+ * link reproduces it; the compare link starts from the run on screen, levers and all.
  *
- * Nothing here steps a model; model-views.ts says what to show per model.
+ * Nothing here steps a model or keeps a clock; model-views.ts says what to show per model.
  */
 import type { Frame } from '../sim/core/model';
 import { isGovernanceFrame } from '../sim/governance/index';
