@@ -22,6 +22,9 @@ export interface PaneRun {
   source: string;
 }
 
+/** What the player uses of a worker session (session.ts). */
+export type Session = Pick<SimSession, 'load' | 'advance' | 'outputs' | 'runOnce' | 'close'>;
+
 export interface Loaded {
   load: LoadInfo;
   frame: Frame;
@@ -58,7 +61,7 @@ export class Player {
   toEnd = false;
   /** Bumped by every load; async work of an older run drops its result. */
   generation = 0;
-  sessions: SimSession[] = [];
+  sessions: Session[] = [];
   /** Smoothed round trip to the workers (ms) and frames counted. */
   readonly perf = { worker: 0, frames: 0 };
   /** The chunk Run to end asked for last (steps). */
@@ -69,11 +72,13 @@ export class Player {
 
   /**
    * `speed` is the chosen steps per frame; `fastest` the largest on offer (Run to end starts there).
+   * `newSession` makes a pane's worker session (a stand-in in the unit tests).
    */
   constructor(
     private readonly view: PlayerView,
     private readonly speed: () => number,
     private readonly fastest: () => number,
+    private readonly newSession: (onFailure: (message: string) => void) => Session = (f) => new SimSession(f),
   ) {}
 
   isCurrent(gen: number): boolean {
@@ -99,7 +104,7 @@ export class Player {
   async load(panes: PaneRun[], seed: number | undefined, steps: number | undefined): Promise<boolean> {
     this.close();
     const gen = this.generation;
-    this.sessions = panes.map((_, i) => new SimSession((message) => this.isCurrent(gen) && this.fail(message, i)));
+    this.sessions = panes.map((_, i) => this.newSession((message) => this.isCurrent(gen) && this.fail(message, i)));
     this.chunk = 0;
     this.perf.frames = 0;
     this.view.event({ kind: 'changed' });
@@ -190,7 +195,11 @@ export class Player {
       if (toEnd) void this.finish();
       return;
     }
-    if (this.playing) return; // the running loop picks up toEnd
+    if (this.playing) {
+      // The running loop picks up toEnd; the status says so.
+      if (toEnd) this.view.event({ kind: 'running' });
+      return;
+    }
     this.playing = true;
     this.view.event({ kind: this.toEnd ? 'running' : 'playing' });
     // Paused and played again while the loop still waits for its last step: that loop carries on.
