@@ -82,6 +82,14 @@ describe('one player and honest addresses, in Chromium', () => {
     } finally {
       await other.close();
     }
+
+    // Compared with full governance, the file is a pane of its own, carried by the compare address too.
+    await page.locator('#compare-with').click();
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#cmp-play')?.disabled, null, { timeout: 60_000 });
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('social-governance,file');
+    expect(await page.locator('#cmp-pane-1 option:checked').textContent()).toBe('File my town.json: My town');
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    expect((await paneHashes(page, 2))[1]).toBe(hash);
     expect(errors).toEqual([]);
   });
 
