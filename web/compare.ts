@@ -165,6 +165,8 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       summary.textContent = `Levers of pane ${L}${r.sets.length ? ` (${r.sets.length} changed)` : ''}`;
       const box = document.createElement('div');
       box.className = 'levers';
+      // Explore's form fills a column; a pane's scrolls within its picker (inline: style.css is shared).
+      Object.assign(box.style, { maxHeight: '420px', overflowY: 'auto', width: '22rem', maxWidth: '100%', border: '1px solid #d8dce1', borderRadius: '4px' });
       details.append(summary, box);
       const form = new LeverForm(box, (next) => change(runs.map((q, j) => (j === i ? { preset: q.preset, sets: next } : q))), `lever-${L}-`);
       // Built when first opened: four full forms up front would slow the page for nothing. A form open
@@ -187,6 +189,8 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       items.push(add);
     }
     ui.pickers.replaceChildren(...items);
+    // An open lever form makes its picker tall: the others stay at the top beside it.
+    ui.pickers.style.alignItems = 'flex-start';
   };
 
   // Ready-made comparisons: the three regimes, and each ablation against the full governance preset.
