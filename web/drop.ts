@@ -4,7 +4,8 @@
  * what is allowed), and a valid file is run as a custom scenario.
  */
 import { MAX_JSON_BYTES, readJsonText, tooLarge } from '../src/scenario/json-text';
-import { parseScenario, ScenarioError } from '../src/scenario/parse';
+import { ScenarioError } from '../src/scenario/parse';
+import { filePreset } from './file-preset';
 import type { Preset } from './presets';
 
 export function setupDrop(opts: { input: HTMLInputElement; errors: HTMLElement; zone: HTMLElement; onScenario: (p: Preset) => void }): void {
@@ -32,9 +33,7 @@ export function setupDrop(opts: { input: HTMLInputElement; errors: HTMLElement; 
       return report(file.name, [`${file.name} is not JSON: ${(e as Error).message}`]);
     }
     try {
-      const raw = readJsonText(text, file.name);
-      const sc = parseScenario(raw, file.name);
-      onScenario({ id: `file:${file.name}`, model: sc.model, name: sc.name, description: sc.description ?? '', sources: sc.sources ?? [], raw });
+      onScenario(filePreset(file.name, readJsonText(text, file.name)));
     } catch (e) {
       report(file.name, e instanceof ScenarioError ? e.problems : [(e as Error).message]);
     }

@@ -6,6 +6,7 @@ import type { Frame } from '../sim/core/model';
 import type { ChartSpec } from './charts';
 import { leversOf, valueAt } from './lever-spec';
 import { EPSTEIN_COLOURS, GOVERNANCE_COLOURS, LINE_COLOURS, TOWN_COLOURS } from './palette';
+import { ACTIVE, COP, EMPTY, JAILED, QUIET } from '../sim/epstein/index';
 import { CH_COURT, CH_NGO, CH_POLICE, CH_TOWN, CH_VILLAGE, LEVEL_COUNTY, LEVEL_GRID, LEVEL_LABELS, LEVEL_TOWN, LEVEL_VILLAGE, RESOLVER_LABELS } from '../sim/governance/index';
 
 export interface CodeMap {
@@ -40,9 +41,9 @@ export interface ModelView {
   describe(frame: Frame, map: CodeMap): string;
 }
 
-/** Cells per Epstein frame code: 0 empty, 1 quiet, 2 active, 3 cop, 4 jailed in its cell. */
+/** Cells per Epstein frame code (EMPTY, QUIET, ACTIVE, COP, JAILED in its cell: sim/epstein/index.ts). */
 function codeCounts(codes: Uint8Array): number[] {
-  const n = [0, 0, 0, 0, 0];
+  const n = new Array<number>(Math.max(EMPTY, QUIET, ACTIVE, COP, JAILED) + 1).fill(0);
   for (const c of codes) n[c]++;
   return n;
 }
@@ -67,7 +68,14 @@ export function epsteinLegend(jailedCellEmpty: boolean): ModelView['legend'] {
 }
 
 const epstein: ModelView = {
-  palette: [EPSTEIN_COLOURS.empty, EPSTEIN_COLOURS.quiet, EPSTEIN_COLOURS.active, EPSTEIN_COLOURS.cop, EPSTEIN_COLOURS.jailed],
+  // Indexed by cell code.
+  palette: Object.assign([] as string[], {
+    [EMPTY]: EPSTEIN_COLOURS.empty,
+    [QUIET]: EPSTEIN_COLOURS.quiet,
+    [ACTIVE]: EPSTEIN_COLOURS.active,
+    [COP]: EPSTEIN_COLOURS.cop,
+    [JAILED]: EPSTEIN_COLOURS.jailed,
+  }),
   legend: epsteinLegend(true),
   counts: [
     { series: 'quiet', label: 'Quiet', colour: EPSTEIN_COLOURS.quiet },
@@ -89,13 +97,13 @@ const epstein: ModelView = {
   },
   initialCounts(_frame, map) {
     const n = codeCounts(map.codes);
-    return { quiet: n[1], active: n[2], jailed: n[4] };
+    return { quiet: n[QUIET], active: n[ACTIVE], jailed: n[JAILED] };
   },
   describe(frame, map) {
     const n = codeCounts(map.codes);
     return (
       `Lattice of ${map.width} by ${map.height} cells at step ${frame.step}: ` +
-      `${n[1]} quiet, ${n[2]} active, ${n[4]} jailed in their cells, ${n[3]} cops, ${n[0]} empty cells.`
+      `${n[QUIET]} quiet, ${n[ACTIVE]} active, ${n[JAILED]} jailed in their cells, ${n[COP]} cops, ${n[EMPTY]} empty cells.`
     );
   },
 };
