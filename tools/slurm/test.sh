@@ -28,7 +28,16 @@ TMP=$(mktemp -d /tmp/govsim-slurm.XXXXXX)
 PIDS=()
 cleanup() {
   local code=$?
-  # Stop what this script started, by the PIDs it recorded, newest first.
+  # Jobs first: a job step (slurmstepd and the job's processes) outlives a stopped slurmd, so cancel
+  # every job of this cluster and wait until none is left.
+  if [ -s "$TMP/run/slurmctld.pid" ]; then
+    scancel --full --quiet --user="$(id -un)" 2>/dev/null || true
+    for _ in $(seq 150); do
+      squeue -h 2>/dev/null | grep -q . || break
+      sleep 0.1
+    done
+  fi
+  # Then the daemons, by the PIDs they recorded, newest first.
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
     local f=${PIDS[i]}
     [ -s "$f" ] && kill "$(cat "$f" 2>/dev/null)" 2>/dev/null || true

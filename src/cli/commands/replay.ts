@@ -1,5 +1,5 @@
 /**
- * `govsim replay DIR [--out DIR] [--workers N] [--quiet]`: run a run or batch folder again from what it
+ * `govsim replay DIR [--out DIR] [--workers N] [--max-memory SIZE] [--quiet]`: run a run or batch folder again from what it
  * holds (the manifest's resolved scenario, seed and steps; a batch's plan.json) into a fresh folder, and
  * report per file whether the bytes match. Exit 0 when every file matches, 1 when one differs or is not
  * reproduced, 2 when DIR cannot be replayed. Without --out the replay goes to a temporary folder, removed
@@ -17,9 +17,10 @@ import { finishSensitivity, metricsFromCommand } from '../../sensitivity/report'
 import { ENGINE_VERSION } from '../../version';
 import { boolFlag, expectPositional, intFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
+import { memoryLimit } from '../memory';
 import { executePlan, wrap } from './batch';
 
-export const usage = 'govsim replay <run or batch folder> [--out DIR] [--workers N] [--quiet]';
+export const usage = 'govsim replay <run or batch folder> [--out DIR] [--workers N] [--max-memory SIZE] [--quiet]';
 
 export async function replay(argv: string[]): Promise<number> {
   try {
@@ -32,7 +33,7 @@ export async function replay(argv: string[]): Promise<number> {
 }
 
 async function replayFolder(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { out: 'string', workers: 'string', quiet: 'boolean' });
+  const args = parseArgs(argv, { out: 'string', workers: 'string', quiet: 'boolean', 'max-memory': 'string' });
   const [dir] = expectPositional(args, 1, usage);
   const quiet = boolFlag(args, 'quiet');
   const workers = intFlag(args, 'workers', 1, 1024) ?? Math.max(1, availableParallelism());
@@ -48,7 +49,7 @@ async function replayFolder(argv: string[]): Promise<number> {
 
   let files: string[];
   if (folder.type === 'run') {
-    await replayRun(dir, folder.manifest, out);
+    await replayRun(dir, folder.manifest, out, memoryLimit(args));
     files = [...Object.keys(folder.manifest.files), 'manifest.json'];
   } else {
     const job = replayJob(dir, folder.manifest);
