@@ -84,6 +84,15 @@ describe('govsim replay and verify of a sweep', () => {
     for (const name of ['runs.csv', 'summary.json', 'manifest.json', 'plan.json']) expect(b[name], name).toBe(a[name]);
   });
 
+  it('replays a folder merged from shards to the same bytes', () => {
+    const root = tempDir();
+    const grid = ['sweep', file, '--grid', 'params.legitimacy=0.7,0.9', '--seeds', '1..3', '--series', '--quiet'];
+    for (const k of [1, 2]) ok([...grid, '--shard', `${k}/2`, '--out', join(root, `shard-${k}`)]);
+    const merged = join(root, 'all');
+    ok(['merge', join(root, 'shard-1'), join(root, 'shard-2'), '--out', merged]);
+    expect(ok(['replay', merged, '--quiet']).stdout).toContain('all 10 files match byte for byte');
+  });
+
   it('verify passes the untouched folder', () => {
     const r = ok(['verify', dir]);
     expect(r.stdout).toMatch(/all 1[0-9] files match manifest\.json \(sweep folder\)/);
