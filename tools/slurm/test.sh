@@ -132,8 +132,10 @@ RUNS=24
 node bin/govsim.mjs sweep "$SCENARIO" $DESIGN --seeds "$SEEDS" --steps "$STEPS" --out "$TMP/unsharded" --quiet >/dev/null
 say "unsharded sweep done"
 
-# Submit from the project folder (the jobs run `npx govsim` there), with the job logs in $TMP/jobs.
-read -r _ SWEEP _ MERGE < <(examples/slurm/submit.sh --array=0-$((SHARDS - 1)) --cpus-per-task=1 --output="$TMP/jobs/%A_%a.out")
+# Submit from the project folder (the jobs run `npx govsim` there).
+# SBATCH_OUTPUT: both jobs' logs go to $TMP/jobs, not slurm-<id>.out in the project folder.
+export SBATCH_OUTPUT=$TMP/jobs/%x-%A_%a.out
+read -r _ SWEEP _ MERGE < <(examples/slurm/submit.sh --array=0-$((SHARDS - 1)) --cpus-per-task=1)
 say "submitted array $SWEEP (tasks 0-$((SHARDS - 1))) and merge $MERGE"
 
 # Requeue task 0 as soon as it has finished some but not all of its runs.
