@@ -7,12 +7,12 @@
  *                 (nested records flattened as `name.key`, lists as JSON text), outputHash, error
  *   summary.json  per metric n, mean, sd and 95% t interval (per design point or scenario for sweeps and
  *                 comparisons); only finite numbers count, lists are left out
- *   manifest.json engine version, scenario hashes, normalised command line, seeds, design, counts, the
- *                 hash of each file and one output hash over them
+ *   manifest.json engine version, scenarios (each fully resolved), normalised command line, seeds,
+ *                 design, counts, the hash of each file, one output hash over them, and plan.json's hash
  *   compare.csv, compare.json  for comparisons (see compare.ts)
  */
 import { tableCsv } from '../output/csv';
-import { sha256Hex } from '../output/hash';
+import { outputHashInput, sha256Hex } from '../output/hash';
 import { ci95 } from '../stats/descriptive';
 import { ENGINE_VERSION } from '../version';
 import { compareOutputs, scenarioLabels } from './compare';
@@ -100,7 +100,7 @@ export async function aggregateFiles(plan: Plan, records: readonly RunRecord[]):
   if (plan.kind === 'compare') Object.assign(files, compareOutputs(plan, records).files);
   const hashes: Record<string, string> = {};
   for (const name of Object.keys(files)) hashes[name] = await sha256Hex(files[name]);
-  const outputHash = await sha256Hex(Object.keys(hashes).map((n) => `${hashes[n]}  ${n}\n`).join(''));
+  const outputHash = await sha256Hex(outputHashInput(hashes));
   const failed = records.filter((r) => r.status !== 'ok').length;
   const manifest = {
     engine: 'govsim',
@@ -121,8 +121,16 @@ export async function aggregateFiles(plan: Plan, records: readonly RunRecord[]):
     failed,
     files: hashes,
     outputHash,
+    // plan.json (every point, seed and resolved scenario) pinned by its hash: `govsim replay` re-runs the
+    // folder from it and `govsim verify` checks it. Outside `files`, so the output hash is as before.
+    planHash: await sha256Hex(planJsonText(plan)),
   };
   return { ...files, 'manifest.json': json(manifest) };
+}
+
+/** plan.json's text (RunStore writes it; merge copies the first shard's, which is the same text). */
+export function planJsonText(plan: Plan): string {
+  return json(plan);
 }
 
 function json(v: unknown): string {

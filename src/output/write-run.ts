@@ -12,15 +12,25 @@ import { eventTableCsvChunks, seriesCsvChunks } from './csv';
 import { sha256Hex } from './hash';
 import { caseLogOf, type Manifest, manifestFor, manifestText, runAbout, summaryText } from './run';
 
-/** Write the outputs of `model` (as it stands) into `dir`; returns the manifest. */
-export async function writeRunOutputs(dir: string, model: Model, scenario: Scenario, seed: number, cases = false): Promise<Manifest> {
+/**
+ * Write the outputs of `model` (as it stands) into `dir`; returns the manifest. `command` is recorded in
+ * the manifest (see Manifest.command).
+ */
+export async function writeRunOutputs(
+  dir: string,
+  model: Model,
+  scenario: Scenario,
+  seed: number,
+  cases = false,
+  command?: readonly string[],
+): Promise<Manifest> {
   const hashes: Record<string, string> = {};
   hashes['timeseries.csv'] = writeChunksAtomic(join(dir, 'timeseries.csv'), seriesCsvChunks(model.series()));
   const summary = summaryText(model, scenario, seed);
   writeFileAtomic(join(dir, 'summary.json'), summary);
   hashes['summary.json'] = await sha256Hex(summary);
   if (cases) hashes['cases.csv'] = writeChunksAtomic(join(dir, 'cases.csv'), eventTableCsvChunks(caseLogOf(model, scenario)));
-  const manifest = await manifestFor(hashes, await runAbout(model, scenario, seed));
+  const manifest = await manifestFor(hashes, await runAbout(model, scenario, seed, command));
   writeFileAtomic(join(dir, 'manifest.json'), manifestText(manifest));
   return manifest;
 }

@@ -7,7 +7,7 @@
  * aggregates once all are done.
  */
 import { availableParallelism } from 'node:os';
-import { canonicalJson, sha256Hex } from '../../output/hash';
+import { canonicalJson, sha256Hex, sortKeys } from '../../output/hash';
 import { scenarioHash } from '../../output/run';
 import { applyOverrides } from '../../scenario/overrides';
 import { parseScenario, ScenarioError } from '../../scenario/parse';
@@ -132,7 +132,7 @@ export async function loadBase(ref: string, sets: readonly string[], steps: numb
   const withSets = sets.length ? applyOverrides(raw, sets) : (raw as Record<string, unknown>);
   const source = sets.length ? `${ref} with --set ${sets.join(' ')}` : ref;
   const scenario = parseScenario(withSets, source);
-  const info: PlanScenario = { ref, name: scenario.name, model: scenario.model, scenarioHash: await scenarioHash(scenario) };
+  const info: PlanScenario = { ref, name: scenario.name, model: scenario.model, scenarioHash: await scenarioHash(scenario), resolved: sortKeys(scenario) as Scenario };
   return { raw: withSets, source, info, steps: resolveRun(scenario, { steps }, limit, source).steps, limit };
 }
 

@@ -11,6 +11,7 @@ import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } 
 import { memoryLimit } from '../memory';
 import { defaultOut } from '../out-dir';
 import { escapeEcho } from '../../scenario/display';
+import { recordedCommand } from './batch';
 
 const CASE_LOG_SWITCH = 'params.output.caseLog=true';
 /** Runs estimated to take longer than this (seconds) are announced on stderr with the estimate. */
@@ -42,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const model = createModel(scenario.model, scenario.params, settings.seed);
   model.step(settings.steps);
-  const m = await writeRunOutputs(out, model, scenario, settings.seed, cases);
+  const m = await writeRunOutputs(out, model, scenario, settings.seed, cases, recordedCommand('run', argv));
   console.log(`${escapeEcho(scenario.name)}: ${m.steps} steps, seed ${m.seed} -> ${out}/ (output hash ${m.outputHash.slice(0, 16)})`);
   return 0;
 }
