@@ -36,6 +36,8 @@ interface Entry {
 
 interface Figure {
   caption: string;
+  /** The figure's own legend (a chart's lines), drawn under it. */
+  keys: Entry[];
   image: CanvasImageSource;
   width: number;
   height: number;
@@ -53,11 +55,19 @@ function shown(el: Element): boolean {
   return (el as HTMLElement).offsetParent !== null;
 }
 
+/** The colour of an item's swatch: its first child's fill, or its line (a dashed swatch is a border). */
+function swatchColour(e: Element): string | undefined {
+  const sw = e.querySelector<HTMLElement>('.swatch, .line-swatch, .dash-swatch, [class*="swatch"]');
+  if (!sw) return undefined;
+  const st = getComputedStyle(sw);
+  const fill = st.backgroundColor;
+  return fill && fill !== 'rgba(0, 0, 0, 0)' && fill !== 'transparent' ? fill : st.borderTopColor;
+}
+
 /** Legend entries and counts as on screen: each item's swatch colour and its text. */
 function entries(root: ParentNode, selector: string): Entry[] {
   return [...root.querySelectorAll<HTMLElement>(selector)].filter(shown).map((e) => {
-    const sw = e.querySelector<HTMLElement>('.swatch, .line-swatch');
-    const colour = sw ? getComputedStyle(sw).backgroundColor : undefined;
+    const colour = swatchColour(e);
     const next = e.tagName === 'DT' ? e.nextElementSibling : null;
     return { colour, text: next ? `${text(e)}: ${text(next)}` : text(e) };
   });
@@ -88,16 +98,37 @@ async function figures(roots: readonly Element[]): Promise<Figure[]> {
       const canvas = fig.querySelector('canvas');
       const svg = fig.querySelector('svg');
       const caption = text(fig.querySelector('figcaption'));
+      const keys = entries(fig, 'li');
       if (canvas && canvas.width > 0 && canvas.clientWidth > 0) {
-        out.push({ caption, image: canvas, width: canvas.clientWidth, height: canvas.clientHeight });
+        out.push({ caption, keys, image: canvas, width: canvas.clientWidth, height: canvas.clientHeight });
       } else if (svg) {
         const img = await svgImage(svg);
         const r = svg.getBoundingClientRect();
-        if (img && r.width > 0) out.push({ caption, image: img, width: r.width, height: r.height });
+        if (img && r.width > 0) out.push({ caption, keys, image: img, width: r.width, height: r.height });
       }
     }
   }
   return out;
+}
+
+/** Room above a figure for its caption (two lines). */
+const FIG_TOP = 34;
+
+/** Rows the figure's legend takes under it at width `w` (12px text, as drawn). */
+function keyRows(g: CanvasRenderingContext2D, f: Figure, w: number): number {
+  if (!f.keys.length) return 0;
+  g.font = `12px ${FONT}`;
+  let rows = 1;
+  let x = 0;
+  for (const k of f.keys) {
+    const kw = 16 + g.measureText(k.text).width + 12;
+    if (x > 0 && x + kw > w) {
+      rows++;
+      x = 0;
+    }
+    x += kw;
+  }
+  return rows;
 }
 
 /** Lines of `s` no wider than `width` in the context's current font. */
@@ -154,7 +185,7 @@ export function composeView(parts: ViewParts): HTMLCanvasElement {
     }
     placed.push({ f, x, y });
     x += w + PAD;
-    rowH = Math.max(rowH, 18 + (f.height * w) / f.width);
+    rowH = Math.max(rowH, FIG_TOP + (f.height * w) / f.width + keyRows(measure, f, w) * 16 + 4);
   }
   const height = y + rowH + PAD;
 
@@ -197,10 +228,33 @@ export function composeView(parts: ViewParts): HTMLCanvasElement {
   });
   for (const { f, x: fx, y: fy } of placed) {
     const w = Math.min(f.width, width - 2 * PAD);
+    const h = (f.height * w) / f.width;
     g.font = `bold 12px ${FONT}`;
     g.fillStyle = '#1d1d1f';
-    g.fillText(wrap(g, f.caption, w)[0] ?? '', fx, fy);
-    g.drawImage(f.image, fx, fy + 18, w, (f.height * w) / f.width);
+    wrap(g, f.caption, w)
+      .slice(0, 2)
+      .forEach((l, i) => {
+        g.fillText(l, fx, fy + i * 15);
+      });
+    g.drawImage(f.image, fx, fy + FIG_TOP, w, h);
+    // The chart's legend under it: swatch and name, flowing in rows.
+    g.font = `12px ${FONT}`;
+    let kx = fx;
+    let ky = fy + FIG_TOP + h + 4;
+    for (const k of f.keys) {
+      const kw = 16 + g.measureText(k.text).width + 12;
+      if (kx > fx && kx + kw > fx + w) {
+        kx = fx;
+        ky += 16;
+      }
+      if (k.colour) {
+        g.fillStyle = k.colour;
+        g.fillRect(kx, ky + 5, 12, 4);
+      }
+      g.fillStyle = '#1d1d1f';
+      g.fillText(k.text, kx + 16, ky);
+      kx += kw;
+    }
   }
   return out;
 }
