@@ -20,7 +20,7 @@ describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
   let errors: string[] = [];
 
   beforeAll(async () => {
-    app = await openApp();
+    app = await openApp({ firstVisit: true });
     ({ page, base } = app);
     errors = app.errors;
   });
@@ -33,6 +33,12 @@ describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
     await page.setViewportSize(size);
     await page.goto(base + query);
     await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#play')?.disabled, null, { timeout: 60_000 });
+  }
+
+  /** Open, with the help closed (a first visit opens it over the page). */
+  async function openClosed(size: { width: number; height: number }, query?: string): Promise<void> {
+    await open(size, query);
+    if (await page.locator('#help').isVisible()) await page.getByRole('button', { name: 'Got it' }).click();
   }
 
   const box = async (selector: string): Promise<Box> => (await page.locator(selector).boundingBox())!;
@@ -67,7 +73,7 @@ describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
     { width: 800, height: 900 },
   ]) {
     it(`shows the inspector within the screen after a click on the town at ${size.width}x${size.height}`, async () => {
-      await open(size);
+      await openClosed(size);
       await page.getByRole('button', { name: 'Step' }).click();
       await page.waitForFunction(() => document.querySelector('#step-counter')?.textContent === '1');
       await page.locator('#town').scrollIntoViewIfNeeded();
@@ -98,7 +104,7 @@ describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
   }
 
   it('puts the description beside the picker and writes the sources for people', async () => {
-    await open({ width: 1400, height: 900 });
+    await openClosed({ width: 1400, height: 900 });
     const picker = await box('#preset');
     const desc = await box('#preset-description');
     expect(desc.x).toBeGreaterThan(picker.x + picker.width);
@@ -115,7 +121,7 @@ describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
   });
 
   it('explains every count, card and legend entry on hover, the detained count with the burn-in', async () => {
-    await open({ width: 1400, height: 900 });
+    await openClosed({ width: 1400, height: 900 });
     const titles = (sel: string) => page.locator(sel).evaluateAll((es) => es.map((e) => (e as HTMLElement).title));
     for (const sel of ['#legend li', '#counts dt', '#counts dd', '.card']) {
       const t = await titles(sel);
@@ -128,7 +134,7 @@ describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
   });
 
   it('saves the whole view as one PNG: bigger than the town canvas, with a title strip that is not blank', async () => {
-    await open({ width: 1400, height: 900 });
+    await openClosed({ width: 1400, height: 900 });
     await page.getByRole('button', { name: 'Step' }).click();
     await page.waitForFunction(() => document.querySelector('#step-counter')?.textContent === '1');
     const canvas = await page.locator('#town').evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]);
@@ -156,7 +162,7 @@ describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
 
   it('puts the levers before every output at 800x900, and no panels overlap at 1400x900', async () => {
     const outputs = ['.stage', '#charts', '.readout', '#inspect'];
-    await open({ width: 800, height: 900 });
+    await openClosed({ width: 800, height: 900 });
     const levers = await page.evaluate(() => document.querySelector('.levers-box')!.getBoundingClientRect().top);
     for (const sel of outputs) {
       const top = await page.evaluate((s) => {
@@ -170,7 +176,7 @@ describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
       }, sel);
       expect(levers, sel).toBeLessThan(top);
     }
-    await open({ width: 1400, height: 900 });
+    await openClosed({ width: 1400, height: 900 });
     const boxes = await page.evaluate((sels) => sels.map((s) => [s, document.querySelector(s)!.getBoundingClientRect().toJSON()] as const), ['.controls', '.levers-box', ...outputs]);
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
