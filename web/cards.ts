@@ -34,7 +34,7 @@ export const CARDS: CardSpec[] = [
     share: true,
     decimals: 1,
     reported: 'Zhejiang 2017: 96.58%',
-    help: 'Share of surveyed residents satisfied with public safety (latest survey).',
+    help: 'Share of surveyed residents satisfied with public safety: satisfied ÷ residents surveyed, in the latest survey.',
   },
   {
     key: 'resolvedAtVillageOrBelowShare',
@@ -54,7 +54,7 @@ export const CARDS: CardSpec[] = [
     share: true,
     decimals: 1,
     reported: 'Reported: 95–98%',
-    help: 'Share of village people’s mediations that settle the dispute.',
+    help: 'Share of village people’s mediations that settle the dispute: settled ÷ village mediations finished so far.',
   },
   {
     key: 'riskRejected',
@@ -95,7 +95,7 @@ export const CARDS: CardSpec[] = [
     format: fix(0),
     decimals: 0,
     unit: 'incidents',
-    help: 'Episodes of collective action large enough to count as a mass incident.',
+    help: 'Episodes of collective action large enough to count as a mass incident, counted since day 0 (a count, not a share).',
   },
   {
     key: 'costPerResolvedDispute',
@@ -112,7 +112,7 @@ export const CARDS: CardSpec[] = [
     value: (m) => num(m, 'meanLegitimacy'),
     format: fix(3),
     decimals: 3,
-    help: 'Mean perceived legitimacy at the end of the run; every regime preset starts from the same society (0.8). It moves with each encounter’s procedural fairness.',
+    help: 'Mean perceived legitimacy over all residents, now (0 to 1); every regime preset starts from the same society (0.8). It moves with each encounter’s procedural fairness.',
   },
 ];
 

@@ -15,8 +15,9 @@ import { showCards, type Metrics } from './cards';
 import { ChartPanel } from './charts';
 import { startCompare } from './compare';
 import { setupDrop } from './drop';
-import { downloadPng } from './export-png';
+import { saveViewPng } from './export-view';
 import { setupHelp } from './help';
+import { revealOnPick } from './inspect-reveal';
 import { sensitivityLinkFor } from './sensitivity-link';
 import { bindShortcuts } from './keyboard';
 import { LatticeView } from './lattice-view';
@@ -471,6 +472,7 @@ function startExplore(request: RunRequest | undefined): void {
   try {
     lattice = new LatticeView(ui.lattice);
     town = new TownView(ui.town, ui.townLabels, (_p, info) => showInspect(info));
+    revealOnPick(ui.town, ui.inspect);
   } catch (e) {
     ui.latticeWrap.textContent = `WebGL is not available in this browser, so the picture cannot be drawn; numbers and charts still work. (${(e as Error).message})`;
   }
@@ -491,7 +493,7 @@ function startExplore(request: RunRequest | undefined): void {
     town?.resetCamera();
     town?.render();
   });
-  ui.savePng.addEventListener('click', () => downloadPng([view.town ? ui.town : ui.lattice], `govsim-${preset?.id ?? 'view'}-seed${player.seed}-step${player.time}.png`));
+  ui.savePng.addEventListener('click', () => void saveViewPng(view.town ? ui.town : ui.lattice, `govsim-${preset?.id ?? 'view'}-seed${player.seed}-step${player.time}.png`));
   onEnter(ui.seed, applySeed);
   onEnter(ui.steps, applySteps);
   // While typing, a message goes away as soon as the value is good; new messages wait for Enter or leaving the field.

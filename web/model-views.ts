@@ -20,12 +20,21 @@ export interface SeriesShown {
   series: string;
   label: string;
   colour?: string;
+  /** What it counts and out of what, shown on hover. */
+  help?: string;
+}
+
+/** A legend entry of the picture; `help` says on hover what it stands for and how it is measured. */
+export interface LegendEntry {
+  label: string;
+  colour: string;
+  help?: string;
 }
 
 export interface ModelView {
   /** Colours by code. */
   palette: readonly string[];
-  legend: { label: string; colour: string }[];
+  legend: LegendEntry[];
   counts: SeriesShown[];
   /** Live charts; the first is the main one. */
   charts: ChartSpec[];
@@ -55,14 +64,14 @@ function codeCounts(codes: Uint8Array): number[] {
  */
 export function epsteinLegend(jailedCellEmpty: boolean): ModelView['legend'] {
   return [
-    { label: 'Quiet citizen', colour: EPSTEIN_COLOURS.quiet },
-    { label: 'Active citizen', colour: EPSTEIN_COLOURS.active },
-    { label: 'Cop', colour: EPSTEIN_COLOURS.cop },
+    { label: 'Quiet citizen', colour: EPSTEIN_COLOURS.quiet, help: 'A cell holding a citizen who is not rebelling now (grievance minus net risk at or below the threshold).' },
+    { label: 'Active citizen', colour: EPSTEIN_COLOURS.active, help: 'A cell holding a citizen in open rebellion now.' },
+    { label: 'Cop', colour: EPSTEIN_COLOURS.cop, help: 'A cell holding a cop; cops arrest active citizens in their vision.' },
     ...(jailedCellEmpty
-      ? [{ label: 'Empty (jailed citizens leave their cells: not drawn)', colour: EPSTEIN_COLOURS.empty }]
+      ? [{ label: 'Empty (jailed citizens leave their cells: not drawn)', colour: EPSTEIN_COLOURS.empty, help: 'A cell with nobody in it. Jailed citizens leave the lattice in this run, so they are counted (Jailed, beside) but not drawn.' }]
       : [
-          { label: 'Jailed (kept in its cell)', colour: EPSTEIN_COLOURS.jailed },
-          { label: 'Empty', colour: EPSTEIN_COLOURS.empty },
+          { label: 'Jailed (kept in its cell)', colour: EPSTEIN_COLOURS.jailed, help: 'A cell whose citizen is in jail: in this run a jailed citizen keeps its cell until released.' },
+          { label: 'Empty', colour: EPSTEIN_COLOURS.empty, help: 'A cell with nobody in it.' },
         ]),
   ];
 }
@@ -78,9 +87,9 @@ const epstein: ModelView = {
   }),
   legend: epsteinLegend(true),
   counts: [
-    { series: 'quiet', label: 'Quiet', colour: EPSTEIN_COLOURS.quiet },
-    { series: 'active', label: 'Active', colour: EPSTEIN_COLOURS.active },
-    { series: 'jailed', label: 'Jailed', colour: EPSTEIN_COLOURS.jailed },
+    { series: 'quiet', label: 'Quiet', colour: EPSTEIN_COLOURS.quiet, help: 'Citizens not rebelling now, out of all citizens (jailed ones excluded).' },
+    { series: 'active', label: 'Active', colour: EPSTEIN_COLOURS.active, help: 'Citizens in open rebellion now, out of all citizens.' },
+    { series: 'jailed', label: 'Jailed', colour: EPSTEIN_COLOURS.jailed, help: 'Citizens in jail now, out of all citizens; each serves a random term up to the maximum jail term.' },
   ],
   charts: [
     {
@@ -108,27 +117,55 @@ const epstein: ModelView = {
   },
 };
 
+/** How a resolver's bar is measured, for every bar of the legend. */
+const BAR_HELP = 'One bar per office or team. Height: cases it handles now plus cases queuing, divided by its handlers (slots), capped at 2; a bar at the floor is idle.';
+
+/**
+ * The Detained count is non-zero from day 0 because the run starts after a burn-in: `burnInDays` days of
+ * collective action and detention run before day 0 (sim/governance/model.ts burnIn), so that a
+ * population that starts all quiet does not show an initial burst. The detainees of those days are held
+ * on into the run; their detentions are not in the run's totals. The count says so on hover.
+ */
+export function detainedHelp(burnInDays: number): string {
+  const now = 'Residents held in detention now (detained after collective action or an intercepted petition), out of all residents.';
+  return burnInDays > 0
+    ? `${now} It is above zero from day 0: the run starts after ${burnInDays} days of collective action and detention run before day 0 (the burn-in, so that the run does not open with everyone activating at once), and those detainees are still held. Their detentions are not counted in the run’s totals.`
+    : now;
+}
+
 /** Governance grids placed on their layout positions (gridX, gridY): calm, with disputes, or with actives. */
 const governance: ModelView = {
   palette: [GOVERNANCE_COLOURS.none, GOVERNANCE_COLOURS.calm, GOVERNANCE_COLOURS.disputes, GOVERNANCE_COLOURS.actives],
   town: true,
   legend: [
-    { label: 'Grid (residents’ quarter), calm', colour: GOVERNANCE_COLOURS.calm },
-    { label: 'Grid with open disputes (taller: more)', colour: GOVERNANCE_COLOURS.disputes },
-    { label: 'Grid with residents in collective action', colour: GOVERNANCE_COLOURS.actives },
-    { label: `Bar: ${RESOLVER_LABELS[CH_VILLAGE]} (height = how busy)`, colour: TOWN_COLOURS.village },
-    { label: `Bar: ${RESOLVER_LABELS[CH_NGO]}`, colour: TOWN_COLOURS.ngo },
-    { label: `Bar: ${RESOLVER_LABELS[CH_TOWN]}`, colour: TOWN_COLOURS.town },
-    { label: `Bar: ${RESOLVER_LABELS[CH_POLICE]}`, colour: TOWN_COLOURS.police },
-    { label: `Bar: ${RESOLVER_LABELS[CH_COURT]}`, colour: TOWN_COLOURS.court },
-    { label: 'Bar or dot: petition office, petition', colour: TOWN_COLOURS.petition },
-    { label: 'Red cap: cases queue here; red ring: mass incident', colour: TOWN_COLOURS.queue },
-    { label: 'Dot: open case at the level handling it (grey: not yet picked up)', colour: TOWN_COLOURS.pending },
+    { label: 'Grid (residents’ quarter), calm', colour: GOVERNANCE_COLOURS.calm, help: 'One tile per grid, the smallest unit of residents a grid worker looks after: calm means no open dispute of its residents and none of them in collective action now.' },
+    {
+      label: 'Grid with open disputes (taller: more)',
+      colour: GOVERNANCE_COLOURS.disputes,
+      help: 'A grid whose residents have open individual disputes now, counted by the claimant’s home grid; the tile grows with the count (up to 4) and with its actives.',
+    },
+    { label: 'Grid with residents in collective action', colour: GOVERNANCE_COLOURS.actives, help: 'A grid with at least one resident in collective action (active) now; this colour wins over open disputes.' },
+    { label: `Bar: ${RESOLVER_LABELS[CH_VILLAGE]} (height = how busy)`, colour: TOWN_COLOURS.village, help: BAR_HELP },
+    { label: `Bar: ${RESOLVER_LABELS[CH_NGO]}`, colour: TOWN_COLOURS.ngo, help: BAR_HELP },
+    { label: `Bar: ${RESOLVER_LABELS[CH_TOWN]}`, colour: TOWN_COLOURS.town, help: BAR_HELP },
+    { label: `Bar: ${RESOLVER_LABELS[CH_POLICE]}`, colour: TOWN_COLOURS.police, help: BAR_HELP },
+    { label: `Bar: ${RESOLVER_LABELS[CH_COURT]}`, colour: TOWN_COLOURS.court, help: BAR_HELP },
+    { label: 'Bar or dot: petition office, petition', colour: TOWN_COLOURS.petition, help: `${BAR_HELP} A pink dot is an open case now in the letters-and-visits (petition) channel.` },
+    {
+      label: 'Red cap: cases queue here; red ring: mass incident',
+      colour: TOWN_COLOURS.queue,
+      help: 'A red cap sits on a resolver with cases waiting in its queue now (more cases than handlers). A red ring round a town marks a mass incident going on there now.',
+    },
+    {
+      label: 'Dot: open case at the level handling it (grey: not yet picked up)',
+      colour: TOWN_COLOURS.pending,
+      help: 'One dot per open dispute now (at most the frame’s case cap, 5,000 by default), tied to its home grid by a line; grey until a resolver first takes it up.',
+    },
   ],
   counts: [
-    { series: 'disputesOpen', label: 'Open disputes', colour: GOVERNANCE_COLOURS.disputes },
-    { series: 'actives', label: 'Active', colour: GOVERNANCE_COLOURS.actives },
-    { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained },
+    { series: 'disputesOpen', label: 'Open disputes', colour: GOVERNANCE_COLOURS.disputes, help: 'Disputes open now (claimed, not yet resolved or given up), in the whole town.' },
+    { series: 'actives', label: 'Active', colour: GOVERNANCE_COLOURS.actives, help: 'Residents in collective action now, out of all residents.' },
+    { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained, help: detainedHelp(0) },
   ],
   charts: [
     {
@@ -221,6 +258,12 @@ export function viewFor(model: string, scenario?: unknown): ModelView {
     const v = valueAt(scenario, 'params.jailedCellEmpty');
     const dflt = leversOf('epstein').find((s) => s.path === 'params.jailedCellEmpty')?.default;
     return { ...view, legend: epsteinLegend(typeof v === 'boolean' ? v : dflt !== false) };
+  }
+  if (model === 'governance') {
+    const days = valueAt(scenario, 'params.collectiveAction.burnInDays');
+    const dflt = leversOf('governance').find((s) => s.path === 'params.collectiveAction.burnInDays')?.default;
+    const burnIn = typeof days === 'number' ? days : typeof dflt === 'number' ? dflt : 0;
+    return { ...view, counts: view.counts.map((c) => (c.series === 'detained' ? { ...c, help: detainedHelp(burnIn) } : c)) };
   }
   return view;
 }

@@ -7,6 +7,7 @@ import type { ModelView } from './model-views';
 import { headlessOnly, type Preset } from './presets';
 import { cliCommand } from './url-state';
 import { formatCount } from './format';
+import { readableSource } from './sources';
 
 const MODEL_LABELS: Record<string, string> = { epstein: 'Epstein (2002) civil violence', governance: 'Governance of disputes' };
 
@@ -21,6 +22,11 @@ function item(tag: 'li' | 'dt', className: string, colour: string | undefined, l
   const e = document.createElement(tag);
   if (colour) e.append(swatch(className, colour));
   e.append(label);
+  return e;
+}
+
+function explained<T extends HTMLElement>(e: T, help: string | undefined): T {
+  if (help) e.title = help;
   return e;
 }
 
@@ -46,13 +52,18 @@ export function showPreset(
   el.name.textContent = p.name;
   el.meta.textContent = `Preset ${p.id} · model ${p.model}`;
   el.description.textContent = p.description || 'No description.';
-  el.sources.replaceChildren(
-    ...(p.sources.length ? p.sources : ['None given.']).map((s) => {
-      const li = document.createElement('li');
-      li.textContent = s;
-      return li;
-    }),
-  );
+  el.sources.replaceChildren(...(p.sources.length ? p.sources.map((s) => sourceItem(s, p.model)) : [Object.assign(document.createElement('li'), { textContent: 'None given.' })]));
+}
+
+/** One source for people (sources.ts): the work in <cite>, each parameter in words with its path on hover. */
+function sourceItem(source: string, model: string): HTMLLIElement {
+  const li = document.createElement('li');
+  for (const part of readableSource(source, model)) {
+    if (part.kind === 'text') li.append(part.text);
+    else if (part.kind === 'work') li.append(Object.assign(document.createElement('cite'), { textContent: part.text }));
+    else li.append(Object.assign(document.createElement('span'), { className: 'param', textContent: part.text, title: part.help }));
+  }
+  return li;
 }
 
 /** Legend of the picture and the counts list (dd#count-<series>, "–" until known). */
@@ -60,14 +71,15 @@ export function buildViewPanels(
   el: { legend: HTMLUListElement; counts: HTMLDListElement },
   view: ModelView,
 ): void {
-  el.legend.replaceChildren(...view.legend.map(({ label, colour }) => item('li', 'swatch', colour, label)));
+  // Every entry and count says on hover what it is and out of what (issue 12: every count explained).
+  el.legend.replaceChildren(...view.legend.map(({ label, colour, help }) => explained(item('li', 'swatch', colour, label), help)));
   el.counts.replaceChildren(
-    ...view.counts.flatMap(({ series, label, colour }) => {
+    ...view.counts.flatMap(({ series, label, colour, help }) => {
       const dd = document.createElement('dd');
       dd.dataset.series = series;
       dd.id = `count-${series}`;
       dd.textContent = '–';
-      return [item('dt', 'swatch', colour, label), dd];
+      return [explained(item('dt', 'swatch', colour, label), help), explained(dd, help)];
     }),
   );
 }

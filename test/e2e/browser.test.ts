@@ -76,7 +76,8 @@ describe('the browser app in Chromium', () => {
     expect(await page.locator('#preset').inputValue()).toBe(PRESET);
     expect(await page.locator('#preset-name').textContent()).toBe(raw.name);
     expect(await page.locator('#preset-description').textContent()).toBe(raw.description);
-    expect(await page.locator('#preset-sources li').allTextContents()).toEqual(raw.sources);
+    // One item per source, written for people (web/sources.ts; layout.test.ts checks the wording).
+    expect(await page.locator('#preset-sources li').count()).toBe(raw.sources.length);
     // Every preset in scenarios/ is offered.
     const presets = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'schema.json');
     expect((await page.locator('#preset option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).sort()).toEqual(
