@@ -125,13 +125,22 @@ describe('one player and honest addresses, in Chromium', () => {
       const hash = await exploreHash(page);
       return { ms: Date.now() - t0, hash };
     };
-    const play = await timed('Play');
-    const toEnd = await timed('Run to end');
-    expect(toEnd.hash).toBe(play.hash);
-    // Run to end starts at Play's fastest chunk and only grows it.
-    expect(Number(await page.locator('#perf').getAttribute('data-chunk'))).toBeGreaterThan(50);
-    console.log(`default run (1,095 days): Play at 50 steps a frame ${play.ms} ms, Run to end ${toEnd.ms} ms`);
-    expect(toEnd.ms).toBeLessThanOrEqual(play.ms);
+    // Three interleaved pairs, compared by their medians: the machines are shared and noisy, and one
+    // slow frame must not decide it.
+    const plays: number[] = [];
+    const ends: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const play = await timed('Play');
+      const toEnd = await timed('Run to end');
+      expect(toEnd.hash).toBe(play.hash);
+      // Run to end starts at Play's fastest chunk and only grows it.
+      expect(Number(await page.locator('#perf').getAttribute('data-chunk'))).toBeGreaterThan(50);
+      plays.push(play.ms);
+      ends.push(toEnd.ms);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+    console.log(`default run (1,095 days): Play at 50 steps a frame ${plays.join('/')} ms, Run to end ${ends.join('/')} ms`);
+    expect(median(ends)).toBeLessThanOrEqual(median(plays));
     expect(errors).toEqual([]);
   });
 
