@@ -9,6 +9,7 @@ import { parseSeeds } from '../batch/seeds';
 import { parseShard } from '../batch/shard';
 import { boolFlag, intFlag, listFlag, stringFlag, type FlagSpec, type ParsedArgs } from './args';
 import { UsageError } from './errors';
+import { formatFlag } from './format-flag';
 import { memoryLimit } from './memory';
 import { defaultOut } from './out-dir';
 
@@ -22,11 +23,15 @@ export const RUN_FLAGS: FlagSpec = {
   'max-memory': 'string',
 };
 
+/** What the plan commands write: --format csv|parquet|both (recorded: it changes the files). */
+export const OUTPUT_FLAGS: FlagSpec = { format: 'string' };
+
 export const COMMON_FLAGS: FlagSpec = {
   seeds: 'string',
   steps: 'string',
   set: 'list',
   series: 'boolean',
+  ...OUTPUT_FLAGS,
   ...RUN_FLAGS,
 };
 
@@ -64,10 +69,13 @@ export interface RunOptions extends ExecuteOptions {
 
 /** Read the run flags (RUN_FLAGS): workers, the memory limit they imply, and the engine's options. */
 export function runFlags(command: string, argv: string[], args: ParsedArgs, defaultOut: (name: string) => string) {
+  // Checked here, before anything runs; the engine reads it back from the recorded command.
+  const format = formatFlag(args);
   const shardText = stringFlag(args, 'shard');
   const workersFlag = intFlag(args, 'workers', 1, 1024);
   const workers = workersFlag ?? Math.max(1, availableParallelism());
   return {
+    format,
     workers,
     /** The memory limit for `runs` runs, of which up to one per worker run at once. */
     limit: (runs: number) =>

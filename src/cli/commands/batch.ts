@@ -10,7 +10,7 @@ import { COMMON_FLAGS, commonOptions, defaultOutDir, recordedCommand } from '../
 import { finishedLine, runPlan } from '../plan-report';
 
 export const usage =
-  'govsim batch <scenario file or preset> --seeds 1..100 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
+  'govsim batch <scenario file or preset> --seeds 1..100 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--format csv|parquet|both] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
 
 export async function batch(argv: string[]): Promise<number> {
   const args = parseArgs(argv, COMMON_FLAGS);

@@ -25,7 +25,7 @@ import { finishedLine, runPlan } from '../plan-report';
 import { DRAW_FLAGS, DRAW_USAGE, drawFlags } from './draws-flags';
 import { defaultOut } from '../out-dir';
 
-export const usage = `govsim compare <scenario A> <scenario B> [more ...] --seeds 1..50 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]
+export const usage = `govsim compare <scenario A> <scenario B> [more ...] --seeds 1..50 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--format csv|parquet|both] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]
        govsim compare <scenario A> <scenario B> [more ...] --seeds N ${DRAW_USAGE} [--metrics a,b] [--steps N] [--set ...] [--workers N] [--out DIR] [--quiet]`;
 
 export async function compare(argv: string[]): Promise<number> {
@@ -63,6 +63,7 @@ export async function compare(argv: string[]): Promise<number> {
 async function compareAcross(argv: string[], args: ParsedArgs, refs: string[], common: ReturnType<typeof commonOptions>): Promise<number> {
   for (const f of ['series', 'resume'] as const) if (boolFlag(args, f)) throw new UsageError(`--${f}: not available with --lhs or --posterior (a comparison across draws keeps no per-run files)`);
   if (stringFlag(args, 'shard') !== undefined) throw new UsageError('--shard: not available with --lhs or --posterior; lower --lhs or --draws instead');
+  if (common.format !== 'csv') throw new UsageError(`--format ${common.format}: not available with --lhs or --posterior (a comparison across draws keeps no per-run tables); allowed there: csv`);
   const bases = [];
   for (const ref of refs) bases.push(await loadBase(ref, common.sets, common.steps, common.limit(refs.length)));
   const models = [...new Set(bases.map((b) => b.info.model))];

@@ -16,11 +16,11 @@ import type { SensitivityDesign } from '../../sensitivity/types';
 import { leversOf } from '../../scenario/levers';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
-import { defaultOutDir, recordedCommand, RUN_FLAGS, runFlags, wrap } from '../batch-flags';
+import { defaultOutDir, OUTPUT_FLAGS, recordedCommand, RUN_FLAGS, runFlags, wrap } from '../batch-flags';
 import { finishedLine, runPlan } from '../plan-report';
 
 export const usage =
-  'govsim sensitivity <scenario file or preset> [--method morris|sobol] [--n N] [--r R] [--levels P] [--kind society|policy|all] [--params GLOB[,GLOB]] [--priors FILE] [--seeds N|a..b] [--metrics a,b] [--sample-seed S] [--steps N] [--set ...] [--workers N] [--max-memory SIZE] [--out DIR] [--resume] [--shard K/N] [--quiet]';
+  'govsim sensitivity <scenario file or preset> [--method morris|sobol] [--n N] [--r R] [--levels P] [--kind society|policy|all] [--params GLOB[,GLOB]] [--priors FILE] [--seeds N|a..b] [--metrics a,b] [--sample-seed S] [--steps N] [--set ...] [--format csv|parquet|both] [--workers N] [--max-memory SIZE] [--out DIR] [--resume] [--shard K/N] [--quiet]';
 
 const METHODS = ['morris', 'sobol'] as const;
 const KINDS = ['society', 'policy', 'all'] as const;
@@ -40,6 +40,7 @@ export async function sensitivity(argv: string[]): Promise<number> {
     'sample-seed': 'string',
     steps: 'string',
     set: 'list',
+    ...OUTPUT_FLAGS,
     ...RUN_FLAGS,
   });
   const [ref] = expectPositional(args, 1, usage);

@@ -11,7 +11,7 @@ import { COMMON_FLAGS, commonOptions, defaultOutDir, recordedCommand, wrap } fro
 import { finishedLine, runPlan } from '../plan-report';
 
 export const usage =
-  'govsim sweep <scenario file or preset> --grid params.x=0.1,0.2,0.3 [--grid params.y=1..5 ...] [--lhs N --range params.z=0..1 ... [--lhs-seed S]] --seeds 1..20 [--steps N] [--set ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
+  'govsim sweep <scenario file or preset> --grid params.x=0.1,0.2,0.3 [--grid params.y=1..5 ...] [--lhs N --range params.z=0..1 ... [--lhs-seed S]] --seeds 1..20 [--steps N] [--set ...] [--workers N] [--out DIR] [--series] [--format csv|parquet|both] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
 
 export async function sweep(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { ...COMMON_FLAGS, grid: 'list', lhs: 'string', range: 'list', 'lhs-seed': 'string' });
