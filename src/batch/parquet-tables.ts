@@ -57,7 +57,7 @@ export function writeSeriesParquet(path: string, plan: Plan, records: readonly R
         continue;
       }
       seen.add(name);
-      seriesColumns.push({ name, type: 'DOUBLE' });
+      seriesColumns.push({ name, type: 'DOUBLE', statistics: false });
     }
   }
   return writeStreamAtomic(path, (write) => {

@@ -10,7 +10,7 @@ import { readSeriesCsv } from './series-read';
 
 /** Write a time series (columns by name, `rows` long) of the run with seed `seed`. */
 export function writeSeriesParquet(sink: ByteSink, names: readonly string[], rows: number, columns: ReadonlyMap<string, ArrayLike<number>>, seed: number): void {
-  const table: ParquetColumn[] = [{ name: 'run', type: 'INT32' }, { name: 'seed', type: 'INT64' }, ...names.map((name) => ({ name, type: 'DOUBLE' as const }))];
+  const table: ParquetColumn[] = [{ name: 'run', type: 'INT32' }, { name: 'seed', type: 'INT64' }, ...names.map((name) => ({ name, type: 'DOUBLE' as const, statistics: false }))];
   const w = new ParquetTableWriter(table, sink);
   w.addColumns(rows, columns, new Map<string, unknown>([['run', 0], ['seed', seed]]));
   w.finish();
