@@ -154,6 +154,23 @@ describe('govsim sweep --format', () => {
   });
 });
 
+describe('a Parquet file that cannot be written', () => {
+  it('stops with exit 3 naming it, leaves no half file, and --resume ends with the bytes of an uninterrupted sweep', () => {
+    const args = ['sweep', file, '--grid', 'params.width=10,12', '--seeds', '1..2', '--series', '--format', 'both', '--quiet'];
+    const whole = tempDir();
+    ok([...args, '--out', whole]);
+    // Writes before the aggregates: plan.json, then each of the 4 runs' series and record; the next is runs.parquet.
+    const dir = tempDir();
+    const r = govsim([...args, '--out', dir, '--workers', '1'], undefined, { GOVSIM_FAIL_WRITE_AFTER: '9' });
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toContain(`could not write ${join(dir, 'runs.parquet')}: no space left on the device (ENOSPC)`);
+    expect(r.stderr).toContain('all 4 runs are saved');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.parquet') || f.endsWith('.tmp'))).toEqual([]);
+    ok([...args, '--out', dir, '--resume']);
+    expect(tree(dir)).toEqual(tree(whole));
+  });
+});
+
 describe('compare and sensitivity --format parquet', () => {
   it('compare: runs.parquet and series.parquet carry the scenario column', async () => {
     const dir = tempDir();
