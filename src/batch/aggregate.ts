@@ -10,6 +10,9 @@
  *   manifest.json engine version, scenario hashes, normalised command line, seeds, design, counts, the
  *                 hash of each file and one output hash over them
  *   compare.csv, compare.json  for comparisons (see compare.ts)
+ *
+ * With --format parquet, runs.csv gives way to runs.parquet (parquet-tables.ts; `both` writes both),
+ * written before the manifest, which lists its hash (and series.parquet's) after the text files'.
  */
 import { tableCsv } from '../output/csv';
 import { sha256Hex } from '../output/hash';
