@@ -186,6 +186,18 @@ describe('compare and sensitivity --format parquet', () => {
     expectManifestHashes(dir, ['runs.csv', 'summary.json', 'compare.csv', 'compare.json', 'runs.parquet', 'series.parquet']);
   });
 
+  it('compare of two models: series.parquet holds both series’ columns, null where a model records none', async () => {
+    const dir = tempDir();
+    ok(['compare', file, 'social-governance', '--seeds', '1', '--steps', '10', '--series', '--format', 'parquet', '--out', dir, '--quiet']);
+    const rows = await readParquet(join(dir, 'series.parquet'));
+    expect(rows).toHaveLength(20);
+    const epstein = rows.filter((r) => r.scenario === 'small');
+    const governance = rows.filter((r) => r.scenario !== 'small');
+    expect(epstein.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(governance.every((r) => r.step === null && typeof r.disputesOpened === 'number')).toBe(true);
+    expect(epstein.every((r) => r.disputesOpened === null)).toBe(true);
+  });
+
   it('sensitivity: runs.parquet beside the indices', async () => {
     const dir = tempDir();
     ok(['sensitivity', file, '--kind', 'all', '--params', 'legitimacy,threshold', '--r', '2', '--seeds', '1', '--format', 'parquet', '--out', dir, '--quiet']);
