@@ -5,6 +5,7 @@
  * indices). Which metrics a sensitivity analysis reports is read back from the recorded command line,
  * so the merged folder is the one the unsharded command writes.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFiles } from '../io/files';
 import { formatFromCommand, wantsCsv, wantsParquet } from '../output/format';
@@ -32,6 +33,12 @@ export async function finishPlan(plan: Plan, records: readonly RunRecord[], out:
     if (plan.series) written['series.parquet'] = writeSeriesParquet(join(out, 'series.parquet'), plan, records, new RunStore(out));
   }
   const files = await aggregateFiles(plan, records, { csv: wantsCsv(format), written });
+  // A folder resumed with another --format holds the other format's tables from before: they go, so
+  // that the folder holds what its manifest lists.
+  for (const name of ['runs.csv', 'runs.parquet', 'series.parquet']) {
+    const path = join(out, name);
+    if (!(name in files) && !(name in written) && existsSync(path)) rmSync(path);
+  }
   writeFiles(out, files);
   if (plan.kind !== 'sensitivity') return { files };
   const sensitivity = finishSensitivity(plan, records, metricsFromCommand(plan.command));
