@@ -3,6 +3,7 @@
  * the legends and counts of a model view, and the output hash with its downloads.
  */
 import type { RunOutputs } from '../src/output/run';
+import { seriesParquetFromCsv } from '../src/output/run-parquet';
 import type { ModelView } from './model-views';
 import { headlessOnly, type Preset } from './presets';
 import { cliCommand } from './url-state';
@@ -116,9 +117,12 @@ export class HashPanel {
       command,
       ' gives the same hash.',
     );
-    const links = Object.entries(out.files).map(([name, text]) => {
+    // The time series as Parquet too, by the writer `govsim run --format parquet` uses (the same bytes).
+    const series = out.files['timeseries.csv'];
+    const files: [string, BlobPart][] = [...Object.entries(out.files), ...(series ? [['series.parquet', seriesParquetFromCsv(series, m.seed) as BlobPart] as [string, BlobPart]] : [])];
+    const links = files.map(([name, text]) => {
       const a = document.createElement('a');
-      const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+      const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.csv') ? 'text/csv' : name.endsWith('.parquet') ? 'application/vnd.apache.parquet' : 'application/json' }));
       this.urls.push(url);
       a.href = url;
       a.download = name;

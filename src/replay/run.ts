@@ -5,6 +5,7 @@
  */
 import { createModel } from '../../sim/registry';
 import { scenarioHash, type Manifest } from '../output/run';
+import { formatFromCommand } from '../output/format';
 import { writeRunOutputs } from '../output/write-run';
 import type { MemoryLimit } from '../scenario/bounds';
 import { parseScenario } from '../scenario/parse';
@@ -23,5 +24,8 @@ export async function replayRun(dir: string, m: Manifest, out: string, limit?: M
   const settings = resolveRun(scenario, { seed: m.seed, steps: m.steps }, limit, `${dir}/manifest.json`);
   const model = createModel(scenario.model, scenario.params, settings.seed);
   model.step(settings.steps);
-  await writeRunOutputs(out, model, scenario, settings.seed, 'cases.csv' in m.files, m.command);
+  // The tables in the format the run wrote them (--format, read back from its command line).
+  const format = formatFromCommand(m.command ?? []);
+  const cases = 'cases.csv' in m.files || 'cases.parquet' in m.files;
+  await writeRunOutputs(out, model, scenario, settings.seed, cases, m.command, format);
 }

@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { aggregateFiles } from '../batch/aggregate';
 import { runCount, type Plan } from '../batch/design';
 import { RunStore, type RunRecord } from '../batch/store';
+import { formatFromCommand, wantsCsv } from '../output/format';
 import { canonicalJson, outputHashInput } from '../output/hash';
 import { ENGINE_VERSION } from '../version';
 import { readPlan, readResultFolder, type ResultFolder } from './folder';
@@ -121,7 +122,10 @@ async function verifyBatch(dir: string, m: Extract<ResultFolder, { type: 'batch'
     return;
   }
   // The aggregates as this folder's runs give them: what runs.csv, summary.json (...) and the manifest must be.
-  const rebuilt = await aggregateFiles(plan, records);
+  // In the folder's format: the Parquet tables' hashes (checked above against their files) go into the
+  // manifest as the batch wrote them.
+  const written = Object.fromEntries(Object.entries(m.files).filter(([name]) => name.endsWith('.parquet')));
+  const rebuilt = await aggregateFiles(plan, records, { csv: wantsCsv(formatFromCommand(plan.command)), written });
   for (const [name, want] of Object.entries(rebuilt)) {
     const path = join(dir, name);
     if (existsSync(path) && readFileSync(path, 'utf8') !== want) {

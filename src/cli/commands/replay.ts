@@ -8,17 +8,15 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFiles } from '../../io/files';
 import { replayJob } from '../../replay/batch';
 import { compareFiles, type FileComparison, filesIn } from '../../replay/compare';
 import { FolderError, readResultFolder } from '../../replay/folder';
 import { replayRun } from '../../replay/run';
-import { finishSensitivity, metricsFromCommand } from '../../sensitivity/report';
 import { ENGINE_VERSION } from '../../version';
 import { boolFlag, expectPositional, intFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
 import { memoryLimit } from '../memory';
-import { executePlan, wrap } from './batch';
+import { runPlan } from '../plan-report';
 
 export const usage = 'govsim replay <run or batch folder> [--out DIR] [--workers N] [--max-memory SIZE] [--quiet]';
 
@@ -53,15 +51,11 @@ async function replayFolder(argv: string[]): Promise<number> {
     files = [...Object.keys(folder.manifest.files), 'manifest.json'];
   } else {
     const job = replayJob(dir, folder.manifest);
-    const result = await executePlan({ ...job, steps: undefined }, { out, workers, resume: false, quiet: true, typed: ['replay', ...argv] });
-    if (!result.records) return result.code;
+    const result = await runPlan({ ...job, steps: undefined }, { out, workers, resume: false, quiet: true, typed: ['replay', ...argv] });
+    if (result.status !== 'done') return result.code;
     files = [...Object.keys(folder.manifest.files), 'manifest.json', 'plan.json'];
-    if (job.plan.kind === 'sensitivity') {
-      // The indices, as the sensitivity command (and merge) write them beside the batch files.
-      const done = wrap(() => finishSensitivity(job.plan, result.records!, metricsFromCommand(job.plan.command)));
-      writeFiles(out, done.files);
-      files.push(...Object.keys(done.files));
-    }
+    // A sensitivity analysis's indices, written beside the batch files as the sensitivity command (and merge) write them.
+    if (result.sensitivity) files.push(...Object.keys(result.sensitivity.files));
     if (job.plan.series) files.push(...filesIn('series', dir, out));
   }
 
