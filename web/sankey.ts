@@ -53,7 +53,7 @@ export function drawSankey(host: HTMLElement, p: PathCounts | undefined): Sankey
   const nodes = el('g', {});
   const labels = el('g', { 'font-size': SANKEY_FONT_PX, 'font-family': 'system-ui, sans-serif', fill: '#222' });
   for (const n of layout.nodes) {
-    const rect = el('rect', { x: n.box.x, y: n.box.y, width: n.box.w, height: Math.max(1, n.box.h), fill: n.colour });
+    const rect = el('rect', { x: n.box.x, y: n.box.y, width: n.box.w, height: Math.max(1, n.box.h), fill: n.colour, 'data-node': n.id });
     const title = el('title', {});
     title.textContent = `${n.label}: ${n.lines[1]}`;
     rect.append(title);
