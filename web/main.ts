@@ -73,7 +73,7 @@ const ui = {
   counts: byId<HTMLDListElement>('counts'),
   cards: byId<HTMLDivElement>('cards'),
   sankeyBox: byId<HTMLElement>('sankey-box'),
-  sankey: byId<HTMLCanvasElement>('sankey'),
+  sankey: byId<HTMLElement>('sankey'),
   charts: byId<HTMLDivElement>('charts'),
   hash: byId<HTMLOutputElement>('output-hash'),
   hashNote: byId<HTMLParagraphElement>('hash-note'),
