@@ -1,8 +1,8 @@
 /** Run the real `govsim` command (bin/govsim.mjs) as a child process, as a user would. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,4 +29,18 @@ export function scenarioFile(scenario: unknown, dir = tempDir()): string {
   const path = join(dir, 'scenario.json');
   writeFileSync(path, JSON.stringify(scenario));
   return path;
+}
+
+/** Every file under `dir` by relative path, sorted: as text, or as bytes in hex (`'hex'`, for binary files such as Parquet). */
+export function fileTree(dir: string, encoding: 'utf8' | 'hex' = 'utf8'): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p).toString(encoding);
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -1,27 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODEL_NAMES } from '../../src/scenario/schema';
-import { govsim, ROOT, scenarioFile, tempDir } from '../helpers/cli';
+import { govsim, ROOT, scenarioFile, tempDir, fileTree } from '../helpers/cli';
 
 // Small Epstein runs (20x20, 50 steps: ~0.2 s each) keep the whole file near 30 s on two cores.
 const small = { model: 'epstein', name: 'small', steps: 50, params: { width: 20, height: 20 } };
 const file = scenarioFile(small);
 
-/** Every file under `dir`, by relative path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
+const tree = (dir: string) => fileTree(dir);
 
 function ok(args: string[], status = 0) {
   const r = govsim(args);

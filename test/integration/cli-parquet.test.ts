@@ -4,11 +4,11 @@
  * hashes the Parquet bytes; sharded-and-merged gives the unsharded bytes; bad values are refused by name.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, } from 'node:fs';
+import { join, } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seriesParquetFromCsv } from '../../src/output/run-parquet';
-import { govsim, scenarioFile, tempDir } from '../helpers/cli';
+import { govsim, scenarioFile, tempDir, fileTree } from '../helpers/cli';
 import { asCsvText, duckdb, parquetSchema, readCsv, readParquet } from '../helpers/parquet';
 
 // Small Epstein runs (15x15, 30 steps) keep the file quick.
@@ -26,19 +26,7 @@ function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** Every file under `dir` by relative path, as bytes in hex. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p).toString('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+const tree = (dir: string) => fileTree(dir, 'hex');
 
 /** Rows of a Parquet file as CSV text, in the CSV's column order; fails if the columns differ. */
 async function parquetAsCsv(path: string, header: readonly string[]): Promise<string[][]> {

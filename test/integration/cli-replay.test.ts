@@ -4,10 +4,10 @@
  * names an edited file, a missing file, an edited run file and an edited series; both refuse what is not
  * a result folder with one line and exit 2.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { govsim, scenarioFile, tempDir } from '../helpers/cli';
+import { govsim, scenarioFile, tempDir, fileTree } from '../helpers/cli';
 
 // Small Epstein runs (20x20, 50 steps) keep the file quick.
 const small = { model: 'epstein', name: 'small', steps: 50, params: { width: 20, height: 20 } };
@@ -19,19 +19,7 @@ function ok(args: string[], status = 0) {
   return r;
 }
 
-/** Every file under `dir`, by relative path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
+const tree = (dir: string) => fileTree(dir);
 
 /** A copy of `dir` to spoil. */
 function copyOf(dir: string): string {

@@ -6,28 +6,17 @@
  * after the first N fails with GOVSIM_FAIL_WRITE_CODE), or made real with a folder path through a file.
  * A run file edited after it was written (valid JSON, one metric changed) is refused and run again.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { govsim, scenarioFile, tempDir } from '../helpers/cli';
+import { govsim, scenarioFile, tempDir, fileTree } from '../helpers/cli';
 
 const small = { model: 'epstein', name: 'small', steps: 50, params: { width: 20, height: 20 } };
 const file = scenarioFile(small);
 /** A hung command is killed after this long and the test fails on its null exit status. */
 const BOUND = 60_000;
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
+const tree = (dir: string) => fileTree(dir);
 
 const failing = (after: number, code = 'ENOSPC') => ({ GOVSIM_FAIL_WRITE_AFTER: String(after), GOVSIM_FAIL_WRITE_CODE: code });
 const runFiles = (dir: string) => (existsSync(join(dir, 'runs')) ? readdirSync(join(dir, 'runs')) : []);
