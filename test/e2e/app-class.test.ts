@@ -4,26 +4,18 @@
  * of panes with units and honest signs, a lever's help says what the lever moves (from docs/levers.json),
  * and Epstein's legend and ranges follow the option set. Without /usr/bin/chromium this file fails.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type App, openApp } from './harness';
+import { useApp } from './harness';
 
 
 
 describe('the app as a class would use it, in Chromium', () => {
-  let app: App | undefined;
   let page: Page;
   let base: string;
   let errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await openApp();
-    ({ page, base } = app);
-    errors = app.errors;
-  });
-
-  afterAll(async () => {
-    await app?.close();
+  useApp({}, (app) => {
+    ({ page, base, errors } = app);
   });
 
   it('shows a difference column per pair of panes, in pp for shares and in units otherwise, never +0 or −0', async () => {

@@ -5,25 +5,17 @@
  * (getBoundingClientRect), overlap neither each other nor another node; compare overlays its panes on
  * one chart per panel in the panes' colours. Without /usr/bin/chromium this file fails.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PANE_COLOURS, rgb } from '../../web/palette';
-import { type App, openApp } from './harness';
+import { useApp } from './harness';
 
 describe('charts and the dispute-path diagram, in Chromium', () => {
-  let app: App | undefined;
   let page: Page;
   let base: string;
   let errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await openApp();
-    ({ page, base } = app);
-    errors = app.errors;
-  });
-
-  afterAll(async () => {
-    await app?.close();
+  useApp({}, (app) => {
+    ({ page, base, errors } = app);
   });
 
   /** The first chart's legend values (step first) with the cursor at `fx` of the plot's width. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -84,4 +85,19 @@ export async function openApp(opts: { deviceScaleFactor?: number; firstVisit?: b
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One app for a describe block: opened before its tests (then `ready(app)`, e.g. to take its page into
+ * the block's variables) and closed after them.
+ */
+export function useApp(opts: Parameters<typeof openApp>[0], ready: (app: App) => void | Promise<void>): void {
+  let app: App | undefined;
+  beforeAll(async () => {
+    app = await openApp(opts);
+    await ready(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 }

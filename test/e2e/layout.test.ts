@@ -5,28 +5,20 @@
  * legend entry says on hover what it counts, the saved PNG holds the whole view, and the narrow layout
  * puts the levers before every output. Without /usr/bin/chromium this file fails.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { type App, openApp } from './harness';
+import { useApp } from './harness';
 
 const GOV = 'social-governance';
 type Box = { x: number; y: number; width: number; height: number };
 
 describe('the explore layout at 1400x900 and 800x900, in Chromium', () => {
-  let app: App | undefined;
   let page: Page;
   let base: string;
   let errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await openApp({ firstVisit: true });
-    ({ page, base } = app);
-    errors = app.errors;
-  });
-
-  afterAll(async () => {
-    await app?.close();
+  useApp({ firstVisit: true }, (app) => {
+    ({ page, base, errors } = app);
   });
 
   async function open(size: { width: number; height: number }, query = `?scenario=${GOV}&seed=1&steps=200`): Promise<void> {

@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/output/run';
 import { applyOverrides } from '../../src/scenario/overrides';
 import { parseScenario } from '../../src/scenario/parse';
-import { type App, openApp, ROOT } from './harness';
+import { ROOT, useApp } from './harness';
 
 const GOV_FILE = join(ROOT, 'scenarios', 'social-governance.json');
 const HASH = /^[0-9a-f]{64}$/;
@@ -32,19 +32,11 @@ async function paneHashes(page: Page, n: number): Promise<string[]> {
 }
 
 describe('one player and honest addresses, in Chromium', () => {
-  let app: App | undefined;
   let page: Page;
   let base: string;
   let errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await openApp();
-    ({ page, base } = app);
-    errors = app.errors;
-  });
-
-  afterAll(async () => {
-    await app?.close();
+  useApp({}, (app) => {
+    ({ page, base, errors } = app);
   });
 
   it("names a loaded file in the picker, and its link reproduces the file's hash in a new page", async () => {

@@ -10,11 +10,11 @@
  *     for the command it shows (test/src/sensitivity/fixtures/screen-cli.json); Cancel stops a run.
  * Without /usr/bin/chromium this file fails (it never skips).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type App, openApp, ROOT } from './harness';
+import { ROOT, useApp } from './harness';
 
 const FIXTURES = join(ROOT, 'test/src/sensitivity/fixtures');
 const MORRIS = readFileSync(join(FIXTURES, 'morris-sensitivity.json'), 'utf8');
@@ -22,22 +22,14 @@ const SCREEN_CLI = readFileSync(join(FIXTURES, 'screen-cli.json'), 'utf8');
 
 
 describe('the Sensitivity view in Chromium', () => {
-  let app: App | undefined;
   let page: Page;
   let context: BrowserContext;
   let base: string;
   let consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    app = await openApp();
-    ({ page, context, base } = app);
-    consoleErrors = app.errors;
+  useApp({}, async (app) => {
+    ({ page, context, base, errors: consoleErrors } = app);
     // A result "on this site" without copying fixtures into dist/: the page's fetch is answered here.
     await context.route('**/results/morris.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: MORRIS }));
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   const svgTexts = () => page.locator('#sens-plot svg text').allTextContents();
