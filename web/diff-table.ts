@@ -12,6 +12,7 @@
  *     mean and its interval are told apart without claiming more precision than the noise allows.
  */
 import { decimalsForInterval, formatNumber, formatSigned, MINUS, type Locale } from './format';
+import { t } from './i18n';
 
 /** What the table needs to know of a metric (a card of web/cards.ts). */
 export interface DiffMetric {
@@ -40,9 +41,9 @@ export function pairLabel([j, i]: readonly [number, number]): string {
   return `${paneLetter(j)} ${MINUS} ${paneLetter(i)}`;
 }
 
-/** The unit of a difference: "pp" for a share, else the metric's unit (or ""). */
+/** The unit of a difference: "pp" (in the page's language) for a share, else the metric's unit (or ""). */
 export function differenceUnit(m: DiffMetric): string {
-  return m.share ? 'pp' : (m.unit ?? '');
+  return m.share ? t('unit.pp') : (m.unit ?? '');
 }
 
 /** The scale from the metric's value to the shown difference (percentage points for a share). */
@@ -76,7 +77,7 @@ export function formatMeanDifference(m: DiffMetric, d: { mean: number; lo: numbe
   const digits = Number.isFinite(lo) && Number.isFinite(hi) ? decimalsForInterval(mean, lo, hi) : m.decimals;
   const head = mean === 0 ? '0' : withUnit(formatSigned(mean, digits, locale), m);
   if (!withInterval || !Number.isFinite(lo) || !Number.isFinite(hi)) return head;
-  return `${head} (${formatSigned(lo, digits, locale)} to ${formatSigned(hi, digits, locale)})`;
+  return t('diff.interval', { mean: head, lo: formatSigned(lo, digits, locale), hi: formatSigned(hi, digits, locale) });
 }
 
 /** A p-value for the table: "p < 0.001", "p = 0.031"; NaN (every pair equal): "p –". */

@@ -7,6 +7,12 @@ import type { ChartSpec } from './charts';
 import { leversOf, valueAt } from './lever-spec';
 import { EPSTEIN_COLOURS, GOVERNANCE_COLOURS, LINE_COLOURS, TOWN_COLOURS } from './palette';
 import { CH_COURT, CH_NGO, CH_POLICE, CH_TOWN, CH_VILLAGE, LEVEL_COUNTY, LEVEL_GRID, LEVEL_LABELS, LEVEL_TOWN, LEVEL_VILLAGE, RESOLVER_LABELS } from '../sim/governance/index';
+import { codeLabel, t } from './i18n';
+
+// Words come from the message tables (web/i18n.ts) in the page's language, read when this module loads:
+// the page switches language by reloading, so the views are built once per language.
+const resolver = (ch: number) => codeLabel('resolver', ch, RESOLVER_LABELS[ch]);
+const level = (l: number) => codeLabel('level', l, LEVEL_LABELS[l]);
 
 export interface CodeMap {
   width: number;
@@ -54,14 +60,14 @@ function codeCounts(codes: Uint8Array): number[] {
  */
 export function epsteinLegend(jailedCellEmpty: boolean): ModelView['legend'] {
   return [
-    { label: 'Quiet citizen', colour: EPSTEIN_COLOURS.quiet },
-    { label: 'Active citizen', colour: EPSTEIN_COLOURS.active },
-    { label: 'Cop', colour: EPSTEIN_COLOURS.cop },
+    { label: t('epstein.quietCitizen'), colour: EPSTEIN_COLOURS.quiet },
+    { label: t('epstein.activeCitizen'), colour: EPSTEIN_COLOURS.active },
+    { label: t('epstein.cop'), colour: EPSTEIN_COLOURS.cop },
     ...(jailedCellEmpty
-      ? [{ label: 'Empty (jailed citizens leave their cells: not drawn)', colour: EPSTEIN_COLOURS.empty }]
+      ? [{ label: t('epstein.emptyJailedLeave'), colour: EPSTEIN_COLOURS.empty }]
       : [
-          { label: 'Jailed (kept in its cell)', colour: EPSTEIN_COLOURS.jailed },
-          { label: 'Empty', colour: EPSTEIN_COLOURS.empty },
+          { label: t('epstein.jailedKept'), colour: EPSTEIN_COLOURS.jailed },
+          { label: t('epstein.empty'), colour: EPSTEIN_COLOURS.empty },
         ]),
   ];
 }
@@ -70,16 +76,16 @@ const epstein: ModelView = {
   palette: [EPSTEIN_COLOURS.empty, EPSTEIN_COLOURS.quiet, EPSTEIN_COLOURS.active, EPSTEIN_COLOURS.cop, EPSTEIN_COLOURS.jailed],
   legend: epsteinLegend(true),
   counts: [
-    { series: 'quiet', label: 'Quiet', colour: EPSTEIN_COLOURS.quiet },
-    { series: 'active', label: 'Active', colour: EPSTEIN_COLOURS.active },
-    { series: 'jailed', label: 'Jailed', colour: EPSTEIN_COLOURS.jailed },
+    { series: 'quiet', label: t('epstein.quiet'), colour: EPSTEIN_COLOURS.quiet },
+    { series: 'active', label: t('epstein.active'), colour: EPSTEIN_COLOURS.active },
+    { series: 'jailed', label: t('epstein.jailed'), colour: EPSTEIN_COLOURS.jailed },
   ],
   charts: [
     {
-      title: 'Citizens active and jailed',
+      title: t('epstein.chart'),
       lines: [
-        { series: 'active', label: 'Active', colour: LINE_COLOURS.active },
-        { series: 'jailed', label: 'Jailed', colour: LINE_COLOURS.jailed },
+        { series: 'active', label: t('epstein.active'), colour: LINE_COLOURS.active },
+        { series: 'jailed', label: t('epstein.jailed'), colour: LINE_COLOURS.jailed },
       ],
     },
   ],
@@ -93,10 +99,7 @@ const epstein: ModelView = {
   },
   describe(frame, map) {
     const n = codeCounts(map.codes);
-    return (
-      `Lattice of ${map.width} by ${map.height} cells at step ${frame.step}: ` +
-      `${n[1]} quiet, ${n[2]} active, ${n[4]} jailed in their cells, ${n[3]} cops, ${n[0]} empty cells.`
-    );
+    return t('epstein.describe', { width: map.width, height: map.height, step: frame.step, quiet: n[1], active: n[2], jailed: n[4], cops: n[3], empty: n[0] });
   },
 };
 
@@ -105,61 +108,61 @@ const governance: ModelView = {
   palette: [GOVERNANCE_COLOURS.none, GOVERNANCE_COLOURS.calm, GOVERNANCE_COLOURS.disputes, GOVERNANCE_COLOURS.actives],
   town: true,
   legend: [
-    { label: 'Grid (residents’ quarter), calm', colour: GOVERNANCE_COLOURS.calm },
-    { label: 'Grid with open disputes (taller: more)', colour: GOVERNANCE_COLOURS.disputes },
-    { label: 'Grid with residents in collective action', colour: GOVERNANCE_COLOURS.actives },
-    { label: `Bar: ${RESOLVER_LABELS[CH_VILLAGE]} (height = how busy)`, colour: TOWN_COLOURS.village },
-    { label: `Bar: ${RESOLVER_LABELS[CH_NGO]}`, colour: TOWN_COLOURS.ngo },
-    { label: `Bar: ${RESOLVER_LABELS[CH_TOWN]}`, colour: TOWN_COLOURS.town },
-    { label: `Bar: ${RESOLVER_LABELS[CH_POLICE]}`, colour: TOWN_COLOURS.police },
-    { label: `Bar: ${RESOLVER_LABELS[CH_COURT]}`, colour: TOWN_COLOURS.court },
-    { label: 'Bar or dot: petition office, petition', colour: TOWN_COLOURS.petition },
-    { label: 'Red cap: cases queue here; red ring: mass incident', colour: TOWN_COLOURS.queue },
-    { label: 'Dot: open case at the level handling it (grey: not yet picked up)', colour: TOWN_COLOURS.pending },
+    { label: t('gov.legend.calm'), colour: GOVERNANCE_COLOURS.calm },
+    { label: t('gov.legend.disputes'), colour: GOVERNANCE_COLOURS.disputes },
+    { label: t('gov.legend.actives'), colour: GOVERNANCE_COLOURS.actives },
+    { label: t('gov.legend.villageBar', { resolver: resolver(CH_VILLAGE) }), colour: TOWN_COLOURS.village },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_NGO) }), colour: TOWN_COLOURS.ngo },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_TOWN) }), colour: TOWN_COLOURS.town },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_POLICE) }), colour: TOWN_COLOURS.police },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_COURT) }), colour: TOWN_COLOURS.court },
+    { label: t('gov.legend.petition'), colour: TOWN_COLOURS.petition },
+    { label: t('gov.legend.queue'), colour: TOWN_COLOURS.queue },
+    { label: t('gov.legend.dot'), colour: TOWN_COLOURS.pending },
   ],
   counts: [
-    { series: 'disputesOpen', label: 'Open disputes', colour: GOVERNANCE_COLOURS.disputes },
-    { series: 'actives', label: 'Active', colour: GOVERNANCE_COLOURS.actives },
-    { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained },
+    { series: 'disputesOpen', label: t('gov.count.open'), colour: GOVERNANCE_COLOURS.disputes },
+    { series: 'actives', label: t('gov.count.active'), colour: GOVERNANCE_COLOURS.actives },
+    { series: 'detained', label: t('gov.count.detained'), colour: LINE_COLOURS.detained },
   ],
   charts: [
     {
-      title: 'Disputes open now, and resolved so far by level',
+      title: t('gov.chart.disputes'),
       lines: [
-        { series: 'disputesOpen', label: 'Open now', colour: '#000000' },
-        { series: 'resolvedGrid', label: LEVEL_LABELS[LEVEL_GRID], colour: '#56b4e9', cumulative: true },
-        { series: 'resolvedVillage', label: LEVEL_LABELS[LEVEL_VILLAGE], colour: '#009e73', cumulative: true },
-        { series: 'resolvedTown', label: LEVEL_LABELS[LEVEL_TOWN], colour: '#0072b2', cumulative: true },
-        { series: 'resolvedCounty', label: LEVEL_LABELS[LEVEL_COUNTY], colour: '#e69f00', cumulative: true },
+        { series: 'disputesOpen', label: t('gov.chart.openNow'), colour: '#000000' },
+        { series: 'resolvedGrid', label: level(LEVEL_GRID), colour: '#56b4e9', cumulative: true },
+        { series: 'resolvedVillage', label: level(LEVEL_VILLAGE), colour: '#009e73', cumulative: true },
+        { series: 'resolvedTown', label: level(LEVEL_TOWN), colour: '#0072b2', cumulative: true },
+        { series: 'resolvedCounty', label: level(LEVEL_COUNTY), colour: '#e69f00', cumulative: true },
       ],
     },
     {
-      title: 'Petitions so far (letters and visits)',
+      title: t('gov.chart.petitions'),
       lines: [
-        { series: 'petitionsFirst', label: 'First', colour: '#cc79a7', cumulative: true },
-        { series: 'petitionsRepeat', label: 'Repeat', colour: '#d55e00', cumulative: true },
-        { series: 'petitionsOverLevel', label: 'Over level', colour: '#000000', cumulative: true },
-        { series: 'petitionsOnline', label: 'Online', colour: '#56b4e9', cumulative: true },
+        { series: 'petitionsFirst', label: t('gov.chart.first'), colour: '#cc79a7', cumulative: true },
+        { series: 'petitionsRepeat', label: t('gov.chart.repeat'), colour: '#d55e00', cumulative: true },
+        { series: 'petitionsOverLevel', label: t('gov.chart.overLevel'), colour: '#000000', cumulative: true },
+        { series: 'petitionsOnline', label: t('gov.chart.online'), colour: '#56b4e9', cumulative: true },
       ],
     },
     {
-      title: 'Residents in collective action, detained; towns in a mass incident',
+      title: t('gov.chart.collective'),
       lines: [
-        { series: 'actives', label: 'Active', colour: LINE_COLOURS.active },
-        { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained },
-        { series: 'massIncidentsActive', label: 'Mass incidents now', colour: '#cc79a7' },
+        { series: 'actives', label: t('gov.chart.active'), colour: LINE_COLOURS.active },
+        { series: 'detained', label: t('gov.count.detained'), colour: LINE_COLOURS.detained },
+        { series: 'massIncidentsActive', label: t('gov.chart.massNow'), colour: '#cc79a7' },
       ],
     },
     {
-      title: 'Legitimacy and satisfaction with safety (0 to 1)',
+      title: t('gov.chart.legitimacy'),
       lines: [
-        { series: 'meanLegitimacy', label: 'Mean legitimacy', colour: '#0072b2' },
-        { series: 'satisfaction', label: 'Satisfaction (survey)', colour: '#009e73' },
+        { series: 'meanLegitimacy', label: t('gov.chart.meanLegitimacy'), colour: '#0072b2' },
+        { series: 'satisfaction', label: t('gov.chart.satisfaction'), colour: '#009e73' },
       ],
     },
     {
-      title: 'Cost: official person-days so far',
-      lines: [{ series: 'officialPersonDays', label: 'Official person-days', colour: '#e69f00', cumulative: true }],
+      title: t('gov.chart.cost'),
+      lines: [{ series: 'officialPersonDays', label: t('gov.chart.personDays'), colour: '#e69f00', cumulative: true }],
     },
   ],
   toCodes(frame) {
@@ -186,7 +189,7 @@ const governance: ModelView = {
   describe(frame, map) {
     const n = [0, 0, 0, 0];
     for (const c of map.codes) n[c]++;
-    return `Map of ${n[1] + n[2] + n[3]} grids on day ${frame.step}: ${n[2]} with open disputes, ${n[3]} with collective action.`;
+    return t('gov.describe', { grids: n[1] + n[2] + n[3], day: frame.step, disputes: n[2], actives: n[3] });
   },
 };
 
@@ -198,7 +201,7 @@ const blank: ModelView = {
   charts: [],
   toCodes: () => ({ width: 1, height: 1, codes: new Uint8Array(1) }),
   initialCounts: () => ({}),
-  describe: (frame) => `No picture for model ${frame.model}.`,
+  describe: (frame) => t('blank.describe', { model: frame.model }),
 };
 
 const VIEWS: Record<string, ModelView> = { epstein, governance };

@@ -7,8 +7,14 @@ import type { ModelView } from './model-views';
 import { headlessOnly, type Preset } from './presets';
 import { cliCommand } from './url-state';
 import { formatCount } from './format';
+import { lang, locale, t, tOr } from './i18n';
+import { richNodes } from './rich-text';
 
-const MODEL_LABELS: Record<string, string> = { epstein: 'Epstein (2002) civil violence', governance: 'Governance of disputes' };
+/** A text shown in English on a Chinese page (no translation found): marked, so it is read as English. */
+function markUntranslated(el: HTMLElement, text: string): void {
+  if (lang() !== 'en' && !/[\u4e00-\u9fff]/.test(text)) el.lang = 'en';
+  else el.removeAttribute('lang');
+}
 
 function swatch(className: string, colour: string): HTMLSpanElement {
   const s = document.createElement('span');
@@ -31,11 +37,11 @@ export function fillPicker(select: HTMLSelectElement, presets: readonly Preset[]
     let g = groups.get(p.model);
     if (!g) {
       g = document.createElement('optgroup');
-      g.label = MODEL_LABELS[p.model] ?? p.model;
+      g.label = tOr(`model.${p.model}`, p.model);
       groups.set(p.model, g);
       select.append(g);
     }
-    g.append(new Option(headlessOnly(p) ? `${p.name} (headless only: too large for a browser)` : p.name, p.id));
+    g.append(new Option(headlessOnly(p) ? t('preset.headless', { name: p.name }) : p.name, p.id));
   }
 }
 
@@ -44,12 +50,23 @@ export function showPreset(
   p: Preset,
 ): void {
   el.name.textContent = p.name;
-  el.meta.textContent = `Preset ${p.id} · model ${p.model}`;
-  el.description.textContent = p.description || 'No description.';
+  markUntranslated(el.name, p.name);
+  // The preset's id and model are names in files and on the command line: shown as code, not translated.
+  const [before, between, after] = t('preset.meta', { id: '\u0000', model: '\u0000' }).split('\u0000');
+  const code = (text: string) => {
+    const c = document.createElement('code');
+    c.textContent = text;
+    c.setAttribute('translate', 'no');
+    return c;
+  };
+  el.meta.replaceChildren(before, code(p.id), between, code(p.model), after);
+  el.description.replaceChildren(...richNodes(p.description || t('preset.noDescription')));
+  markUntranslated(el.description, p.description || t('preset.noDescription'));
   el.sources.replaceChildren(
-    ...(p.sources.length ? p.sources : ['None given.']).map((s) => {
+    ...(p.sources.length ? p.sources : [t('preset.noSources')]).map((s) => {
       const li = document.createElement('li');
-      li.textContent = s;
+      li.append(...richNodes(s));
+      markUntranslated(li, s);
       return li;
     }),
   );
@@ -75,7 +92,7 @@ export function buildViewPanels(
 export function showCounts(counts: HTMLDListElement, view: ModelView, values: Record<string, number>): void {
   for (const c of view.counts) {
     const dd = counts.querySelector<HTMLElement>(`dd[data-series="${c.series}"]`);
-    if (dd && values[c.series] !== undefined) dd.textContent = formatCount(values[c.series]);
+    if (dd && values[c.series] !== undefined) dd.textContent = formatCount(values[c.series], locale());
   }
 }
 
@@ -87,7 +104,7 @@ export class HashPanel {
 
   clear(): void {
     this.el.hash.value = '';
-    this.el.note.textContent = 'Run to the end step to see the hash of the run’s outputs.';
+    this.el.note.textContent = t('hash.runToEnd');
     for (const u of this.urls) URL.revokeObjectURL(u);
     this.urls = [];
     this.el.downloads.replaceChildren();
@@ -100,9 +117,9 @@ export class HashPanel {
     const command = document.createElement('code');
     command.textContent = cliCommand(presetId, m.seed, m.steps, sets);
     this.el.note.replaceChildren(
-      `Outputs of ${presetId} with seed ${m.seed} after ${m.steps} steps (engine ${m.engineVersion}). `,
+      t('hash.outputs', { id: presetId, seed: m.seed, steps: m.steps, engine: m.engineVersion }),
       command,
-      ' gives the same hash.',
+      t('hash.sameHash'),
     );
     const links = Object.entries(out.files).map(([name, text]) => {
       const a = document.createElement('a');
@@ -113,6 +130,6 @@ export class HashPanel {
       a.textContent = name;
       return a;
     });
-    this.el.downloads.replaceChildren('Download the run: ', ...links.flatMap((a, i) => (i ? [' · ', a] : [a])));
+    this.el.downloads.replaceChildren(t('hash.download'), ...links.flatMap((a, i) => (i ? [' · ', a] : [a])));
   }
 }
