@@ -23,14 +23,15 @@ import { SEED_RULE, STEPS_RULE, parseWholeNumber } from './whole-number';
 import { MIN_SEEDS_FOR_NOISE, pairedDifference, spread } from './seed-noise';
 import { formatMeanDifference, formatP, pairLabel, panePairs } from './diff-table';
 import { formatCount } from './format';
+import { codeNode, locale, t, tNodes, withLang } from './i18n';
 
 const CHARTS: ChartSpec[] = [
-  { title: 'Disputes open now', lines: [{ series: 'disputesOpen', label: 'Open', colour: '#000' }] },
-  { title: 'Disputes resolved so far', lines: [{ series: 'resolved', label: 'Resolved', colour: '#000', cumulative: true }] },
-  { title: 'Petitions so far (first visits)', lines: [{ series: 'petitionsFirst', label: 'Petitions', colour: '#000', cumulative: true }] },
-  { title: 'Residents in collective action', lines: [{ series: 'actives', label: 'Active', colour: '#000' }] },
-  { title: 'Mean legitimacy (0 to 1)', lines: [{ series: 'meanLegitimacy', label: 'Legitimacy', colour: '#000' }] },
-  { title: 'Official person-days so far', lines: [{ series: 'officialPersonDays', label: 'Cost', colour: '#000', cumulative: true }] },
+  { title: t('compare.chart.open'), lines: [{ series: 'disputesOpen', label: t('compare.chart.open.line'), colour: '#000' }] },
+  { title: t('compare.chart.resolved'), lines: [{ series: 'resolved', label: t('compare.chart.resolved.line'), colour: '#000', cumulative: true }] },
+  { title: t('compare.chart.petitions'), lines: [{ series: 'petitionsFirst', label: t('compare.chart.petitions.line'), colour: '#000', cumulative: true }] },
+  { title: t('compare.chart.actives'), lines: [{ series: 'actives', label: t('compare.chart.actives.line'), colour: '#000' }] },
+  { title: t('compare.chart.legitimacy'), lines: [{ series: 'meanLegitimacy', label: t('compare.chart.legitimacy.line'), colour: '#000' }] },
+  { title: t('compare.chart.cost'), lines: [{ series: 'officialPersonDays', label: t('compare.chart.cost.line'), colour: '#000', cumulative: true }] },
 ];
 
 interface Pane {
@@ -72,7 +73,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     seedsOut: $<HTMLElement>('cmp-seeds-out'),
     spread: $<HTMLTableElement>('cmp-spread'),
   };
-  document.title = `govsim: compare ${presets.map((p) => p.id).join(' vs ')}`;
+  document.title = t('compare.title', { ids: presets.map((p) => p.id).join(t('compare.vs')) });
   const charts = new ChartPanel(ui.charts);
   let panes: Pane[] = [];
   let generation = 0;
@@ -91,7 +92,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
   const buttons = () => {
     const atEnd = time >= endStep;
     ui.play.disabled = !loaded || (atEnd && !playing);
-    ui.play.textContent = playing ? 'Pause' : 'Play';
+    ui.play.textContent = playing ? t('playback.pause') : t('playback.play');
     ui.step.disabled = !loaded || playing || atEnd;
     ui.reset.disabled = !loaded;
     ui.runToEnd.disabled = !loaded;
@@ -102,13 +103,13 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
   // Pane pickers: change a pane's preset, add or remove a pane (2 to 4).
   const offered = PRESETS.filter((p) => p.model === 'governance' && !headlessOnly(p));
   const renderPickers = () => {
-    const go = (ids: string[]) => (location.search = compareLinkFor(ids, seed, endStep));
+    const go = (ids: string[]) => (location.search = withLang(compareLinkFor(ids, seed, endStep)));
     const items = presets.map((p, i) => {
       const wrap = document.createElement('div');
       wrap.className = 'field';
       const lab = document.createElement('label');
       lab.htmlFor = `cmp-pane-${i}`;
-      lab.textContent = `Pane ${String.fromCharCode(65 + i)}`;
+      lab.textContent = t('compare.pane', { letter: String.fromCharCode(65 + i) });
       lab.style.borderBottom = `4px solid ${PANE_COLOURS[i]}`;
       const sel = document.createElement('select');
       sel.id = `cmp-pane-${i}`;
@@ -119,8 +120,8 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       if (presets.length > 2) {
         const rm = document.createElement('button');
         rm.type = 'button';
-        rm.textContent = 'Remove';
-        rm.setAttribute('aria-label', `Remove pane ${String.fromCharCode(65 + i)}`);
+        rm.textContent = t('compare.remove');
+        rm.setAttribute('aria-label', t('compare.removePane', { letter: String.fromCharCode(65 + i) }));
         rm.addEventListener('click', () => go(presets.filter((_, j) => j !== i).map((q) => q.id)));
         wrap.append(rm);
       }
@@ -129,7 +130,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     if (presets.length < 4) {
       const add = document.createElement('button');
       add.type = 'button';
-      add.textContent = 'Add a pane';
+      add.textContent = t('compare.addPane');
       add.addEventListener('click', () => go([...presets.map((p) => p.id), 'social-governance']));
       items.push(add as unknown as HTMLDivElement);
     }
@@ -139,12 +140,12 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
   // Ready-made comparisons: the three regimes, and each ablation against the full governance preset.
   const quick = document.getElementById('cmp-quick');
   if (quick) {
-    const links: [string, string[]][] = [['Control · management · governance', ['social-control', 'social-management', 'social-governance']]];
+    const links: [string, string[]][] = [[t('compare.quickRegimes'), ['social-control', 'social-management', 'social-governance']]];
     for (const p of offered) {
-      if (p.id.startsWith('governance-') || p.id === 'control-relaxation') links.push([`Governance vs ${p.name}`, ['social-governance', p.id]]);
+      if (p.id.startsWith('governance-') || p.id === 'control-relaxation') links.push([t('compare.quickVs', { name: p.name }), ['social-governance', p.id]]);
     }
     quick.replaceChildren(
-      'Ready-made: ',
+      t('compare.readyMade'),
       ...links.flatMap(([label, ids], i) => {
         const a = document.createElement('a');
         a.href = compareLinkFor(ids, seed, endStep);
@@ -179,24 +180,24 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       const refusal = browserRefusal(presets[i].raw, stepsIn, presets.length);
       if (refusal) {
         panes = [];
-        setStatus(`Pane ${String.fromCharCode(65 + i)} (${presets[i].id}) is too large to run in a browser tab: ${refusal}. Run it headless: npx govsim run ${presets[i].id}`, true);
+        setStatus(t('compare.tooLarge', { letter: String.fromCharCode(65 + i), id: presets[i].id, refusal, command: `npx govsim run ${presets[i].id}` }), true);
         return;
       }
     }
     panes = presets.map((preset, i) => {
       const wrap = document.createElement('section');
       wrap.className = 'pane';
-      wrap.setAttribute('aria-label', `Pane ${String.fromCharCode(65 + i)}: ${preset.name}`);
+      wrap.setAttribute('aria-label', t('compare.paneNamed', { letter: String.fromCharCode(65 + i), name: preset.name }));
       wrap.style.borderTopColor = PANE_COLOURS[i];
       const h = document.createElement('h2');
-      h.textContent = `${String.fromCharCode(65 + i)}: ${preset.name}`;
+      h.textContent = t('compare.paneTitle', { letter: String.fromCharCode(65 + i), name: preset.name });
       h.title = preset.name;
       const holder = document.createElement('div');
       holder.className = 'town-wrap';
       const canvas = document.createElement('canvas');
       canvas.className = 'pane-town';
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `Town of pane ${String.fromCharCode(65 + i)}, loading`);
+      canvas.setAttribute('aria-label', t('compare.townLoading', { letter: String.fromCharCode(65 + i) }));
       const labels = document.createElement('div');
       labels.className = 'town-labels';
       labels.setAttribute('aria-hidden', 'true');
@@ -214,9 +215,9 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       try {
         town = new TownView(canvas, labels, (_p, info) => (inspect.textContent = info ? `${info.title}: ${info.lines.join('; ')}` : ''));
       } catch {
-        holder.textContent = 'WebGL is not available: numbers and charts only.';
+        holder.textContent = t('compare.noWebgl');
       }
-      const session = new SimSession((msg) => gen === generation && setStatus(`Pane ${String.fromCharCode(65 + i)}: ${msg}`, true));
+      const session = new SimSession((msg) => gen === generation && setStatus(t('compare.paneFailed', { letter: String.fromCharCode(65 + i), message: msg }), true));
       return { preset, session, town, canvas, wrap, stats, hash, resolved: 0, petitions: 0 };
     });
     // One camera: turning any town turns them all.
@@ -226,7 +227,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       });
     }
     fit();
-    setStatus(`Loading ${presets.length} panes…`);
+    setStatus(t('compare.loadingPanes', { n: presets.length }));
     try {
       // Pane A settles the seed; every pane then runs on that same seed.
       const a = await panes[0].session.load(panes[0].preset.raw, seedIn ?? seed, `preset ${panes[0].preset.id}`);
@@ -240,7 +241,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
         showStats(panes[i], r.load.seed, r.frame.meta.openCases ?? 0);
       });
     } catch (e) {
-      if (gen === generation) setStatus(`Could not load: ${(e as Error).message}`, true);
+      if (gen === generation) setStatus(t('compare.loadFailed', { message: (e as Error).message }), true);
       return;
     }
     seedIn = seed;
@@ -249,16 +250,16 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     ui.steps.value = String(endStep);
     ui.counter.value = '0';
     ui.end.textContent = String(endStep);
-    charts.reset(CHARTS, endStep, presets.map((p, i) => `${String.fromCharCode(65 + i)}: ${p.name}`));
+    charts.reset(CHARTS, endStep, presets.map((p, i) => t('compare.paneTitle', { letter: String.fromCharCode(65 + i), name: p.name })));
     const key = document.createElement('ul');
     key.className = 'legend cmp-key';
-    key.setAttribute('aria-label', 'Pane colours of the charts');
+    key.setAttribute('aria-label', t('compare.key'));
     presets.forEach((p, i) => {
       const li = document.createElement('li');
       const sw = document.createElement('span');
       sw.className = 'line-swatch';
       sw.style.background = PANE_COLOURS[i];
-      li.append(sw, `${String.fromCharCode(65 + i)}: ${p.name}`);
+      li.append(sw, t('compare.paneTitle', { letter: String.fromCharCode(65 + i), name: p.name }));
       key.append(li);
     });
     ui.charts.prepend(key);
@@ -266,16 +267,16 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     loaded = true;
     link();
     buttons();
-    setStatus(`Loaded ${presets.length} panes on seed ${seed}.`);
+    setStatus(t('compare.loaded', { n: presets.length, seed }));
   }
 
   function showStats(p: Pane, s: number, open: number, latest?: Record<string, number>): void {
     const rows: [string, string][] = [
-      ['Open disputes', String(open)],
-      ['Resolved so far', formatCount(p.resolved)],
-      ['Petitions so far', formatCount(p.petitions)],
-      ['Active', latest?.actives !== undefined ? String(latest.actives) : '–'],
-      ['Seed', String(s)],
+      [t('compare.stat.open'), String(open)],
+      [t('compare.stat.resolved'), formatCount(p.resolved, locale())],
+      [t('compare.stat.petitions'), formatCount(p.petitions, locale())],
+      [t('compare.stat.active'), latest?.actives !== undefined ? String(latest.actives) : '–'],
+      [t('compare.stat.seed'), String(s)],
     ];
     p.stats.replaceChildren(
       ...rows.flatMap(([k, v]) => {
@@ -299,7 +300,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     } catch (e) {
       if (gen === generation) {
         playing = false;
-        setStatus(`Step failed: ${(e as Error).message}`, true);
+        setStatus(t('compare.stepFailed', { message: (e as Error).message }), true);
         buttons();
       }
       return false;
@@ -324,7 +325,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     perf.draw = perf.frames ? perf.draw * 0.9 + draw * 0.1 : draw;
     perf.worker = perf.frames ? perf.worker * 0.9 + (t1 - t0) * 0.1 : t1 - t0;
     perf.frames++;
-    ui.perf.textContent = `Per frame, all ${panes.length} panes: workers ${perf.worker.toFixed(1)} ms (in parallel), page ${perf.draw.toFixed(1)} ms.`;
+    ui.perf.textContent = t('compare.perf', { n: panes.length, worker: perf.worker.toFixed(1), page: perf.draw.toFixed(1) });
     ui.perf.dataset.draw = perf.draw.toFixed(3);
     ui.counter.value = String(time);
     return true;
@@ -339,7 +340,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     if (withHash) {
       outs.forEach((o, i) => {
         const h = panes[i].hash;
-        h.textContent = `Output hash ${o.manifest.outputHash.slice(0, 16)}… (${cliCommand(presets[i].id, o.manifest.seed, o.manifest.steps)}) · `;
+        h.replaceChildren(...tNodes('compare.hash', { hash: o.manifest.outputHash.slice(0, 16), command: codeNode(cliCommand(presets[i].id, o.manifest.seed, o.manifest.steps)) }));
         h.dataset.hash = o.manifest.outputHash;
         for (const [name, text] of Object.entries(o.files)) {
           const a = document.createElement('a');
@@ -379,7 +380,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     toEnd = false;
     buttons();
     await refreshDifference(finished);
-    setStatus(finished ? `All panes finished at step ${time}.` : `Paused at step ${time}.`);
+    setStatus(finished ? t('compare.finished', { step: time }) : t('compare.paused', { step: time }));
   }
 
   function fit(): void {
@@ -400,7 +401,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     if (!loaded || time >= endStep) return;
     playing = true;
     buttons();
-    setStatus('Playing all panes…');
+    setStatus(t('compare.playing'));
     void playLoop();
   });
   ui.step.addEventListener('click', () => {
@@ -409,7 +410,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     void advance(1).then(async () => {
       busy = false;
       await refreshDifference(time >= endStep);
-      setStatus(`Step ${time}.`);
+      setStatus(t('compare.step', { step: time }));
       buttons();
     });
   });
@@ -420,7 +421,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     if (!playing) {
       playing = true;
       buttons();
-      setStatus(`Running all panes to step ${endStep}…`);
+      setStatus(t('compare.runningTo', { step: endStep }));
       void playLoop();
     }
   });
@@ -467,7 +468,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     ui.spread.hidden = true;
     let done = 0;
     const total = n * panes.length;
-    ui.seedsOut.textContent = `Running ${n} seeds × ${panes.length} panes to step ${endStep}…`;
+    ui.seedsOut.textContent = t('compare.seedsRunning', { n, panes: panes.length, step: endStep });
     const results: Metrics[][] = await Promise.all(
       panes.map(async (p) => {
         const out: Metrics[] = [];
@@ -475,7 +476,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
           const o = await p.session.runOnce(p.preset.raw, s, endStep);
           out.push((JSON.parse(o.files['summary.json']) as { metrics: Metrics }).metrics);
           done++;
-          if (gen === generation) ui.seedsOut.textContent = `Running seeds: ${done} of ${total} runs done…`;
+          if (gen === generation) ui.seedsOut.textContent = t('compare.seedsProgress', { done, total });
         }
         return out;
       }),
@@ -484,18 +485,19 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     if (gen !== generation) return;
     const table = ui.spread;
     const head = document.createElement('tr');
-    head.innerHTML = '<th scope="col">Metric</th>';
+    head.innerHTML = '<th scope="col"></th>';
+    head.firstElementChild!.textContent = t('diff.metric');
     presets.forEach((_, i) => {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = `${String.fromCharCode(65 + i)}: mean [min, max]`;
+      th.textContent = t('compare.spreadHead', { letter: String.fromCharCode(65 + i) });
       head.append(th);
     });
     const pairs = panePairs(presets.length);
     for (const pair of pairs) {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = `${pairLabel(pair)}: mean (95% CI), signed-rank p, beyond noise?`;
+      th.textContent = t('compare.pairHead', { pair: pairLabel(pair) });
       th.dataset.pair = pairLabel(pair);
       head.append(th);
     }
@@ -517,7 +519,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
         const d = pairedDifference(vals[i], vals[j]);
         const td = document.createElement('td');
         td.className = 'diff';
-        td.textContent = d ? `${formatMeanDifference(c, d)}, ${formatP(d.signedRankP)}, ${d.beyondNoise ? 'yes' : 'no'}` : '–';
+        td.textContent = d ? `${formatMeanDifference(c, d, locale())}, ${formatP(d.signedRankP, locale())}, ${d.beyondNoise ? t('compare.yes') : t('compare.no')}` : '–';
         td.dataset.beyond = d ? String(d.beyondNoise) : '';
         td.dataset.p = d ? String(d.signedRankP) : '';
         tr.append(td);
@@ -530,11 +532,10 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     tbody.append(...body);
     table.replaceChildren(thead, tbody);
     table.hidden = false;
-    ui.seedsOut.textContent =
-      `${n} seeds (${seeds[0]} to ${seeds[n - 1]}) per pane, each run to step ${endStep}. A difference is “beyond noise” when the ` +
-      `two-sided Wilcoxon signed-rank test of the per-seed differences (paired by seed) gives p < 0.05, the rule of \`govsim compare\`; ` +
-      `the interval is the 95% t interval of the mean difference. Shares differ in percentage points (pp).` +
-      (n < MIN_SEEDS_FOR_NOISE ? ` With fewer than ${MIN_SEEDS_FOR_NOISE} seeds the test can call a difference beyond noise only when the per-seed differences tie: choose 10 or more.` : '');
+    ui.seedsOut.replaceChildren(
+      ...tNodes('compare.seedsDone', { n, first: seeds[0], last: seeds[n - 1], step: endStep, command: codeNode('govsim compare') }),
+      n < MIN_SEEDS_FOR_NOISE ? t('compare.fewSeeds', { min: MIN_SEEDS_FOR_NOISE }) : '',
+    );
   }
 
   void load();

@@ -29,6 +29,10 @@ import { SimSession, type Advance } from './session';
 import { TownView, type PickInfo } from './town-view';
 import { cliCommand, compareLinkFor, linkFor, readLink, type RunRequest } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber, type WholeNumberRule } from './whole-number';
+import { startLanguage, t } from './i18n';
+
+// The page's language (?lang=zh): static text, the EN / 中文 switch, lang= kept in the address.
+const langProblem = startLanguage();
 
 function byId<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -165,7 +169,7 @@ function showTime(): void {
 function updateButtons(): void {
   const atEnd = time >= endStep;
   ui.play.disabled = !loaded || (atEnd && !playing);
-  ui.play.textContent = playing ? 'Pause' : 'Play';
+  ui.play.textContent = playing ? t('playback.pause') : t('playback.play');
   ui.play.classList.toggle('playing', playing);
   ui.step.disabled = !loaded || playing || atEnd;
   ui.reset.disabled = !loaded && !session;
@@ -173,9 +177,12 @@ function updateButtons(): void {
 }
 
 function showPerf(): void {
-  ui.perf.textContent =
-    `Per frame: worker round trip ${perf.worker.toFixed(1)} ms (step, series, frame, in the worker); ` +
-    `page ${perf.draw.toFixed(1)} ms (updating the picture ${perf.update.toFixed(1)} ms, submitting it to WebGL ${perf.render.toFixed(1)} ms).`;
+  ui.perf.textContent = t('explore.perf', {
+    worker: perf.worker.toFixed(1),
+    page: perf.draw.toFixed(1),
+    update: perf.update.toFixed(1),
+    render: perf.render.toFixed(1),
+  });
   ui.perf.dataset.draw = perf.draw.toFixed(3);
   ui.perf.dataset.update = perf.update.toFixed(3);
   ui.perf.dataset.render = perf.render.toFixed(3);
@@ -223,7 +230,7 @@ async function start(request: RunRequest): Promise<void> {
   metricsAt = 0;
   if (findPreset(preset.id)) ui.preset.value = preset.id;
   showPreset({ name: ui.presetName, meta: ui.presetMeta, description: ui.presetDescription, sources: ui.presetSources }, preset);
-  if (preset.id.startsWith('file:')) ui.presetMeta.textContent = `Loaded from the file ${preset.id.slice(5)} (a link cannot hold a file: share the file with the link).`;
+  if (preset.id.startsWith('file:')) ui.presetMeta.textContent = t('explore.fileMeta', { file: preset.id.slice(5) });
   if (changedPreset || request.sets === undefined) levers.build(preset.raw, preset.model, sets);
   const target = compareTarget(preset);
   ui.compareWith.hidden = !target;
@@ -233,7 +240,7 @@ async function start(request: RunRequest): Promise<void> {
   try {
     raw = sets.length ? applyOverrides(preset.raw, sets, 'lever') : preset.raw;
   } catch (e) {
-    fail(`Could not apply the lever settings: ${(e as Error).message}`);
+    fail(t('explore.leverFailed', { message: (e as Error).message }));
     return;
   }
   // Before the worker allocates anything: a link or a dropped file may ask for gigabytes (web/bounds.ts).
@@ -242,13 +249,13 @@ async function start(request: RunRequest): Promise<void> {
     const own = raw as { seed?: number; steps?: number };
     const runSeed = request.seed ?? own.seed ?? 1;
     const runSteps = request.steps ?? own.steps ?? 365;
-    setStatus(`${preset.name} is too large to run in a browser tab: ${refusal}. Run it headless: ${cliCommand(preset.id, runSeed, runSteps, sets)}`, true);
+    setStatus(t('explore.tooLarge', { name: preset.name, refusal, command: cliCommand(preset.id, runSeed, runSteps, sets) }), true);
     if (!preset.id.startsWith('file:')) history.replaceState(null, '', linkFor(preset.id, runSeed, runSteps, sets));
     return;
   }
   const s = new SimSession((msg) => gen === generation && fail(msg));
   session = s;
-  setStatus(`Loading ${preset.id}…`);
+  setStatus(t('explore.loading', { id: preset.id }));
   let first;
   try {
     first = await s.load(raw, request.seed, preset.id.startsWith('file:') ? preset.id.slice(5) : `preset ${preset.id}`);
@@ -256,7 +263,7 @@ async function start(request: RunRequest): Promise<void> {
     if (gen !== generation) return;
     const msg = (e as Error).message;
     levers.showProblem(msg);
-    fail(`Could not load ${preset.id}: ${msg}`);
+    fail(t('explore.loadFailed', { id: preset.id, message: msg }));
     return;
   }
   if (gen !== generation) return;
@@ -268,7 +275,7 @@ async function start(request: RunRequest): Promise<void> {
   setFieldError(ui.seed, ui.seedError, '');
   setFieldError(ui.steps, ui.stepsError, '');
   if (target) ui.compareWith.href = compareLinkFor(target.split(','), seed, endStep);
-  ui.compareWith.textContent = preset.id === 'social-governance' ? 'Compare control · management · governance' : 'Compare with full governance';
+  ui.compareWith.textContent = preset.id === 'social-governance' ? t('explore.compareRegimes') : t('explore.compareWithGovernance');
   view = viewFor(first.load.model, raw);
   ui.townWrap.hidden = !view.town;
   ui.latticeWrap.hidden = !!view.town;
@@ -295,7 +302,7 @@ async function start(request: RunRequest): Promise<void> {
   showFrame(first.frame);
   showTime();
   setUrl();
-  setStatus(`Loaded ${preset.name}, seed ${seed}.`);
+  setStatus(t('explore.loaded', { name: preset.name, seed }));
   updateButtons();
 }
 
@@ -308,7 +315,7 @@ async function advance(n: number): Promise<boolean> {
   try {
     r = await s.advance(n);
   } catch (e) {
-    if (gen === generation) fail(`Step failed: ${(e as Error).message}`);
+    if (gen === generation) fail(t('explore.stepFailed', { message: (e as Error).message }));
     return false;
   }
   if (gen !== generation) return false;
@@ -361,7 +368,7 @@ async function computeHash(): Promise<void> {
   const s = session;
   const gen = generation;
   if (!s) return;
-  setStatus('Computing the output hash…');
+  setStatus(t('explore.computingHash'));
   try {
     const out = await s.outputs();
     if (gen !== generation) return;
@@ -371,9 +378,9 @@ async function computeHash(): Promise<void> {
       showCards(ui.cards, metrics);
       drawSankey(ui.sankey, pathCounts(metrics, abandoned, openNow));
     }
-    setStatus(`Run finished at step ${time}.`);
+    setStatus(t('explore.finished', { step: time }));
   } catch (e) {
-    if (gen === generation) fail(`Could not compute the outputs: ${(e as Error).message}`);
+    if (gen === generation) fail(t('explore.outputsFailed', { message: (e as Error).message }));
   }
 }
 
@@ -405,8 +412,8 @@ async function playLoop(gen: number): Promise<void> {
   toEnd = false;
   updateButtons();
   if (finishing) await computeHash();
-  else if (time >= endStep) setStatus(`End of the run: step ${time}. Run to end shows its output hash.`);
-  else setStatus(`Paused at step ${time}.`);
+  else if (time >= endStep) setStatus(t('explore.endNoHash', { step: time }));
+  else setStatus(t('explore.paused', { step: time }));
   if (!finishing && view.town) void refreshMetrics();
 }
 
@@ -424,7 +431,7 @@ function play(runToEnd = false): void {
   }
   if (playing) return; // the running loop picks up toEnd
   playing = true;
-  setStatus(toEnd ? `Running to step ${endStep}…` : 'Playing…');
+  setStatus(toEnd ? t('explore.runningTo', { step: endStep }) : t('explore.playing'));
   updateButtons();
   // Paused and played again while the loop still waits for its last step: that loop carries on.
   if (loopGeneration !== generation) void loop();
@@ -489,7 +496,7 @@ function startExplore(request: RunRequest | undefined): void {
     lattice = new LatticeView(ui.lattice);
     town = new TownView(ui.town, ui.townLabels, (_p, info) => showInspect(info));
   } catch (e) {
-    ui.latticeWrap.textContent = `WebGL is not available in this browser, so the picture cannot be drawn; numbers and charts still work. (${(e as Error).message})`;
+    ui.latticeWrap.textContent = t('explore.noWebgl', { message: (e as Error).message });
   }
   fillPicker(ui.preset, PRESETS);
   ui.play.addEventListener('click', () => {
@@ -505,7 +512,7 @@ function startExplore(request: RunRequest | undefined): void {
     void advance(1).then(() => {
       stepping = false;
       updateButtons();
-      setStatus(time >= endStep ? `End of the run: step ${time}.` : `Step ${time}.`);
+      setStatus(time >= endStep ? t('explore.end', { step: time }) : t('explore.step', { step: time }));
     });
   });
   ui.reset.addEventListener('click', () => {
@@ -547,13 +554,14 @@ function startExplore(request: RunRequest | undefined): void {
   new ResizeObserver(fitViews).observe(ui.latticeWrap.parentElement!);
   fitViews();
   if (request) void start(request);
-  else setStatus('No presets were bundled with this build: scenarios/*.json is empty.', true);
+  else setStatus(t('explore.noPresets'), true);
 }
 
 const link = readLink(location.search);
-if (link.problems.length) {
+const linkProblems = langProblem ? [langProblem, ...link.problems] : link.problems;
+if (linkProblems.length) {
   ui.linkProblems.replaceChildren(
-    ...link.problems.map((p) => {
+    ...linkProblems.map((p) => {
       const para = document.createElement('p');
       para.textContent = p;
       return para;
