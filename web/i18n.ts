@@ -76,6 +76,33 @@ export function langOf(locale: string): Lang {
   return /^zh\b/i.test(locale) ? 'zh' : 'en';
 }
 
+/**
+ * The message `key` as DOM pieces: a placeholder whose value is a Node (e.g. a <code> holding a
+ * command) is put in as that node, the rest as text. For messages that hold code or a link.
+ */
+export function tNodes(key: MessageKey, params: Readonly<Record<string, string | number | Node>>): (string | Node)[] {
+  const out: (string | Node)[] = [];
+  const text = TABLES[current][key] ?? en[key];
+  let at = 0;
+  for (const m of text.matchAll(/\{(\w+)\}/g)) {
+    const v = params[m[1]];
+    if (v === undefined) continue;
+    out.push(text.slice(at, m.index));
+    out.push(typeof v === 'object' ? v : String(v));
+    at = m.index + m[0].length;
+  }
+  out.push(text.slice(at));
+  return out.filter((x) => x !== '');
+}
+
+/** A <code> element that is not for translation (a command, a parameter path, a file name). */
+export function codeNode(text: string): HTMLElement {
+  const c = document.createElement('code');
+  c.textContent = text;
+  c.setAttribute('translate', 'no');
+  return c;
+}
+
 /** Whether `key` is a message key (for keys built from data, e.g. `channel.${code}`). */
 export function hasKey(key: string): key is MessageKey {
   return key in en;

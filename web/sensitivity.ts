@@ -27,7 +27,7 @@ import { DEFAULT_R, DEFAULT_SCREEN_STEPS, R_MAX, R_MIN, readScreenLink, sameOrig
 import { defaultPicks, kindsOf, screenable, type KindChoice } from './sensitivity-kinds';
 import type { RunRequest } from './url-state';
 import { SEED_RULE, STEPS_MAX, parseWholeNumber, type WholeNumberRule } from './whole-number';
-import { lang, t } from './i18n';
+import { codeNode, lang, t, tNodes } from './i18n';
 import { leverTexts, unitText } from './levers';
 
 /** Workers a screening uses at most, whatever the machine reports (each holds a whole model). */
@@ -245,9 +245,10 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     const runs = r.value * (k + 1);
     const w = workerCount(runs);
     const s = settings(false);
-    ui.size.textContent =
-      plural(t('sens.size', { k, r: r.value, runs, steps: steps.value, w }), { parameter: k, worker: w }) +
-      (s ? t('sens.sameCommand', { command: commandText(screenCommand(s)) }) : '');
+    ui.size.replaceChildren(
+      plural(t('sens.size', { k, r: r.value, runs, steps: steps.value, w }), { parameter: k, worker: w }),
+      ...(s ? tNodes('sens.sameCommand', { command: codeNode(commandText(screenCommand(s))) }) : []),
+    );
   }
 
   const choosePreset = (p: Preset, keepSettings: boolean) => {
@@ -362,9 +363,10 @@ export function startSensitivity(request: RunRequest | undefined, search: string
         ? t('sens.titleMorris', { name: head.name, r: String(d.r), k: d.factors.length })
         : t('sens.titleSobol', { name: head.name, n: String(d.n), k: d.factors.length });
     const seeds = result.seeds.length <= 5 ? result.seeds.join(', ') : t('sens.range', { lo: String(result.seeds[0]), hi: String(result.seeds[result.seeds.length - 1]) });
-    ui.meta.textContent = plural(
-      t('sens.meta', { label, runs: result.runs, failed: result.failedRuns, seeds, command: commandText(head.command) }),
-      { seed: result.seeds.length },
+    ui.meta.replaceChildren(
+      ...tNodes('sens.meta', { label, runs: result.runs, failed: result.failedRuns, seeds, command: codeNode(commandText(head.command)) }).map((part) =>
+        typeof part === 'string' ? plural(part, { seed: result.seeds.length }) : part,
+      ),
     );
     const varying = result.metrics.filter((m) => m.variance > 0).map((m) => m.metric);
     const first = head.plotted.find((p) => varying.includes(p)) ?? varying[0] ?? result.metrics[0].metric;

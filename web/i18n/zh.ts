@@ -29,9 +29,9 @@ export const zh: Record<MessageKey, string> = {
   'help.numbers.html':
     '<strong>数据</strong>（右侧）：主要指标卡片（旁附资料来源所报告的数字）、纠纷的去向（流向图）以及实时图表。',
   'help.compare.html':
-    '<strong>比较</strong>：两到四项政策并排运行，各自在独立的 worker 中使用同一随机种子，共用一个时钟和一个视角，图表叠加显示，并附差异表。',
+    '<strong>比较</strong>：两到四项政策并排运行，各自在独立的后台线程中使用同一随机种子，共用一个时钟和一个视角，图表叠加显示，并附差异表。',
   'help.sensitivity.html':
-    '<strong>敏感性分析</strong>：打开由 <code>npx govsim sensitivity</code> 生成的 <code>sensitivity.json</code>（用文件按钮、拖放，或本站上的链接 <code>?view=sensitivity&amp;result=</code>）绘制结果；或对当前情景做筛选：对所勾选的参数做小规模 Morris 筛选，在本页的 worker 中运行；结果可按命令行工具的格式下载。',
+    '<strong>敏感性分析</strong>：打开由 <code>npx govsim sensitivity</code> 生成的 <code>sensitivity.json</code>（用文件按钮、拖放，或本站上的链接 <code>?view=sensitivity&amp;result=</code>）绘制结果；或对当前情景做筛选：对所勾选的参数做小规模 Morris 筛选，在本页的后台线程中运行；结果可按命令行工具的格式下载。',
   'help.share.html':
     '<strong>分享</strong>：复制地址即可：地址包含预设、随机种子、结束步数、改动过的杠杆和语言，可复现本次运行（哈希值与 <code>npx govsim run</code> 一致）。把情景文件拖放到页面上即可运行它。',
   'help.keys.html':
@@ -95,7 +95,7 @@ export const zh: Record<MessageKey, string> = {
   'sens.orDrop.html': '或将文件拖放到页面上，或链接本站上的文件：<code>?view=sensitivity&amp;result=path/sensitivity.json</code>',
   'sens.screenTitle': '筛选本情景',
   'sens.explain.html':
-    'Morris 筛选：<var>r</var> 条轨迹，每条轨迹让每个勾选的参数在其合理范围内（4 级网格）各变动一次，所有运行使用同一随机种子。它在本页的 worker 中运行，输出与 <code>npx govsim sensitivity</code> 相同。',
+    'Morris 筛选：<var>r</var> 条轨迹，每条轨迹让每个勾选的参数在其合理范围内（4 级网格）各变动一次，所有运行使用同一随机种子。它在本页的后台线程中运行，输出与 <code>npx govsim sensitivity</code> 相同。',
   'sens.scenario': '情景',
   'sens.kind': '参数类别',
   'sens.r': '轨迹数（r）',
@@ -131,7 +131,7 @@ export const zh: Record<MessageKey, string> = {
   'explore.runningTo': '正在运行到第 {step} 步…',
   'explore.playing': '正在播放…',
   'explore.perf':
-    '每帧用时：worker 往返 {worker} 毫秒（在 worker 中单步、序列与画面）；页面 {page} 毫秒（更新画面 {update} 毫秒，提交给 WebGL {render} 毫秒）。',
+    '每帧用时：后台线程往返 {worker} 毫秒（在后台线程中单步、序列与画面）；页面 {page} 毫秒（更新画面 {update} 毫秒，提交给 WebGL {render} 毫秒）。',
   'explore.noWebgl': '此浏览器无法使用 WebGL，因此无法绘制画面；数据和图表仍可使用。（{message}）',
   'explore.noPresets': '此版本没有打包任何预设：scenarios/*.json 为空。',
 
@@ -204,7 +204,7 @@ export const zh: Record<MessageKey, string> = {
   'compare.stat.active': '参与集体行动',
   'compare.stat.seed': '随机种子',
   'compare.stepFailed': '单步运行失败：{message}',
-  'compare.perf': '每帧用时，全部 {n} 个窗格：worker {worker} 毫秒（并行），页面 {page} 毫秒。',
+  'compare.perf': '每帧用时，全部 {n} 个窗格：后台线程 {worker} 毫秒（并行），页面 {page} 毫秒。',
   'compare.hash': '输出哈希值 {hash}…（{command}）· ',
   'compare.finished': '所有窗格均已运行到第 {step} 步。',
   'compare.paused': '暂停于第 {step} 步。',
@@ -452,7 +452,7 @@ export const zh: Record<MessageKey, string> = {
 
   'drop.notLoaded': '情景文件 {name} 未载入：有 {n} 个问题。',
   'drop.notJson': '{name} 不是 JSON：{message}',
-  'session.failed': '模拟 worker 出错：{message}',
+  'session.failed': '模拟后台线程出错：{message}',
   'session.crashed': '它无法启动或已崩溃（内存不足？）',
 
   'sens.rRule': '轨迹数',
@@ -462,7 +462,7 @@ export const zh: Record<MessageKey, string> = {
   'sens.kind.society': '社会',
   'sens.paramTitle': '{description}{unit}；在 {lo} 至 {hi} 之间变动',
   'sens.tickOne': '请至少勾选一个要筛选的参数。',
-  'sens.size': '{k} 个参数，r = {r}：{runs} 次运行，每次 {steps} 步，使用 {w} 个 worker。',
+  'sens.size': '{k} 个参数，r = {r}：{runs} 次运行，每次 {steps} 步，使用 {w} 个后台线程。',
   'sens.sameCommand': ' 等价的命令行：{command}',
   'sens.sets': '采用链接中的杠杆改动：{sets}（即 --set）。',
   'sens.plotFailed': '无法绘制图形。',
@@ -494,10 +494,10 @@ export const zh: Record<MessageKey, string> = {
   'sens.fixFirst': '请先修正标出的设置。',
   'sens.notPlanned': '无法规划此次筛选。',
   'sens.progress': '已完成 {done} / {total} 次运行（{percent}）',
-  'sens.screeningRuns': '正在筛选 {ref}：{total} 次运行，每次 {steps} 步，使用 {w} 个 worker…',
+  'sens.screeningRuns': '正在筛选 {ref}：{total} 次运行，每次 {steps} 步，使用 {w} 个后台线程…',
   'sens.cancelled': '筛选已在完成 {done} / {total} 次运行后取消；未保留任何结果。',
   'sens.failed': '筛选失败：{message}',
-  'sens.screenedHere': '在本页筛选：{name}，用时 {secs} 秒，使用 {w} 个 worker',
+  'sens.screenedHere': '在本页筛选：{name}，用时 {secs} 秒，使用 {w} 个后台线程',
   'sens.finished': '筛选完成：{total} 次运行，用时 {secs} 秒{failed}。',
   'sens.finishedFailed': '，{n} 次失败（其点已略去）',
   'sens.openOrScreen': '打开一个结果，或筛选 {name}。',
