@@ -55,7 +55,7 @@ export const NOT_MEASURED = 'Effect not measured; see govsim effects.';
 
 /** NOT_MEASURED in the language of `locale`. */
 export function notMeasured(locale: Locale = 'en'): string {
-  return tIn(langOf(locale), 'effect.notMeasured');
+  return tIn(langOf(locale), 'effect.notMeasured', { command: 'govsim effects' });
 }
 
 /** Headline outputs named per end, at most. */
@@ -63,7 +63,9 @@ const MAX_NAMED = 4;
 
 const HEADLINE = new Map<string, CardSpec>(CARDS.map((c) => [c.key, c]));
 
-function value(v: unknown): string {
+function value(v: unknown, l: Lang = 'en'): string {
+  // A switch's value in words outside English (on / off), as the lever form shows it.
+  if (typeof v === 'boolean' && l !== 'en') return tIn(l, v ? 'lever.on' : 'lever.off');
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
@@ -126,7 +128,7 @@ export function leverEffectSentence(table: LeverEffectsTable | undefined, path: 
   const l = langOf(locale);
   const entry = table?.levers[path.replace(/^params\./, '')];
   if (!table || !entry) return notMeasured(locale);
-  const where = tIn(l, 'effect.where', { scenario: table.scenario, seeds: table.seeds, steps: table.steps, base: value(entry.base) });
+  const where = tIn(l, 'effect.where', { scenario: table.scenario, seeds: table.seeds, steps: table.steps, base: value(entry.base, l) });
   if (entry.inert || entry.ends.every((e) => e.status === 'run' && e.moves.length === 0)) return tIn(l, 'effect.inert', { where });
   const ends = entry.ends.map((e) => endSentence(l, entry, e, locale));
   const moved = new Set(entry.ends.flatMap((e) => e.moves.map((m) => m.metric)));

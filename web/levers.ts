@@ -13,7 +13,7 @@ import { browserRefusal } from './bounds';
 import { leverEffectSentence, notMeasured } from './lever-effects';
 import { loadLeverEffects, TABLE_MODEL } from './lever-effects-table';
 import { checkLever, leversOf, valueAt, type LeverSpec } from './lever-spec';
-import { hasKey, lang, locale, t } from './i18n';
+import { codeNode, hasKey, lang, locale, t, tNodes } from './i18n';
 import { LEVERS_ZH, OPTIONS_ZH, UNITS_ZH } from './i18n/levers-zh';
 
 /** Groups opened at first: the governance levers a class usually turns first. */
@@ -130,13 +130,19 @@ export class LeverForm {
   private showEffects(model: string): void {
     const spans = () => this.root.querySelectorAll<HTMLElement>('.lever-effect');
     if (model !== TABLE_MODEL) {
-      for (const s of spans()) s.textContent = notMeasured(locale());
+      for (const s of spans()) s.replaceChildren(...tNodes('effect.notMeasured', { command: codeNode('govsim effects') }));
       return;
     }
     const specs = this.specs;
     void loadLeverEffects().then((table) => {
       if (this.specs !== specs) return; // the form was rebuilt meanwhile
-      for (const s of spans()) s.textContent = leverEffectSentence(table, s.dataset.path!, locale());
+      const none = notMeasured(locale());
+      for (const s of spans()) {
+        const text = leverEffectSentence(table, s.dataset.path!, locale());
+        // Not measured: said with the command as code, as above.
+        if (text === none) s.replaceChildren(...tNodes('effect.notMeasured', { command: codeNode('govsim effects') }));
+        else s.textContent = text;
+      }
     });
   }
 

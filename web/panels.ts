@@ -60,12 +60,14 @@ export function showPreset(
     return c;
   };
   el.meta.replaceChildren(before, code(p.id), between, code(p.model), after);
-  el.description.replaceChildren(...richNodes(p.description || t('preset.noDescription')));
+  // Only the Chinese texts carry markup (web/i18n/presets-zh.ts); a scenario's own text is shown as written.
+  const marked = (text: string) => (lang() === 'zh' ? richNodes(text) : [text]);
+  el.description.replaceChildren(...marked(p.description || t('preset.noDescription')));
   markUntranslated(el.description, p.description || t('preset.noDescription'));
   el.sources.replaceChildren(
     ...(p.sources.length ? p.sources : [t('preset.noSources')]).map((s) => {
       const li = document.createElement('li');
-      li.append(...richNodes(s));
+      li.append(...marked(s));
       markUntranslated(li, s);
       return li;
     }),

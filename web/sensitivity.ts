@@ -100,7 +100,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     downloads: $<HTMLParagraphElement>('sens-downloads'),
     status: $<HTMLParagraphElement>('sens-status'),
   };
-  document.title = 'govsim: sensitivity';
+  document.title = t('sens.docTitle');
   const { link, problems: linkProblems } = readScreenLink(search);
   const offered = PRESETS.filter((p) => !headlessOnly(p));
   let preset: Preset | undefined = request?.preset && !headlessOnly(request.preset) ? request.preset : offered[0];

@@ -37,7 +37,7 @@ export const en = {
   'help.share.html':
     '<strong>Share</strong>: copy the address: it holds the preset, seed, end step, changed levers and language, and reproduces the run (the hash matches <code>npx govsim run</code>). Drop a scenario file on the page to run it.',
   'help.keys.html':
-    'Keys: <kbd>P</kbd> play/pause, <kbd>S</kbd> step, <kbd>R</kbd> reset, <kbd>E</kbd> run to end, <kbd>H</kbd> this help. With the town focused (Tab to it): <kbd>]</kbd> / <kbd>[</kbd> inspect the next / previous busy grid, resolver or open case (<kbd>Home</kbd> / <kbd>End</kbd>: the first / the last, an open case and its history), arrow keys move the view.',
+    'Keys: <kbd>P</kbd> play/pause, <kbd>S</kbd> step, <kbd>R</kbd> reset, <kbd>E</kbd> run to end, <kbd>H</kbd> this help. With the town focused (<kbd>Tab</kbd> to it): <kbd>]</kbd> / <kbd>[</kbd> inspect the next / previous busy grid, resolver or open case (<kbd>Home</kbd> / <kbd>End</kbd>: the first / the last, an open case and its history), arrow keys move the view.',
   'help.note':
     'The model is a simplified, assumption-laden picture of dispute handling, calibrated to a few reported figures; it is a teaching and exploration tool, not a forecast.',
   'help.close': 'Got it',
@@ -194,6 +194,7 @@ export const en = {
 
   // ---- compare (web/compare.ts) ----
   'compare.title': 'govsim: compare {ids}',
+  'compare.vs': ' vs ',
   'compare.pane': 'Pane {letter}',
   'compare.paneNamed': 'Pane {letter}: {name}',
   'compare.paneTitle': '{letter}: {name}',
@@ -441,7 +442,7 @@ export const en = {
   'lever.off': 'off',
 
   // ---- lever effects (web/lever-effects.ts) ----
-  'effect.notMeasured': 'Effect not measured; see govsim effects.',
+  'effect.notMeasured': 'Effect not measured; see {command}.',
   'effect.where': "In {scenario} (seeds {seeds}, {steps} days, from the preset's {base}):",
   'effect.inert': '{where} moves no output beyond seed noise at either end of its range.',
   'effect.switchOn': 'Switching it on',
@@ -477,6 +478,7 @@ export const en = {
   'session.crashed': 'it could not start or it crashed (out of memory?)',
 
   // ---- sensitivity (web/sensitivity.ts) ----
+  'sens.docTitle': 'govsim: sensitivity',
   'sens.rRule': 'Trajectories',
   'sens.linkProblems': 'Some of the link’s settings were not used:',
   'sens.kind.all': 'all (policy and society)',

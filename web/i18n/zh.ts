@@ -35,7 +35,7 @@ export const zh: Record<MessageKey, string> = {
   'help.share.html':
     '<strong>分享</strong>：复制地址即可：地址包含预设、随机种子、结束步数、改动过的杠杆和语言，可复现本次运行（哈希值与 <code>npx govsim run</code> 一致）。把情景文件拖放到页面上即可运行它。',
   'help.keys.html':
-    '快捷键：<kbd>P</kbd> 播放/暂停，<kbd>S</kbd> 单步，<kbd>R</kbd> 重置，<kbd>E</kbd> 运行到底，<kbd>H</kbd> 本帮助。焦点在乡镇视图上时（用 Tab 键移入）：<kbd>]</kbd> / <kbd>[</kbd> 查看下一个 / 上一个繁忙的网格、处理机构或未结案件（<kbd>Home</kbd> / <kbd>End</kbd>：第一个 / 最后一个，即一件未结案件及其经过），方向键移动视角。',
+    '快捷键：<kbd>P</kbd> 播放/暂停，<kbd>S</kbd> 单步，<kbd>R</kbd> 重置，<kbd>E</kbd> 运行到底，<kbd>H</kbd> 本帮助。焦点在乡镇视图上时（用 <kbd>Tab</kbd> 键移入）：<kbd>]</kbd> / <kbd>[</kbd> 查看下一个 / 上一个繁忙的网格、处理机构或未结案件（<kbd>Home</kbd> / <kbd>End</kbd>：第一个 / 最后一个，即一件未结案件及其经过），方向键移动视角。',
   'help.note': '本模型是对矛盾纠纷处理的简化描绘，包含大量假设，只按少数公开报告的数字做了校准；它是教学和探索的工具，不是预测。',
   'help.close': '知道了',
 
@@ -181,6 +181,7 @@ export const zh: Record<MessageKey, string> = {
   'diff.interval': '{mean}（{lo} 至 {hi}）',
 
   'compare.title': 'govsim：比较 {ids}',
+  'compare.vs': ' 与 ',
   'compare.pane': '窗格 {letter}',
   'compare.paneNamed': '窗格 {letter}：{name}',
   'compare.paneTitle': '{letter}：{name}',
@@ -421,7 +422,7 @@ export const zh: Record<MessageKey, string> = {
   'lever.on': '开',
   'lever.off': '关',
 
-  'effect.notMeasured': '效果未经测量；见 govsim effects。',
+  'effect.notMeasured': '效果未经测量；可用 {command} 测量。',
   'effect.where': '在 {scenario} 中（种子 {seeds}，{steps} 天，预设值为 {base}）：',
   'effect.inert': '{where}无论取其范围的哪一端，都不会使任何输出的变化超出种子噪声。',
   'effect.switchOn': '开启它',
@@ -435,8 +436,8 @@ export const zh: Record<MessageKey, string> = {
   'effect.notRunNoBound': '{action}：未测量（没有可试的边界）。',
   'effect.moreOne': '{lead}{n} 项{other}输出（见 docs/LEVERS.md）',
   'effect.moreMany': '{lead}{n} 项{other}输出（见 docs/LEVERS.md）',
-  'effect.moreLeadAfter': '，并改变另外',
-  'effect.moreLeadAlone': '，会改变',
+  'effect.moreLeadAfter': '，并改变另外 ',
+  'effect.moreLeadAlone': '，会改变 ',
   'effect.other': '其他',
   'effect.noHeadline': '{action}{more}，但不影响主要指标。',
   'effect.nothing': '{action}，不会使任何输出的变化超出种子噪声。',
@@ -455,6 +456,7 @@ export const zh: Record<MessageKey, string> = {
   'session.failed': '模拟后台线程出错：{message}',
   'session.crashed': '它无法启动或已崩溃（内存不足？）',
 
+  'sens.docTitle': 'govsim：敏感性分析',
   'sens.rRule': '轨迹数',
   'sens.linkProblems': '链接中的部分设置未被采用：',
   'sens.kind.all': '全部（政策和社会）',
