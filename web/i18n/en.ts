@@ -13,6 +13,19 @@ export const en = {
   'lang.zh': '中文',
   'lang.bad': 'In the link: lang {value} is not allowed; allowed: {allowed} (or none: English). Showing English.',
 
+  // ---- problems with a link (web/url-state.ts: the lead wires these) ----
+  'link.unknownPreset': 'The link asks for scenario {name}, which is not a preset{hint}; allowed: {allowed}. {then}',
+  'link.didYouMean': ' (did you mean {hint}?)',
+  'link.showingInstead': 'Showing {id} instead.',
+  'link.leftOut': 'Left out of the comparison.',
+  'link.badSets': 'In the link’s lever settings: {problems}. Using the preset’s own values instead.',
+  'link.tooMany': 'The link compares {n} presets; allowed: 2 to 4. Comparing the first 4.',
+  'link.tooFew': 'The link’s comparison needs 2 to 4 presets; it names {n} known one(s). Showing one run instead.',
+  'link.badView': 'The link asks for the view {view}; allowed: {allowed} (or none: explore). Showing the explore view.',
+  'link.badNumber': 'In the link: {message} Using {fallback} instead.',
+  'link.ownSeed': 'the preset’s own seed',
+  'link.ownSteps': 'the preset’s own step count',
+
   // ---- index.html: header, navigation ----
   'page.title': 'govsim: governance and civil conflict, simulated',
   'page.tagline': 'How governance policies resolve disputes, simulated in your browser. This page’s address reproduces the run.',
@@ -142,6 +155,8 @@ export const en = {
     'Per frame: worker round trip {worker} ms (step, series, frame, in the worker); page {page} ms (updating the picture {update} ms, submitting it to WebGL {render} ms).',
   'explore.noWebgl': 'WebGL is not available in this browser, so the picture cannot be drawn; numbers and charts still work. ({message})',
   'explore.noPresets': 'No presets were bundled with this build: scenarios/*.json is empty.',
+  'explore.cliCommand': 'The same run on the command line: {command}',
+  'explore.noLink': 'This run cannot be put in a link: {reason}',
 
   // ---- panels (web/panels.ts) ----
   'model.epstein': 'Epstein (2002) civil violence',
