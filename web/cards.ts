@@ -44,7 +44,10 @@ function card(
     },
   } as CardSpec;
   if (reported) Object.defineProperty(out, 'reported', { get: () => t(`card.${spec.key}.reported` as MessageKey), enumerable: true });
-  if (unit) Object.defineProperty(out, 'unit', { get: () => t(unit), enumerable: true });
+  if (unit) {
+    Object.defineProperty(out, 'unit', { get: () => t(unit), enumerable: true });
+    out.unitKey = unit;
+  }
   return out;
 }
 
@@ -168,8 +171,8 @@ export function showDifference(table: HTMLTableElement, names: readonly string[]
     const tr = document.createElement('tr');
     tr.dataset.metric = c.key;
     const name = th(c.label, 'row');
-    const unit = differenceUnit(c);
-    if (unit) name.title = t('diff.unitTitle', { unit: unit === t('unit.pp') ? t('unit.ppLong') : unit });
+    const unit = differenceUnit(c, locale());
+    if (unit) name.title = t('diff.unitTitle', { unit: c.share ? t('unit.ppLong') : unit });
     tr.append(name);
     const vals = metrics.map((m) => (m ? c.value(m) : undefined));
     for (const v of vals) tr.append(td(v === undefined ? '–' : c.format(v)));

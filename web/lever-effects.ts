@@ -10,6 +10,7 @@ import { CARDS, type CardSpec } from './cards';
 import { formatDifference } from './diff-table';
 import type { Locale } from './format';
 import { langOf, listText, tIn, type Lang, type MessageKey, type Params } from './i18n';
+import { OPTIONS_ZH } from './i18n/levers-zh';
 
 export interface LeverMove {
   metric: string;
@@ -64,8 +65,9 @@ const MAX_NAMED = 4;
 const HEADLINE = new Map<string, CardSpec>(CARDS.map((c) => [c.key, c]));
 
 function value(v: unknown, l: Lang = 'en'): string {
-  // A switch's value in words outside English (on / off), as the lever form shows it.
-  if (typeof v === 'boolean' && l !== 'en') return tIn(l, v ? 'lever.on' : 'lever.off');
+  // Outside English a switch reads on / off and an option its translation, as the lever form shows them.
+  if (l === 'zh' && typeof v === 'boolean') return tIn(l, v ? 'lever.on' : 'lever.off');
+  if (l === 'zh' && typeof v === 'string') return `“${OPTIONS_ZH[v] ?? v}”`;
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
@@ -79,17 +81,17 @@ function metricName(c: CardSpec, l: Lang): string {
 }
 
 /** "Raising it to 3", "Switching it off", "Setting it to reject". */
-function action(say: Say, entry: LeverEntry, end: LeverEnd): string {
+function action(say: Say, l: Lang, entry: LeverEntry, end: LeverEnd): string {
   if (entry.type === 'boolean') return say(end.value === true ? 'effect.switchOn' : 'effect.switchOff');
-  if (end.end === 'other') return say('effect.setTo', { value: value(end.value) });
-  return say(end.end === 'high' ? 'effect.raiseTo' : 'effect.lowerTo', { value: value(end.value) });
+  if (end.end === 'other') return say('effect.setTo', { value: value(end.value, l) });
+  return say(end.end === 'high' ? 'effect.raiseTo' : 'effect.lowerTo', { value: value(end.value, l) });
 }
 
 /** One end of the lever in words. */
 function endSentence(l: Lang, entry: LeverEntry, end: LeverEnd, locale: Locale): string {
   const say: Say = (key, params) => tIn(l, key, params);
-  if (end.status === 'no room') return say(end.end === 'high' ? 'effect.noRoomHigher' : 'effect.noRoomLower', { value: value(end.value) });
-  if (end.status !== 'run') return say(end.status === 'invalid' ? 'effect.notRunInvalid' : 'effect.notRunNoBound', { action: action(say, entry, end) });
+  if (end.status === 'no room') return say(end.end === 'high' ? 'effect.noRoomHigher' : 'effect.noRoomLower', { value: value(end.value, l) });
+  if (end.status !== 'run') return say(end.status === 'invalid' ? 'effect.notRunInvalid' : 'effect.notRunNoBound', { action: action(say, l, entry, end) });
   const headline = end.moves.filter((m) => HEADLINE.has(m.metric));
   const shown = headline.slice(0, MAX_NAMED);
   const rest = end.moves.length - shown.length;
@@ -100,7 +102,7 @@ function endSentence(l: Lang, entry: LeverEntry, end: LeverEnd, locale: Locale):
         other: shown.length ? say('effect.other') : '',
       })
     : '';
-  const act = action(say, entry, end);
+  const act = action(say, l, entry, end);
   if (!shown.length) return rest ? say('effect.noHeadline', { action: act, more }) : say('effect.nothing', { action: act });
   // Each moved output with its mean difference in the table's units (pp for shares), grouped by way.
   const words = (dir: LeverMove['direction']) =>

@@ -180,6 +180,11 @@ describe('generated texts in Chinese', () => {
     const chinese = leverEffectSentence(table, path, 'zh-CN');
     expect(chinese).toMatch(CJK);
     expect(chinese).not.toMatch(/\b(Raising|Lowering|raises|lowers|No effect)\b/);
+    // Units and option values in Chinese too: no pp, person-days, true or an English option name.
+    expect(chinese).not.toMatch(/\bpp\b|person-days|per 10,000|\btrue\b|\bfalse\b/);
+    const regime = leverEffectSentence(table, 'params.petitions.regime', 'zh-CN');
+    expect(regime).toContain('维稳优先');
+    expect(regime).not.toMatch(/stability-first|reformed|suppression/);
     // The differences shown are the same numbers with the same signs (U+2212 minus).
     const numbers = (s: string) => [...s.matchAll(/[+\u2212]\d[\d,.]*/g)].map((m) => m[0]);
     expect(numbers(chinese)).toEqual(numbers(english));
