@@ -493,6 +493,11 @@ export const en = {
   'session.crashed': 'it could not start or it crashed (out of memory?)',
 
   // ---- sensitivity (web/sensitivity.ts) ----
+  'sensLink.badKind': 'In the link: kind {value} is not allowed; allowed: {allowed}. Using the default.',
+  'sensLink.badR': 'In the link: r {value} is not allowed; allowed: a whole number of trajectories from {min} to {max}. Using {r}.',
+  'sensLink.notAddress': "The link's result {value} is not an address.",
+  'sensLink.otherSite':
+    "The link's result {url} is on another site; allowed: a sensitivity.json on this site ({origin}), e.g. result=results/sensitivity.json. Download it and open it here instead.",
   'sens.docTitle': 'govsim: sensitivity',
   'sens.rRule': 'Trajectories',
   'sens.linkProblems': 'Some of the link’s settings were not used:',

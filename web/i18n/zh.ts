@@ -470,6 +470,10 @@ export const zh: Record<MessageKey, string> = {
   'session.failed': '模拟后台线程出错：{message}',
   'session.crashed': '它无法启动或已崩溃（内存不足？）',
 
+  'sensLink.badKind': '链接中：参数类别 kind 的值 {value} 无效；可用的值：{allowed}。现使用默认值。',
+  'sensLink.badR': '链接中：轨迹数 r 的值 {value} 无效；允许的值：{min} 到 {max} 之间的整数。现使用 {r}。',
+  'sensLink.notAddress': '链接中的结果 {value} 不是一个地址。',
+  'sensLink.otherSite': '链接中的结果 {url} 在其他网站上；只允许本站（{origin}）上的 sensitivity.json，例如 result=results/sensitivity.json。请下载后在此打开。',
   'sens.docTitle': 'govsim：敏感性分析',
   'sens.rRule': '轨迹数',
   'sens.linkProblems': '链接中的部分设置未被采用：',
