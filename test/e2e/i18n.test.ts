@@ -149,6 +149,13 @@ describe('English and Simplified Chinese in Chromium', () => {
     expect(await englishOnScreen(page)).toEqual([]);
     expect(await page.locator('#play').textContent()).toBe('播放');
     expect(await page.locator('#preset-name').textContent()).toMatch(/社会治理/);
+    // Run to the end: the hash, its command and downloads; then the town's inspector (keyboard: ]).
+    await page.locator('#run-to-end').click();
+    await page.waitForFunction(() => (document.querySelector<HTMLOutputElement>('#output-hash')?.value ?? '').length > 0, undefined, { timeout: 60_000 });
+    await page.locator('#town').focus();
+    await page.keyboard.press(']');
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>('#inspect')?.hidden);
+    expect(await englishOnScreen(page)).toEqual([]);
     expect(app!.errors).toEqual([]);
   });
 
@@ -167,6 +174,13 @@ describe('English and Simplified Chinese in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#cmp-counter')?.textContent === '1');
     expect(await englishOnScreen(page)).toEqual([]);
     expect(await page.locator('#diff th').first().textContent()).toBe('指标');
+    // Run to the end (pane hashes), then the seed-noise check over 5 seeds: its table and explanation.
+    await page.locator('#cmp-run-to-end').click();
+    await page.waitForFunction(() => document.querySelectorAll('.pane-hash[data-hash]').length === 2, undefined, { timeout: 60_000 });
+    await page.locator('#cmp-nseeds').selectOption('5');
+    await page.locator('#cmp-seeds').click();
+    await page.waitForFunction(() => !document.querySelector<HTMLTableElement>('#cmp-spread')?.hidden, undefined, { timeout: 120_000 });
+    expect(await englishOnScreen(page)).toEqual([]);
   });
 
   it('sensitivity in Chinese: no English word on screen', async () => {

@@ -247,7 +247,7 @@ export const en = {
   'compare.yes': 'yes',
   'compare.no': 'no',
   'compare.seedsDone':
-    '{n} seeds ({first} to {last}) per pane, each run to step {step}. A difference is “beyond noise” when the two-sided Wilcoxon signed-rank test of the per-seed differences (paired by seed) gives p < 0.05, the rule of `govsim compare`; the interval is the 95% t interval of the mean difference. Shares differ in percentage points (pp).',
+    '{n} seeds ({first} to {last}) per pane, each run to step {step}. A difference is “beyond noise” when the two-sided Wilcoxon signed-rank test of the per-seed differences (paired by seed) gives p < 0.05, the rule of {command}; the interval is the 95% t interval of the mean difference. Shares differ in percentage points (pp).',
   'compare.fewSeeds': ' With fewer than {min} seeds the test can call a difference beyond noise only when the per-seed differences tie: choose 10 or more.',
   // Compare's charts (web/compare.ts CHARTS).
   'compare.chart.open': 'Disputes open now',

@@ -233,7 +233,7 @@ export const zh: Record<MessageKey, string> = {
   'compare.yes': '是',
   'compare.no': '否',
   'compare.seedsDone':
-    '每个窗格 {n} 个种子（{first} 至 {last}），每次都运行到第 {step} 步。若按种子配对的逐种子差异经双侧 Wilcoxon 符号秩检验得到 p < 0.05，则称该差异“超出噪声”，与 `govsim compare` 的规则相同；区间为均值差异的 95% t 区间。比例之差以百分点（pp）表示。',
+    '每个窗格 {n} 个种子（{first} 至 {last}），每次都运行到第 {step} 步。若按种子配对的逐种子差异经双侧 Wilcoxon 符号秩检验得到 p < 0.05，则称该差异“超出噪声”，与 {command} 的规则相同；区间为均值差异的 95% t 区间。比例之差以百分点表示。',
   'compare.fewSeeds': ' 种子少于 {min} 个时，只有当逐种子差异全部相同时检验才可能判定差异超出噪声：请选择 10 个或更多。',
   'compare.chart.open': '当前未结纠纷',
   'compare.chart.open.line': '未结',
