@@ -5,8 +5,8 @@
  *     options of visible pickers and the document's title are checked, outside an allow-list of proper
  *     names and units. Code (<code>, <kbd>, <var>, translate="no": commands, paths, keys), citations kept
  *     in their language (<cite lang="en">) and identifiers (preset ids, file names) are not prose;
- *   - the EN / 中文 switch changes the language and keeps every other parameter of the address, and the
- *     address keeps lang=zh when the page rewrites it (a new seed);
+ *   - the EN / 中文 switch changes the language and keeps every other parameter of the address; the
+ *     address keeps lang=zh when the page rewrites it (a new seed), and so do the page's own links;
  *   - a bad lang= is named in the link banner with what is allowed.
  * Without /usr/bin/chromium this file fails (it never skips).
  */
@@ -202,6 +202,12 @@ describe('English and Simplified Chinese in Chromium', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '6');
     q = new URL(page.url()).searchParams;
     expect([q.get('lang'), q.get('set.params.ngo.support')]).toEqual(['zh', '0.5']);
+    // The page's own links keep the language: the navigation to compare opens in Chinese.
+    await page.locator('#nav-compare').click();
+    await page.waitForFunction(() => document.querySelector('#cmp-play')?.textContent === '播放');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('zh');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('#play')?.textContent === '播放' && !document.querySelector<HTMLButtonElement>('#play')?.disabled);
     // And back to English, the rest kept.
     await page.locator('.lang-switch a[data-lang="en"]').click();
     await page.waitForFunction(() => document.querySelector('#play')?.textContent === 'Play');
