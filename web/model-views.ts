@@ -149,7 +149,7 @@ const governance: ModelView = {
       title: t('gov.chart.collective'),
       lines: [
         { series: 'actives', label: t('gov.chart.active'), colour: LINE_COLOURS.active },
-        { series: 'detained', label: t('gov.count.detained'), colour: LINE_COLOURS.detained },
+        { series: 'detained', label: t('gov.chart.detained'), colour: LINE_COLOURS.detained },
         { series: 'massIncidentsActive', label: t('gov.chart.massNow'), colour: '#cc79a7' },
       ],
     },

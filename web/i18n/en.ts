@@ -286,7 +286,6 @@ export const en = {
   'gov.count.open': 'Open disputes',
   'gov.count.active': 'Active',
   'gov.count.detained': 'Detained',
-  'gov.count.detained.help': 'Residents held in detention now (the frame before the first step does not say: –).',
   'gov.chart.disputes': 'Disputes open now, and resolved so far by level',
   'gov.chart.openNow': 'Open now',
   'gov.chart.petitions': 'Petitions so far (letters and visits)',
