@@ -10,8 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import levers from '../../docs/levers.json';
 import { CHANNEL_LABELS, LEVEL_LABELS, RESOLVER_LABELS, STATUS_LABELS, TYPE_LABELS } from '../../sim/governance/index';
 import { CARDS } from '../../web/cards';
-import { formatDate } from '../../web/format';
-import { hasKey, langOf, listText, readLang, setLang, t, TABLES, urlWithLang, withLang, type MessageKey } from '../../web/i18n';
+import { formatDifference } from '../../web/diff-table';
+import { formatCount, formatDate, formatShare, formatSigned } from '../../web/format';
+import { hasKey, langOf, listText, locale, readLang, setLang, t, TABLES, urlWithLang, withLang, type MessageKey } from '../../web/i18n';
 import { en } from '../../web/i18n/en';
 import { LEVERS_ZH, OPTIONS_ZH, UNITS_ZH } from '../../web/i18n/levers-zh';
 import { PRESETS_ZH, SOURCES_ZH } from '../../web/i18n/presets-zh';
@@ -189,6 +190,15 @@ describe('generated texts in Chinese', () => {
     const numbers = (s: string) => [...s.matchAll(/[+\u2212]\d[\d,.]*/g)].map((m) => m[0]);
     expect(numbers(chinese)).toEqual(numbers(english));
     expect(leverEffectSentence(undefined, path, 'zh-CN')).toBe('效果未经测量；可用 govsim effects 测量。');
+  });
+
+  it('formats numbers per language, with the minus sign U+2212 in both', () => {
+    expect(formatCount(1234567, 'zh-CN')).toBe('1,234,567');
+    expect(formatSigned(-0.25, 1, 'zh-CN')).toBe('\u22120.3');
+    expect(formatShare(0.9658, 2, 'zh-CN')).toBe('96.58%');
+    setLang('zh');
+    expect(formatDifference({ share: true, decimals: 1 }, 0.5, 0.524, locale())).toBe('+2.4 个百分点');
+    expect(formatDifference({ share: true, decimals: 1 }, 0.5, 0.524)).toBe('+2.4 pp');
   });
 
   it('formats dates per language', () => {
