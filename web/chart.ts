@@ -1,31 +1,95 @@
 /**
- * A small live line chart on a 2D canvas: a few series against the step, drawn again in full on each
- * update. Long runs are drawn as a min-max band per pixel column, so the cost is bounded by the width.
+ * One live time-series chart, drawn by uPlot: a few series against the step, with the values under the
+ * cursor in the legend, drag across the plot to zoom into some steps and double-click to see the whole
+ * run again. Rows arrive in batches while the run plays; redrawing waits for the next animation frame so a
+ * burst of batches costs one drawing. uPlot draws dense series as one min-max stroke per pixel column,
+ * so a long run costs what the width costs; zooming shows the steps behind a dense stretch.
  */
-import { prepare2d } from './canvas-2d';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { locale, t } from './i18n';
 
 export interface ChartLine {
   label: string;
   colour: string;
+  /** Dash pattern (comparison panes told apart when a chart has several lines per pane). */
+  dash?: number[];
 }
 
-const PAD = { left: 44, right: 10, top: 10, bottom: 22 };
+const HEIGHT = 170;
+
+/** A value under the cursor: whole numbers grouped, small fractions to three significant digits. */
+export function formatValue(v: number | null | undefined): string {
+  if (v == null || !Number.isFinite(v)) return '–';
+  if (Number.isInteger(v) || Math.abs(v) >= 100) return Math.round(v).toLocaleString(locale());
+  return String(+v.toPrecision(3));
+}
 
 export class LineChart {
-  private steps: Float64Array = new Float64Array(256);
-  private values: Float64Array[] = [];
-  private n = 0;
-  private lines: ChartLine[] = [];
+  private xs: number[] = [];
+  private ys: (number | null)[][] = [];
   private xMax = 1;
+  private plot: uPlot | undefined;
+  /** The reader dragged a range: keep it while rows arrive, until a double-click. */
+  private zoomed = false;
+  private pending = 0;
+  private readonly resize: ResizeObserver | undefined;
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly title = '',
+  ) {
+    this.resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.fit()) : undefined;
+    this.resize?.observe(host);
+  }
 
   /** Start over with these lines; the x axis runs to at least `xMax`. */
   reset(lines: ChartLine[], xMax: number): void {
-    this.lines = lines;
-    this.values = lines.map(() => new Float64Array(this.steps.length));
-    this.n = 0;
+    this.xs = [];
+    this.ys = lines.map(() => []);
     this.xMax = Math.max(1, xMax);
+    this.zoomed = false;
+    this.plot?.destroy();
+    const opts: uPlot.Options = {
+      width: this.width(),
+      height: HEIGHT,
+      title: undefined,
+      legend: { live: true },
+      cursor: {
+        drag: { x: true, y: false, setScale: true },
+        bind: {
+          // Double-click shows the whole run (0 to the end step), not just the steps done so far.
+          dblclick: () => () => {
+            this.zoomed = false;
+            this.render();
+            return null;
+          },
+        },
+      },
+      scales: { x: { time: false, range: (_u, min, max) => [min ?? 0, max ?? this.xMax] } },
+      axes: [{ label: undefined }, { size: 50 }],
+      series: [
+        { label: t('chart.stepLabel'), value: (_u, v) => formatValue(v) },
+        ...lines.map((l) => ({
+          label: l.label,
+          stroke: l.colour,
+          width: 1.5,
+          dash: l.dash,
+          points: { show: false },
+          value: (_u: uPlot, v: number | null) => formatValue(v),
+        })),
+      ],
+      hooks: {
+        setSelect: [
+          (u) => {
+            if (u.select.width > 0) this.zoomed = true;
+          },
+        ],
+      },
+    };
+    this.plot = new uPlot(opts, [[], ...lines.map(() => [])] as unknown as uPlot.AlignedData, this.host);
+    this.plot.root.setAttribute('role', 'img');
+    this.plot.root.setAttribute('aria-label', t('chart.aria', { title: this.title }));
     this.draw();
   }
 
@@ -34,128 +98,68 @@ export class LineChart {
     this.draw();
   }
 
-  /** Append rows: `steps[i]` with `columns[line][i]`, one column per line. */
+  /** Append rows: `steps[i]` with `columns[line][i]`, one column per line; NaN leaves a gap. */
   append(steps: ArrayLike<number>, columns: ArrayLike<number>[]): void {
-    const k = steps.length;
-    if (this.n + k > this.steps.length) {
-      let cap = this.steps.length;
-      while (cap < this.n + k) cap *= 2;
-      this.steps = grow(this.steps, cap);
-      this.values = this.values.map((v) => grow(v, cap));
+    for (let i = 0; i < steps.length; i++) {
+      this.xs.push(steps[i]);
+      for (let l = 0; l < this.ys.length; l++) {
+        const v = columns[l]?.[i];
+        this.ys[l].push(v !== undefined && Number.isFinite(v) ? v : null);
+      }
     }
-    for (let i = 0; i < k; i++) {
-      this.steps[this.n + i] = steps[i];
-      for (let l = 0; l < this.values.length; l++) this.values[l][this.n + i] = columns[l][i];
-    }
-    this.n += k;
   }
 
   /** Latest and peak value of line `l`. */
   stats(l: number): { latest: number; peak: number } {
     let peak = 0;
-    const v = this.values[l];
-    for (let i = 0; i < this.n; i++) if (v[i] > peak) peak = v[i];
-    return { latest: this.n ? v[this.n - 1] : 0, peak };
+    const v = this.ys[l] ?? [];
+    for (const x of v) if (x !== null && x > peak) peak = x;
+    return { latest: v.length ? (v[v.length - 1] ?? NaN) : 0, peak };
   }
 
-  /** Dashed lines, by line index (overlaid comparison panes). */
-  dashes: (number[] | undefined)[] = [];
-
-  /** The canvas, for export. */
-  get element(): HTMLCanvasElement {
-    return this.canvas;
+  /** How many rows the chart holds. */
+  get length(): number {
+    return this.xs.length;
   }
 
+  /** The chart's element (uPlot's root: plot and legend). */
+  get element(): HTMLElement {
+    return this.plot?.root ?? this.host;
+  }
+
+  /** Redraw with the rows so far, at the next animation frame. */
   draw(): void {
-    const ready = prepare2d(this.canvas, 320, 160);
-    if (!ready) return;
-    const { g, w: cssW, h: cssH } = ready;
-    const plotW = cssW - PAD.left - PAD.right;
-    const plotH = cssH - PAD.top - PAD.bottom;
-    let yMax = 1;
-    for (let l = 0; l < this.values.length; l++) yMax = Math.max(yMax, this.stats(l).peak);
-    yMax = niceCeil(yMax);
-    const xMax = Math.max(this.xMax, this.n ? this.steps[this.n - 1] : 0);
-
-    // Axes and labels.
-    g.strokeStyle = '#8a8a8a';
-    g.lineWidth = 1;
-    g.beginPath();
-    g.moveTo(PAD.left + 0.5, PAD.top);
-    g.lineTo(PAD.left + 0.5, PAD.top + plotH + 0.5);
-    g.lineTo(PAD.left + plotW, PAD.top + plotH + 0.5);
-    g.stroke();
-    g.fillStyle = '#333';
-    g.font = '12px system-ui, sans-serif';
-    g.textAlign = 'right';
-    g.textBaseline = 'middle';
-    g.fillText(yMax < 10 ? String(+yMax.toPrecision(3)) : yMax.toLocaleString('en'), PAD.left - 6, PAD.top + 4);
-    g.fillText('0', PAD.left - 6, PAD.top + plotH);
-    g.textAlign = 'left';
-    g.textBaseline = 'top';
-    g.fillText('0', PAD.left, PAD.top + plotH + 5);
-    g.textAlign = 'right';
-    g.fillText(`step ${xMax}`, PAD.left + plotW, PAD.top + plotH + 5);
-
-    const x = (s: number) => PAD.left + (s / xMax) * plotW;
-    const y = (v: number) => PAD.top + plotH - (v / yMax) * plotH;
-    g.lineWidth = 2;
-    g.lineJoin = 'round';
-    for (let l = 0; l < this.values.length; l++) {
-      const v = this.values[l];
-      g.strokeStyle = this.lines[l].colour;
-      g.setLineDash(this.dashes[l] ?? []);
-      g.beginPath();
-      if (this.n <= plotW * 2) {
-        // Not-a-number (e.g. before the first survey) leaves a gap.
-        let pen = false;
-        for (let i = 0; i < this.n; i++) {
-          if (!Number.isFinite(v[i])) {
-            pen = false;
-            continue;
-          }
-          if (!pen) g.moveTo(x(this.steps[i]), y(v[i]));
-          else g.lineTo(x(this.steps[i]), y(v[i]));
-          pen = true;
-        }
-      } else {
-        // One vertical stroke from min to max per pixel column.
-        let col = -1;
-        let lo = 0;
-        let hi = 0;
-        const flush = () => {
-          if (col < 0) return;
-          g.moveTo(PAD.left + col + 0.5, y(lo));
-          g.lineTo(PAD.left + col + 0.5, y(hi) - 0.5);
-        };
-        for (let i = 0; i < this.n; i++) {
-          if (!Number.isFinite(v[i])) continue;
-          const cx = Math.floor((this.steps[i] / xMax) * plotW);
-          if (cx !== col) {
-            flush();
-            col = cx;
-            lo = hi = v[i];
-          } else {
-            if (v[i] < lo) lo = v[i];
-            if (v[i] > hi) hi = v[i];
-          }
-        }
-        flush();
-      }
-      g.stroke();
-    }
+    if (this.pending || typeof requestAnimationFrame !== 'function') return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.render();
+    });
   }
-}
 
-function grow(a: Float64Array, cap: number): Float64Array {
-  const b = new Float64Array(cap);
-  b.set(a);
-  return b;
-}
+  private render(): void {
+    const u = this.plot;
+    if (!u) return;
+    u.setData([this.xs, ...this.ys] as unknown as uPlot.AlignedData, false);
+    const last = this.xs.length ? this.xs[this.xs.length - 1] : 0;
+    const whole = { min: Math.min(0, this.xs[0] ?? 0), max: Math.max(this.xMax, last) };
+    // Setting x also ranges y to the data in view, so a zoomed chart fits its own values.
+    u.setScale('x', this.zoomed ? { min: u.scales.x.min ?? whole.min, max: u.scales.x.max ?? whole.max } : whole);
+  }
 
-/** A round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at least v. */
-function niceCeil(v: number): number {
-  const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
+  private width(): number {
+    return Math.max(200, Math.floor(this.host.clientWidth || 320));
+  }
+
+  private fit(): void {
+    const u = this.plot;
+    if (!u || !this.host.clientWidth) return;
+    const w = this.width();
+    if (w !== u.width) u.setSize({ width: w, height: HEIGHT });
+  }
+
+  destroy(): void {
+    this.resize?.disconnect();
+    this.plot?.destroy();
+    this.plot = undefined;
+  }
 }

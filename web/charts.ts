@@ -1,11 +1,14 @@
 /**
- * A panel of live line charts, one figure per chart spec of the model view. Series rows come from the
- * worker in batches; a line may show its series as a running total ("so far") instead of per day.
- * Comparison panes overlay their runs on the same charts: one line per pane and series, the panes told
- * apart by dash pattern and named in the legend.
+ * A panel of live time-series charts, one figure per chart spec of the model view; explore and compare
+ * both use it. Series rows come from the worker in batches; a line may show its series as a running
+ * total ("so far") instead of per day. Comparison panes overlay their runs on the same chart: a chart of
+ * one line shows one series per pane in the pane's colour (palette.ts), a chart of several lines shows
+ * each pane's lines in their own colours, the panes told apart by dash pattern. Each chart's legend
+ * names the series and shows their values under the cursor (chart.ts).
  */
-import { LineChart } from './chart';
+import { type ChartLine, LineChart } from './chart';
 import { PANE_COLOURS } from './palette';
+import { t } from './i18n';
 
 export interface LineSpec {
   series: string;
@@ -30,6 +33,13 @@ interface Built {
   totals: number[][];
 }
 
+/** The chart's series: its lines, or for comparison panes each pane's lines (see the file comment). */
+export function seriesLines(spec: ChartSpec, paneNames: readonly string[]): ChartLine[] {
+  if (!paneNames.length) return spec.lines.map((l) => ({ label: l.label, colour: l.colour }));
+  if (spec.lines.length === 1) return paneNames.map((name, p) => ({ label: name, colour: PANE_COLOURS[p % PANE_COLOURS.length] }));
+  return paneNames.flatMap((name, p) => spec.lines.map((l) => ({ label: t('chart.paneLine', { line: l.label, pane: name }), colour: l.colour, dash: DASHES[p % DASHES.length] })));
+}
+
 export class ChartPanel {
   private built: Built[] = [];
   private panes = 1;
@@ -38,6 +48,7 @@ export class ChartPanel {
 
   /** Build the figures; `paneNames` (comparison) overlays that many runs per chart. */
   reset(specs: readonly ChartSpec[], xMax: number, paneNames: readonly string[] = []): void {
+    for (const b of this.built) b.chart.destroy();
     this.panes = Math.max(1, paneNames.length);
     this.built = specs.map((spec, k) => {
       const figure = document.createElement('figure');
@@ -45,39 +56,12 @@ export class ChartPanel {
       const cap = document.createElement('figcaption');
       cap.textContent = spec.title;
       cap.id = k === 0 ? 'chart-title' : `chart-title-${k}`;
-      const canvas = document.createElement('canvas');
-      canvas.id = k === 0 ? 'chart' : `chart-${k}`;
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `Chart: ${spec.title}, over time`);
-      const legend = document.createElement('ul');
-      legend.className = 'legend';
-      const byPane = paneNames.length > 0 && spec.lines.length === 1;
-      for (const l of byPane ? [] : spec.lines) {
-        const li = document.createElement('li');
-        const sw = document.createElement('span');
-        sw.className = 'line-swatch';
-        sw.style.background = l.colour;
-        li.append(sw, l.label);
-        legend.append(li);
-      }
-      if (paneNames.length && !byPane) {
-        paneNames.forEach((name, p) => {
-          const li = document.createElement('li');
-          const sw = document.createElement('span');
-          sw.className = byPane ? 'line-swatch' : `dash-swatch dash-${p}`;
-          if (byPane) sw.style.background = PANE_COLOURS[p];
-          li.append(sw, name);
-          legend.append(li);
-        });
-      }
-      figure.append(cap, canvas, legend);
-      const chart = new LineChart(canvas);
-      const lines = paneNames.length ? paneNames.flatMap((_, p) => spec.lines.map((l) => ({ ...l, colour: byPane ? PANE_COLOURS[p] : l.colour }))) : spec.lines;
-      chart.dashes = paneNames.length && !byPane ? paneNames.flatMap((_, p) => spec.lines.map(() => DASHES[p])) : [];
-      chart.reset(lines, xMax);
-      return { spec, chart, figure, totals: Array.from({ length: this.panes }, () => spec.lines.map(() => 0)) };
+      figure.append(cap);
+      return { spec, chart: new LineChart(figure, spec.title), figure, totals: Array.from({ length: this.panes }, () => spec.lines.map(() => 0)) };
     });
+    // In the page first, so each chart takes its figure's width.
     this.root.replaceChildren(...this.built.map((b) => b.figure));
+    for (const b of this.built) b.chart.reset(seriesLines(b.spec, paneNames), xMax);
   }
 
   setXMax(xMax: number): void {
@@ -106,11 +90,12 @@ export class ChartPanel {
     }
   }
 
+  /** Redraw every chart (at the next animation frame). */
   draw(): void {
     for (const b of this.built) b.chart.draw();
   }
 
-  /** Latest value of each line of each chart (for tests and descriptions). */
+  /** The charts with their specs (for tests and descriptions). */
   get charts(): readonly { spec: ChartSpec; chart: LineChart }[] {
     return this.built;
   }

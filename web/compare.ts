@@ -1,10 +1,12 @@
 /**
- * Compare: two to four presets side by side, each in its own Web Worker, all on the same seed (common
- * random numbers: the model draws from named streams, so a difference is the policy's, not noise). One
- * clock steps every pane together; one camera (turning one town turns them all); charts overlaid, one
- * colour per pane; a difference table of the headline metrics (every pair of panes: B − A, C − A, C − B,
- * ...; web/diff-table.ts); and a seed-noise check that runs N seeds per pane to the end and says whether
- * each difference exceeds seed noise, by the rule `govsim compare` uses (src/stats/beyond-noise.ts).
+ * Compare: two to four runs side by side (presets or a loaded file, each pane with its own lever
+ * changes, all kept in the address: url-state.ts), each in its own Web Worker, all on the same seed
+ * (common random numbers: the model draws from named streams, so a difference is the policy's, not
+ * noise). One player (player.ts) steps every pane together; one camera (turning one town turns them
+ * all); charts overlaid, one colour per pane; a difference table of the headline metrics (every pair of
+ * panes: B − A, C − A, C − B, ...; web/diff-table.ts); and a seed-noise check that runs N seeds per pane
+ * to the end and says whether each difference exceeds seed noise, by the rule `govsim compare` uses
+ * (src/stats/beyond-noise.ts).
  */
 import type { Metrics } from './cards';
 import { CARDS, showDifference } from './cards';
@@ -13,12 +15,17 @@ import { ChartPanel } from './charts';
 import { downloadPng } from './export-png';
 import { bindShortcuts } from './keyboard';
 import { PANE_COLOURS } from './palette';
-import { PRESETS, headlessOnly, type Preset } from './presets';
+import { PRESETS, findPreset, headlessOnly } from './presets';
 import { browserRefusal } from './bounds';
-import { SimSession } from './session';
+import { fileNameOf, isFilePreset } from './file-preset';
+import { LeverForm } from './levers';
+import { Player, type Loaded, type PlayerEvent } from './player';
+import type { Advance } from './session';
 import { TownView } from './town-view';
 import { isGovernanceFrame } from '../sim/governance/index';
-import { cliCommand, compareLinkFor } from './url-state';
+import { applyOverrides } from '../src/scenario/overrides';
+import type { RunOutputs } from '../src/output/run';
+import { PANE_LETTERS, cliCommand, compareLinkFor, type PaneRequest } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber } from './whole-number';
 import { MIN_SEEDS_FOR_NOISE, pairedDifference, spread } from './seed-noise';
 import { formatMeanDifference, formatP, pairLabel, panePairs } from './diff-table';
@@ -34,12 +41,13 @@ const CHARTS: ChartSpec[] = [
   { title: t('compare.chart.cost'), lines: [{ series: 'officialPersonDays', label: t('compare.chart.cost.line'), colour: '#000', cumulative: true }] },
 ];
 
+/** A pane on screen: what it runs, and what shows it. */
 interface Pane {
-  preset: Preset;
-  session: SimSession;
+  run: PaneRequest;
+  /** The scenario with the pane's lever changes, as its worker got it. */
+  raw: unknown;
   town?: TownView;
   canvas: HTMLCanvasElement;
-  wrap: HTMLElement;
   stats: HTMLElement;
   hash: HTMLElement;
   resolved: number;
@@ -47,8 +55,9 @@ interface Pane {
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const letter = (i: number) => PANE_LETTERS[i];
 
-export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: number): void {
+export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: number): void {
   const ui = {
     seed: $<HTMLInputElement>('cmp-seed'),
     seedError: $<HTMLElement>('cmp-seed-error'),
@@ -73,24 +82,23 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     seedsOut: $<HTMLElement>('cmp-seeds-out'),
     spread: $<HTMLTableElement>('cmp-spread'),
   };
-  document.title = t('compare.title', { ids: presets.map((p) => p.id).join(t('compare.vs')) });
   const charts = new ChartPanel(ui.charts);
   let panes: Pane[] = [];
-  let generation = 0;
   let seed = seedIn ?? 1;
   let endStep = stepsIn ?? 365;
-  let time = 0;
-  let loaded = false;
-  let playing = false;
-  let toEnd = false;
-  let busy = false;
-  const perf = { draw: 0, worker: 0, frames: 0 };
-  const setStatus = (t: string, err = false) => {
-    ui.status.textContent = t;
+  const perf = { draw: 0 };
+  const player = new Player(
+    { loaded: onLoaded, advanced: onAdvanced, event: onEvent },
+    () => Number(ui.speed.value) || 1,
+    () => Math.max(1, ...Array.from(ui.speed.options, (o) => Number(o.value) || 1)),
+  );
+  const setStatus = (text: string, err = false) => {
+    ui.status.textContent = text;
     ui.status.classList.toggle('error', err);
   };
   const buttons = () => {
-    const atEnd = time >= endStep;
+    const { loaded, playing } = player;
+    const atEnd = player.time >= player.endStep;
     ui.play.disabled = !loaded || (atEnd && !playing);
     ui.play.textContent = playing ? t('playback.pause') : t('playback.play');
     ui.step.disabled = !loaded || playing || atEnd;
@@ -98,43 +106,92 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     ui.runToEnd.disabled = !loaded;
     ui.seeds.disabled = !loaded;
   };
-  const link = () => history.replaceState(null, '', compareLinkFor(presets.map((p) => p.id), seed, endStep));
+  const name = (r: PaneRequest) => (r.sets.length ? t(r.sets.length === 1 ? 'compare.leverChanged' : 'compare.leversChanged', { name: r.preset.name, n: r.sets.length }) : r.preset.name);
+  const title = (i: number) => t('compare.paneTitle', { letter: letter(i), name: name(runs[i]) });
+  /** The address of the comparison on screen, with each pane's levers (and a file pane's scenario). */
+  const link = async () => {
+    const address = await compareLinkFor(runs, seed, endStep);
+    history.replaceState(null, '', address.search);
+    const note = $<HTMLElement>('cmp-link-note');
+    if (note) note.textContent = address.problem ?? '';
+  };
+  const linkNote = document.createElement('p');
+  linkNote.id = 'cmp-link-note';
+  linkNote.className = 'note error';
+  linkNote.setAttribute('aria-live', 'polite');
+  ui.pickers.after(linkNote);
 
-  // Pane pickers: change a pane's preset, add or remove a pane (2 to 4).
+  // Pane pickers: change a pane's scenario or its levers, add or remove a pane (2 to 4); each change
+  // restarts every pane from day 0 on the same seed and is written to the address.
   const offered = PRESETS.filter((p) => p.model === 'governance' && !headlessOnly(p));
+  /** Panes whose lever form is open. */
+  const openForms = new Set<number>();
+  const change = (next: PaneRequest[]) => {
+    if (next.length < runs.length) openForms.clear();
+    runs = next;
+    renderPickers();
+    void load();
+  };
   const renderPickers = () => {
-    const go = (ids: string[]) => (location.search = withLang(compareLinkFor(ids, seed, endStep)));
-    const items = presets.map((p, i) => {
+    const items: HTMLElement[] = runs.map((r, i) => {
+      const L = letter(i);
       const wrap = document.createElement('div');
-      wrap.className = 'field';
+      wrap.className = 'field pane-picker';
       const lab = document.createElement('label');
       lab.htmlFor = `cmp-pane-${i}`;
-      lab.textContent = t('compare.pane', { letter: String.fromCharCode(65 + i) });
+      lab.textContent = t('compare.pane', { letter: L });
       lab.style.borderBottom = `4px solid ${PANE_COLOURS[i]}`;
       const sel = document.createElement('select');
       sel.id = `cmp-pane-${i}`;
-      for (const o of offered) sel.append(new Option(o.name, o.id));
-      sel.value = p.id;
-      sel.addEventListener('change', () => go(presets.map((q, j) => (j === i ? sel.value : q.id))));
+      const choices = isFilePreset(r.preset) ? [r.preset, ...offered] : offered;
+      for (const o of choices) sel.append(new Option(isFilePreset(o) ? t('explore.fileOption', { file: fileNameOf(o) ?? '', name: o.name }) : o.name, o.id));
+      sel.value = r.preset.id;
+      sel.addEventListener('change', () => {
+        const p = choices.find((o) => o.id === sel.value);
+        if (p) change(runs.map((q, j) => (j === i ? { preset: p, sets: [] } : q)));
+      });
       wrap.append(lab, sel);
-      if (presets.length > 2) {
+      if (runs.length > 2) {
         const rm = document.createElement('button');
         rm.type = 'button';
         rm.textContent = t('compare.remove');
-        rm.setAttribute('aria-label', t('compare.removePane', { letter: String.fromCharCode(65 + i) }));
-        rm.addEventListener('click', () => go(presets.filter((_, j) => j !== i).map((q) => q.id)));
+        rm.setAttribute('aria-label', t('compare.removePane', { letter: L }));
+        rm.addEventListener('click', () => change(runs.filter((_, j) => j !== i)));
         wrap.append(rm);
       }
+      // The pane's own levers, as explore's form (ids prefixed by the pane's letter).
+      const details = document.createElement('details');
+      details.className = 'pane-levers';
+      const summary = document.createElement('summary');
+      summary.textContent = r.sets.length ? t('compare.paneLeversChanged', { letter: L, n: r.sets.length }) : t('compare.paneLevers', { letter: L });
+      const box = document.createElement('div');
+      box.className = 'levers';
+      // Explore's form fills a column; a pane's scrolls within its picker (inline: style.css is shared).
+      Object.assign(box.style, { maxHeight: '420px', overflowY: 'auto', width: '22rem', maxWidth: '100%', border: '1px solid #d8dce1', borderRadius: '4px' });
+      details.append(summary, box);
+      const form = new LeverForm(box, (next) => change(runs.map((q, j) => (j === i ? { preset: q.preset, sets: next } : q))), `lever-${L}-`);
+      // Built when first opened: four full forms up front would slow the page for nothing. A form open
+      // when its pane changes is open again after, so turning several levers needs no reopening.
+      details.addEventListener('toggle', () => {
+        if (details.open) openForms.add(i);
+        else openForms.delete(i);
+        if (details.open && !box.childElementCount) form.build(r.preset.raw, r.preset.model, r.sets);
+      });
+      details.open = openForms.has(i);
+      wrap.append(details);
       return wrap;
     });
-    if (presets.length < 4) {
+    if (runs.length < 4) {
       const add = document.createElement('button');
       add.type = 'button';
       add.textContent = t('compare.addPane');
-      add.addEventListener('click', () => go([...presets.map((p) => p.id), 'social-governance']));
-      items.push(add as unknown as HTMLDivElement);
+      const gov = findPreset('social-governance') ?? offered[0];
+      add.addEventListener('click', () => change([...runs, { preset: gov, sets: [] }]));
+      items.push(add);
     }
     ui.pickers.replaceChildren(...items);
+    // An open lever form makes its picker tall: the others stay at the top beside it.
+    ui.pickers.style.alignItems = 'flex-start';
   };
 
   // Ready-made comparisons: the three regimes, and each ablation against the full governance preset.
@@ -144,60 +201,67 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     for (const p of offered) {
       if (p.id.startsWith('governance-') || p.id === 'control-relaxation') links.push([t('compare.quickVs', { name: p.name }), ['social-governance', p.id]]);
     }
+    const here = runs.map((r) => (r.sets.length || isFilePreset(r.preset) ? '' : r.preset.id)).join();
     quick.replaceChildren(
       t('compare.readyMade'),
       ...links.flatMap(([label, ids], i) => {
         const a = document.createElement('a');
-        a.href = compareLinkFor(ids, seed, endStep);
+        const panes = ids.flatMap((id) => {
+          const p = findPreset(id);
+          return p ? [{ preset: p, sets: [] }] : [];
+        });
+        void compareLinkFor(panes, seed, endStep).then((addr) => (a.href = withLang(addr.search)));
         a.textContent = label;
-        if (ids.join() === presets.map((p) => p.id).join()) a.setAttribute('aria-current', 'page');
+        if (ids.join() === here) a.setAttribute('aria-current', 'page');
         return i ? [' · ', a] : [a];
       }),
     );
   }
 
-  const close = () => {
-    for (const p of panes) {
-      p.session.close();
-      p.town?.dispose();
-    }
+  const closePanes = () => {
+    player.close();
+    for (const p of panes) p.town?.dispose();
     panes = [];
   };
 
   async function load(): Promise<void> {
-    const gen = ++generation;
-    close();
-    loaded = false;
-    playing = false;
-    toEnd = false;
-    time = 0;
+    closePanes();
+    document.title = t('compare.title', { ids: runs.map((r) => r.preset.id).join(t('compare.vs')) });
     buttons();
-    renderPickers();
-    ui.panes.dataset.count = String(presets.length);
+    ui.panes.dataset.count = String(runs.length);
     ui.panes.replaceChildren();
-    // A link may name a preset too large for a tab (web/bounds.ts): refused before any worker loads.
-    for (let i = 0; i < presets.length; i++) {
-      const refusal = browserRefusal(presets[i].raw, stepsIn, presets.length);
+    let raws: unknown[];
+    try {
+      raws = runs.map((r) => (r.sets.length ? applyOverrides(r.preset.raw, r.sets, 'lever') : r.preset.raw));
+    } catch (e) {
+      setStatus(t('explore.leverFailed', { message: (e as Error).message }), true);
+      return;
+    }
+    // A link may name a scenario too large for a tab (web/bounds.ts): refused before any worker loads.
+    for (let i = 0; i < runs.length; i++) {
+      const refusal = browserRefusal(raws[i], stepsIn, runs.length);
       if (refusal) {
-        panes = [];
-        setStatus(t('compare.tooLarge', { letter: String.fromCharCode(65 + i), id: presets[i].id, refusal, command: `npx govsim run ${presets[i].id}` }), true);
+        setStatus(
+          t('compare.tooLarge', { letter: letter(i), id: runs[i].preset.id, refusal, command: cliCommand(runs[i].preset.id, seed, endStep, runs[i].sets) }),
+          true,
+        );
         return;
       }
     }
-    panes = presets.map((preset, i) => {
+    panes = runs.map((run, i) => {
       const wrap = document.createElement('section');
       wrap.className = 'pane';
-      wrap.setAttribute('aria-label', t('compare.paneNamed', { letter: String.fromCharCode(65 + i), name: preset.name }));
+      wrap.setAttribute('aria-label', t('compare.paneNamed', { letter: letter(i), name: name(run) }));
       wrap.style.borderTopColor = PANE_COLOURS[i];
       const h = document.createElement('h2');
-      h.textContent = t('compare.paneTitle', { letter: String.fromCharCode(65 + i), name: preset.name });
-      h.title = preset.name;
+      h.textContent = title(i);
+      h.title = run.sets.length ? `${run.preset.name}: ${run.sets.join(', ')}` : run.preset.name;
       const holder = document.createElement('div');
       holder.className = 'town-wrap';
       const canvas = document.createElement('canvas');
       canvas.className = 'pane-town';
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', t('compare.townLoading', { letter: String.fromCharCode(65 + i) }));
+      canvas.setAttribute('aria-label', t('compare.townLoading', { letter: letter(i) }));
       const labels = document.createElement('div');
       labels.className = 'town-labels';
       labels.setAttribute('aria-hidden', 'true');
@@ -217,8 +281,7 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       } catch {
         holder.textContent = t('compare.noWebgl');
       }
-      const session = new SimSession((msg) => gen === generation && setStatus(t('compare.paneFailed', { letter: String.fromCharCode(65 + i), message: msg }), true));
-      return { preset, session, town, canvas, wrap, stats, hash, resolved: 0, petitions: 0 };
+      return { run, raw: raws[i], town, canvas, stats, hash, resolved: 0, petitions: 0 };
     });
     // One camera: turning any town turns them all.
     for (const p of panes) {
@@ -227,47 +290,44 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       });
     }
     fit();
-    setStatus(t('compare.loadingPanes', { n: presets.length }));
-    try {
-      // Pane A settles the seed; every pane then runs on that same seed.
-      const a = await panes[0].session.load(panes[0].preset.raw, seedIn ?? seed, `preset ${panes[0].preset.id}`);
-      if (gen !== generation) return;
-      seed = a.load.seed;
-      if (stepsIn === undefined && !loaded && time === 0 && ui.steps.value === '') endStep = a.load.steps;
-      const rest = await Promise.all(panes.slice(1).map((p) => p.session.load(p.preset.raw, seed, `preset ${p.preset.id}`)));
-      if (gen !== generation) return;
-      [a, ...rest].forEach((r, i) => {
-        if (isGovernanceFrame(r.frame)) panes[i].town?.draw(r.frame);
-        showStats(panes[i], r.load.seed, r.frame.meta.openCases ?? 0);
-      });
-    } catch (e) {
-      if (gen === generation) setStatus(t('compare.loadFailed', { message: (e as Error).message }), true);
-      return;
-    }
+    setStatus(t('compare.loadingPanes', { n: runs.length }));
+    // Pane A settles the seed (player.ts); every pane then runs on that same seed.
+    await player.load(
+      panes.map((p) => ({ raw: p.raw, source: fileNameOf(p.run.preset) ?? `preset ${p.run.preset.id}` })),
+      seedIn,
+      stepsIn,
+    );
+  }
+
+  function onLoaded(first: Loaded[]): void {
+    seed = player.seed;
+    endStep = player.endStep;
     seedIn = seed;
     stepsIn = endStep;
+    first.forEach((r, i) => {
+      if (isGovernanceFrame(r.frame)) panes[i].town?.draw(r.frame);
+      showStats(panes[i], r.load.seed, r.frame.meta.openCases ?? 0);
+    });
     ui.seed.value = String(seed);
     ui.steps.value = String(endStep);
     ui.counter.value = '0';
     ui.end.textContent = String(endStep);
-    charts.reset(CHARTS, endStep, presets.map((p, i) => t('compare.paneTitle', { letter: String.fromCharCode(65 + i), name: p.name })));
+    charts.reset(CHARTS, endStep, runs.map((_, i) => title(i)));
     const key = document.createElement('ul');
     key.className = 'legend cmp-key';
     key.setAttribute('aria-label', t('compare.key'));
-    presets.forEach((p, i) => {
+    runs.forEach((_, i) => {
       const li = document.createElement('li');
       const sw = document.createElement('span');
       sw.className = 'line-swatch';
       sw.style.background = PANE_COLOURS[i];
-      li.append(sw, t('compare.paneTitle', { letter: String.fromCharCode(65 + i), name: p.name }));
+      li.append(sw, title(i));
       key.append(li);
     });
     ui.charts.prepend(key);
-    showDifference(ui.diff, presets.map((p) => p.name), presets.map(() => undefined));
-    loaded = true;
-    link();
-    buttons();
-    setStatus(t('compare.loaded', { n: presets.length, seed }));
+    showDifference(ui.diff, runs.map(name), runs.map(() => undefined));
+    void link();
+    setStatus(t('compare.loaded', { n: runs.length, seed }));
   }
 
   function showStats(p: Pane, s: number, open: number, latest?: Record<string, number>): void {
@@ -290,24 +350,10 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     );
   }
 
-  /** Step every pane `n` times together, then draw them. */
-  async function advance(n: number): Promise<boolean> {
-    const gen = generation;
-    const t0 = performance.now();
-    let results;
-    try {
-      results = await Promise.all(panes.map((p) => p.session.advance(n)));
-    } catch (e) {
-      if (gen === generation) {
-        playing = false;
-        setStatus(t('compare.stepFailed', { message: (e as Error).message }), true);
-        buttons();
-      }
-      return false;
-    }
-    if (gen !== generation) return false;
-    const t1 = performance.now();
-    time = results[0].info.time;
+  let lastDiff = 0;
+  /** Every pane advanced together: draw them. */
+  function onAdvanced(results: Advance[]): void {
+    const time = player.time;
     const k = Object.values(results[0].rows)[0]?.length ?? 0;
     charts.append(
       Array.from({ length: k }, (_, i) => time - k + 1 + i),
@@ -322,65 +368,73 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
       if (p.town && isGovernanceFrame(r.frame)) draw += p.town.draw(r.frame);
       showStats(p, seed, r.info.latest.disputesOpen ?? 0, r.info.latest);
     });
-    perf.draw = perf.frames ? perf.draw * 0.9 + draw * 0.1 : draw;
-    perf.worker = perf.frames ? perf.worker * 0.9 + (t1 - t0) * 0.1 : t1 - t0;
-    perf.frames++;
-    ui.perf.textContent = t('compare.perf', { n: panes.length, worker: perf.worker.toFixed(1), page: perf.draw.toFixed(1) });
+    perf.draw = player.perf.frames > 1 ? perf.draw * 0.9 + draw * 0.1 : draw;
+    ui.perf.textContent = t('compare.perf', { n: panes.length, worker: player.perf.worker.toFixed(1), page: perf.draw.toFixed(1) });
     ui.perf.dataset.draw = perf.draw.toFixed(3);
+    ui.perf.dataset.chunk = String(player.chunk);
     ui.counter.value = String(time);
-    return true;
-  }
-
-  async function refreshDifference(withHash = false): Promise<void> {
-    const gen = generation;
-    const outs = await Promise.all(panes.map((p) => p.session.outputs()));
-    if (gen !== generation) return;
-    const metrics = outs.map((o) => (JSON.parse(o.files['summary.json']) as { metrics: Metrics }).metrics);
-    showDifference(ui.diff, presets.map((p) => p.name), metrics);
-    if (withHash) {
-      outs.forEach((o, i) => {
-        const h = panes[i].hash;
-        h.replaceChildren(...tNodes('compare.hash', { hash: o.manifest.outputHash.slice(0, 16), command: codeNode(cliCommand(presets[i].id, o.manifest.seed, o.manifest.steps)) }));
-        h.dataset.hash = o.manifest.outputHash;
-        for (const [name, text] of Object.entries(o.files)) {
-          const a = document.createElement('a');
-          a.href = URL.createObjectURL(new Blob([text], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
-          a.download = `${presets[i].id}-${name}`;
-          a.textContent = name;
-          h.append(a, ' ');
-        }
-      });
+    // The difference table while playing: about every 1.5 s.
+    if (player.playing && performance.now() - lastDiff > 1500) {
+      lastDiff = performance.now();
+      void player.outputs().then((outs) => outs && showOutputs(outs, false));
     }
   }
 
-  async function playLoop(): Promise<void> {
-    if (busy) return;
-    busy = true;
-    const gen = generation;
-    let chunk = 1;
-    let lastDiff = performance.now();
-    try {
-      while (playing && gen === generation && time < endStep) {
-        const n = Math.min(endStep - time, toEnd ? chunk : Number(ui.speed.value) || 1);
-        const t0 = performance.now();
-        if (!(await advance(n))) return;
-        if (toEnd) chunk = Math.max(1, Math.min(5000, Math.round((n * 60) / Math.max(1, performance.now() - t0))));
-        if (performance.now() - lastDiff > 1500) {
-          lastDiff = performance.now();
-          void refreshDifference();
-        }
-        await new Promise<void>((r) => requestAnimationFrame(() => r()));
-      }
-    } finally {
-      busy = false;
+  function onEvent(e: PlayerEvent): void {
+    const time = player.time;
+    switch (e.kind) {
+      case 'playing':
+        setStatus(t('compare.playing'));
+        break;
+      case 'running':
+        setStatus(t('compare.runningTo', { step: player.endStep }));
+        break;
+      case 'paused':
+        setStatus(t('compare.paused', { step: time }));
+        void player.outputs().then((outs) => outs && showOutputs(outs, false));
+        break;
+      case 'stepped':
+        setStatus(t('compare.step', { step: time }));
+        void player.outputs().then((outs) => outs && showOutputs(outs, false));
+        break;
+      case 'computing':
+        setStatus(t('compare.computingHashes'));
+        break;
+      case 'finished':
+        showOutputs(e.outputs, true);
+        setStatus(t('compare.finished', { step: time }));
+        break;
+      case 'failed':
+        setStatus(e.pane >= 0 ? t('compare.paneFailed', { letter: letter(e.pane), message: e.message }) : e.message, true);
+        break;
+      case 'changed':
+        break;
     }
-    if (gen !== generation) return;
-    const finished = time >= endStep;
-    playing = false;
-    toEnd = false;
     buttons();
-    await refreshDifference(finished);
-    setStatus(finished ? t('compare.finished', { step: time }) : t('compare.paused', { step: time }));
+  }
+
+  const urls: string[] = [];
+  function showOutputs(outs: RunOutputs[], withHash: boolean): void {
+    const metrics = outs.map((o) => (JSON.parse(o.files['summary.json']) as { metrics: Metrics }).metrics);
+    showDifference(ui.diff, runs.map(name), metrics);
+    if (!withHash) return;
+    for (const u of urls.splice(0)) URL.revokeObjectURL(u);
+    outs.forEach((o, i) => {
+      const h = panes[i].hash;
+      const run = runs[i];
+      const base = fileNameOf(run.preset)?.replace(/\.json$/, '') ?? run.preset.id;
+      h.replaceChildren(...tNodes('compare.hash', { hash: o.manifest.outputHash.slice(0, 16), command: codeNode(cliCommand(run.preset.id, o.manifest.seed, o.manifest.steps, run.sets)) }));
+      h.dataset.hash = o.manifest.outputHash;
+      for (const [file, text] of Object.entries(o.files)) {
+        const a = document.createElement('a');
+        const url = URL.createObjectURL(new Blob([text], { type: file.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+        urls.push(url);
+        a.href = url;
+        a.download = `${base}-${letter(i)}-${file}`;
+        a.textContent = file;
+        h.append(a, ' ');
+      }
+    });
   }
 
   function fit(): void {
@@ -392,41 +446,11 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
   }
 
   // ---- wiring ----
-  ui.play.addEventListener('click', () => {
-    if (playing) {
-      playing = false;
-      buttons();
-      return;
-    }
-    if (!loaded || time >= endStep) return;
-    playing = true;
-    buttons();
-    setStatus(t('compare.playing'));
-    void playLoop();
-  });
-  ui.step.addEventListener('click', () => {
-    if (busy || playing || time >= endStep) return;
-    busy = true;
-    void advance(1).then(async () => {
-      busy = false;
-      await refreshDifference(time >= endStep);
-      setStatus(t('compare.step', { step: time }));
-      buttons();
-    });
-  });
-  ui.runToEnd.addEventListener('click', () => {
-    if (!loaded) return;
-    toEnd = true;
-    if (time >= endStep) return void refreshDifference(true);
-    if (!playing) {
-      playing = true;
-      buttons();
-      setStatus(t('compare.runningTo', { step: endStep }));
-      void playLoop();
-    }
-  });
+  ui.play.addEventListener('click', () => player.togglePlay());
+  ui.step.addEventListener('click', () => void player.step());
+  ui.runToEnd.addEventListener('click', () => player.runToEnd());
   ui.reset.addEventListener('click', () => void load());
-  ui.savePng.addEventListener('click', () => downloadPng(panes.map((p) => p.canvas), `govsim-compare-seed${seed}-step${time}.png`));
+  ui.savePng.addEventListener('click', () => downloadPng(panes.map((p) => p.canvas), `govsim-compare-seed${seed}-step${player.time}.png`));
   const numberField = (input: HTMLInputElement, out: HTMLElement, rule: typeof SEED_RULE, apply: (v: number) => void) => {
     const go = () => {
       const r = parseWholeNumber(input.value, rule);
@@ -447,11 +471,11 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     if (v === endStep) return;
     endStep = v;
     stepsIn = v;
-    if (v < time) void load();
+    if (player.setEndStep(v) === 'reload') void load();
     else {
       ui.end.textContent = String(v);
       charts.setXMax(v);
-      link();
+      void link();
       buttons();
     }
   });
@@ -461,7 +485,8 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
 
   /** Run N seeds per pane to the end step (each pane in its own worker, in parallel). */
   async function seedNoise(): Promise<void> {
-    const gen = generation;
+    const gen = player.generation;
+    const sessions = player.sessions;
     const n = Number(ui.nSeeds.value) || 10;
     const seeds = Array.from({ length: n }, (_, i) => (seed + i) >>> 0);
     ui.seeds.disabled = true;
@@ -470,30 +495,30 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     const total = n * panes.length;
     ui.seedsOut.textContent = t('compare.seedsRunning', { n, panes: panes.length, step: endStep });
     const results: Metrics[][] = await Promise.all(
-      panes.map(async (p) => {
+      panes.map(async (p, i) => {
         const out: Metrics[] = [];
         for (const s of seeds) {
-          const o = await p.session.runOnce(p.preset.raw, s, endStep);
+          const o = await sessions[i].runOnce(p.raw, s, endStep);
           out.push((JSON.parse(o.files['summary.json']) as { metrics: Metrics }).metrics);
           done++;
-          if (gen === generation) ui.seedsOut.textContent = t('compare.seedsProgress', { done, total });
+          if (player.isCurrent(gen)) ui.seedsOut.textContent = t('compare.seedsProgress', { done, total });
         }
         return out;
       }),
     );
     ui.seeds.disabled = false;
-    if (gen !== generation) return;
+    if (!player.isCurrent(gen)) return;
     const table = ui.spread;
     const head = document.createElement('tr');
     head.innerHTML = '<th scope="col"></th>';
     head.firstElementChild!.textContent = t('diff.metric');
-    presets.forEach((_, i) => {
+    runs.forEach((_, i) => {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = t('compare.spreadHead', { letter: String.fromCharCode(65 + i) });
       head.append(th);
     });
-    const pairs = panePairs(presets.length);
+    const pairs = panePairs(runs.length);
     for (const pair of pairs) {
       const th = document.createElement('th');
       th.scope = 'col';
@@ -538,5 +563,6 @@ export function startCompare(presets: Preset[], seedIn?: number, stepsIn?: numbe
     );
   }
 
+  renderPickers();
   void load();
 }

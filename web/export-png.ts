@@ -13,7 +13,12 @@ export function downloadPng(canvases: readonly HTMLCanvasElement[], name: string
     g.drawImage(c, x, 0);
     x += c.width;
   }
-  out.toBlob((blob) => {
+  downloadCanvas(out, name);
+}
+
+/** Offer a canvas as a PNG download named `name`. */
+export function downloadCanvas(canvas: HTMLCanvasElement, name: string): void {
+  canvas.toBlob((blob) => {
     if (!blob) return;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);

@@ -67,8 +67,8 @@ export function rangeText(spec: LeverSpec): string {
   return t('lever.range.accepted', { accepted, unit });
 }
 
-function fieldId(path: string): string {
-  return 'lever-' + path.replace(/\./g, '-');
+function fieldId(path: string, prefix = 'lever-'): string {
+  return prefix + path.replace(/\./g, '-');
 }
 
 function label(path: string): string {
@@ -95,6 +95,8 @@ export class LeverForm {
   constructor(
     private readonly root: HTMLElement,
     private readonly onChange: (sets: string[]) => void,
+    /** Field ids start with it: several forms on one page (compare's panes) need their own. */
+    private readonly idPrefix = 'lever-',
   ) {}
 
   /** Build the form for a preset's raw scenario with these accepted assignments applied. */
@@ -152,7 +154,7 @@ export class LeverForm {
   }
 
   private field(spec: LeverSpec): HTMLElement {
-    const id = fieldId(spec.path);
+    const id = fieldId(spec.path, this.idPrefix);
     const texts = leverTexts(this.model, spec);
     const wrap = document.createElement('div');
     wrap.className = 'lever';
@@ -300,7 +302,7 @@ export class LeverForm {
   showProblem(message: string): boolean {
     const spec = this.specs.find((s) => message.includes(s.path));
     if (!spec) return false;
-    const err = document.getElementById(`${fieldId(spec.path)}-error`);
+    const err = document.getElementById(`${fieldId(spec.path, this.idPrefix)}-error`);
     if (err) err.textContent = message;
     return !!err;
   }

@@ -1,11 +1,12 @@
 /**
  * The page: explore one policy, or compare several (compare.ts) when the link says ?compare=.
- * Explore: pick a preset, turn its levers (levers.ts), run it in a Web Worker (session.ts), watch the
- * town in 3D (town-view.ts) or the Epstein lattice (lattice-view.ts), the cards, the dispute paths and the
- * charts, and get the output hash of the run. The address always holds ?scenario=&seed=&steps= and the
- * changed levers (set.params.x=v), so a link reproduces a run.
+ * Explore: pick a preset or load a scenario file, turn its levers (levers.ts), play it (player.ts, one
+ * pane), watch the town in 3D (town-view.ts) or the Epstein lattice (lattice-view.ts), the cards, the
+ * dispute paths and the charts, and get the output hash of the run. The address always holds the run
+ * (url-state.ts): the preset, or the loaded file itself, with seed, end step and changed levers, so a
+ * link reproduces it; the compare link starts from the run on screen, levers and all.
  *
- * Nothing here steps a model; model-views.ts says what to show per model.
+ * Nothing here steps a model or keeps a clock; model-views.ts says what to show per model.
  */
 import type { Frame } from '../sim/core/model';
 import { isGovernanceFrame } from '../sim/governance/index';
@@ -14,8 +15,9 @@ import { showCards, type Metrics } from './cards';
 import { ChartPanel } from './charts';
 import { startCompare } from './compare';
 import { setupDrop } from './drop';
-import { downloadPng } from './export-png';
+import { saveViewPng } from './export-view';
 import { setupHelp } from './help';
+import { revealOnPick } from './inspect-reveal';
 import { sensitivityLinkFor } from './sensitivity-link';
 import { bindShortcuts } from './keyboard';
 import { LatticeView } from './lattice-view';
@@ -25,9 +27,12 @@ import { viewFor, type ModelView } from './model-views';
 import { PRESETS, findPreset, headlessOnly, type Preset } from './presets';
 import { browserRefusal } from './bounds';
 import { drawSankey, pathCounts } from './sankey';
-import { SimSession, type Advance } from './session';
+import type { RunOutputs } from '../src/output/run';
+import { fileNameOf, isFilePreset } from './file-preset';
+import { Player, type Loaded, type PlayerEvent } from './player';
+import type { Advance } from './session';
 import { TownView, type PickInfo } from './town-view';
-import { cliCommand, compareLinkFor, linkFor, readLink, type RunRequest } from './url-state';
+import { cliCommand, compareLinkFor, linkFor, readLink, type PaneRequest, type RunRequest } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber, type WholeNumberRule } from './whole-number';
 import { startLanguage, t } from './i18n';
 
@@ -72,7 +77,7 @@ const ui = {
   counts: byId<HTMLDListElement>('counts'),
   cards: byId<HTMLDivElement>('cards'),
   sankeyBox: byId<HTMLElement>('sankey-box'),
-  sankey: byId<HTMLCanvasElement>('sankey'),
+  sankey: byId<HTMLElement>('sankey'),
   charts: byId<HTMLDivElement>('charts'),
   hash: byId<HTMLOutputElement>('output-hash'),
   hashNote: byId<HTMLParagraphElement>('hash-note'),
@@ -89,25 +94,24 @@ setupHelp(byId('help'), byId('help-toggle'), byId('help-close'));
 
 // ---- state -------------------------------------------------------------------------------------
 
-let session: SimSession | undefined;
-/** Bumped by every new run; async work for an older run drops its result. */
-let generation = 0;
+/** Clock, play/step/run to end and the worker: one pane (player.ts). */
+const player = new Player(
+  {
+    loaded: (first) => onLoaded(first[0]),
+    advanced: (results) => onAdvanced(results[0]),
+    event: (e) => onEvent(e),
+  },
+  () => Number(ui.speed.value) || 1,
+  () => Math.max(1, ...Array.from(ui.speed.options, (o) => Number(o.value) || 1)),
+);
 let preset: Preset | undefined;
 let sets: string[] = [];
 let view: ModelView = viewFor('epstein');
-let loaded = false;
-let seed = 0;
-let endStep = 1;
-let time = 0;
-let playing = false;
-/** Playing towards the end step as fast as possible, then showing the hash. */
-let toEnd = false;
-/** A Step click in flight: further clicks are ignored, rather than disabling the button (which would
- * take the keyboard focus away from it). */
-let stepping = false;
-/** The generation whose play loop is running, or -1. */
-let loopGeneration = -1;
-const perf = { worker: 0, draw: 0, update: 0, render: 0, frames: 0 };
+/** The scenario on screen with its lever changes, as the worker got it. */
+let runRaw: unknown;
+/** Scenario files loaded on this page, by picker value (file:<name>): the picker names them. */
+const files = new Map<string, Preset>();
+const perf = { draw: 0, update: 0, render: 0 };
 /** Running totals the summary does not give (for the dispute paths). */
 let abandoned = 0;
 let openNow = 0;
@@ -120,7 +124,7 @@ const hashPanel = new HashPanel({ hash: ui.hash, note: ui.hashNote, downloads: u
 const levers = new LeverForm(ui.levers, (next) => {
   if (!preset) return;
   sets = next;
-  void start({ preset, seed, steps: endStep, sets });
+  void start({ preset, seed: player.seed, steps: player.endStep, sets });
 });
 
 // ---- drawing -----------------------------------------------------------------------------------
@@ -143,7 +147,7 @@ function showInspect(info: PickInfo | undefined): void {
   );
 }
 
-const smooth = (old: number, v: number) => (perf.frames ? old * 0.9 + v * 0.1 : v);
+const smooth = (old: number, v: number) => (player.perf.frames > 1 ? old * 0.9 + v * 0.1 : v);
 
 function showFrame(frame: Frame): void {
   const map = view.toCodes(frame);
@@ -162,23 +166,25 @@ function showFrame(frame: Frame): void {
 }
 
 function showTime(): void {
-  ui.counter.value = String(time);
-  ui.endStep.textContent = String(endStep);
+  ui.counter.value = String(player.time);
+  ui.endStep.textContent = String(player.endStep);
 }
 
 function updateButtons(): void {
-  const atEnd = time >= endStep;
+  const { loaded, playing } = player;
+  const atEnd = player.time >= player.endStep;
   ui.play.disabled = !loaded || (atEnd && !playing);
   ui.play.textContent = playing ? t('playback.pause') : t('playback.play');
   ui.play.classList.toggle('playing', playing);
   ui.step.disabled = !loaded || playing || atEnd;
-  ui.reset.disabled = !loaded && !session;
+  ui.reset.disabled = !loaded && !preset;
   ui.runToEnd.disabled = !loaded;
 }
 
 function showPerf(): void {
+  const worker = player.perf.worker;
   ui.perf.textContent = t('explore.perf', {
-    worker: perf.worker.toFixed(1),
+    worker: worker.toFixed(1),
     page: perf.draw.toFixed(1),
     update: perf.update.toFixed(1),
     render: perf.render.toFixed(1),
@@ -186,97 +192,127 @@ function showPerf(): void {
   ui.perf.dataset.draw = perf.draw.toFixed(3);
   ui.perf.dataset.update = perf.update.toFixed(3);
   ui.perf.dataset.render = perf.render.toFixed(3);
-  ui.perf.dataset.worker = perf.worker.toFixed(3);
+  ui.perf.dataset.worker = worker.toFixed(3);
+  ui.perf.dataset.chunk = String(player.chunk);
 }
 
-function setUrl(): void {
-  if (preset && !preset.id.startsWith('file:')) {
-    history.replaceState(null, '', linkFor(preset.id, seed, endStep, sets));
-    // The Sensitivity link screens the scenario on screen: its preset, seed and lever changes.
-    if (!headlessOnly(preset)) byId<HTMLAnchorElement>('nav-sensitivity').href = sensitivityLinkFor({ presetId: preset.id, seed, sets });
+let fileUrl: string | undefined;
+
+/** The file's own line under the preset's name: where it came from, and whether a link can carry it. */
+function showFileNote(problem: string | undefined): void {
+  const name = preset && fileNameOf(preset);
+  if (name === undefined) return;
+  // The file itself, for the command shown with the hash (run in the folder that holds it).
+  if (fileUrl) URL.revokeObjectURL(fileUrl);
+  fileUrl = URL.createObjectURL(new Blob([`${JSON.stringify(preset?.raw, null, 2)}\n`], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = fileUrl;
+  a.download = name;
+  a.textContent = t('explore.fileDownload', { file: name });
+  ui.presetMeta.replaceChildren(`${t('explore.fileLoaded', { file: name })} ${problem ?? t('explore.fileInAddress')} `, a);
+  ui.presetMeta.classList.toggle('error', problem !== undefined);
+}
+
+/** The address of the run on screen (a file's scenario in it, compressed), and the links built from it. */
+async function setUrl(seed = player.seed, steps = player.endStep): Promise<void> {
+  const p = preset;
+  const s = sets;
+  if (!p) return;
+  const gen = player.generation;
+  const address = await linkFor(p, seed, steps, s);
+  if (!player.isCurrent(gen) || p !== preset) return;
+  history.replaceState(null, '', address.search);
+  showFileNote(address.problem);
+  // The Sensitivity link screens the scenario on screen: its preset, seed and lever changes.
+  if (!headlessOnly(p) && !isFilePreset(p)) byId<HTMLAnchorElement>('nav-sensitivity').href = sensitivityLinkFor({ presetId: p.id, seed, sets: s });
+  const target = compareTarget(p, s);
+  const cmp = target && (await compareLinkFor(target.panes, seed, steps));
+  if (!player.isCurrent(gen) || p !== preset) return;
+  // A comparison whose link cannot carry the file would open without it: not offered.
+  ui.compareWith.hidden = !target || !cmp || cmp.problem !== undefined;
+  if (target && cmp) {
+    ui.compareWith.href = cmp.search;
+    ui.compareWith.textContent = target.label;
   }
 }
 
-function compareTarget(p: Preset): string | undefined {
-  if (p.model !== 'governance' || headlessOnly(p) || p.id.startsWith('file:')) return undefined;
-  if (p.id === 'social-governance') return 'social-control,social-management,social-governance';
-  return `social-governance,${p.id}`;
+/**
+ * The comparison one click away: the run on screen, lever changes and all, against the same scenario
+ * without them; with no changes, a preset against full governance (full governance: the three regimes).
+ */
+function compareTarget(p: Preset, s: string[]): { panes: PaneRequest[]; label: string } | undefined {
+  if (p.model !== 'governance' || headlessOnly(p)) return undefined;
+  const gov = findPreset('social-governance');
+  const here = { preset: p, sets: s };
+  if (s.length) return { panes: [here, { preset: p, sets: [] }], label: t('explore.compareUnchanged') };
+  if (p.id === 'social-governance') {
+    const regimes = ['social-control', 'social-management', 'social-governance'].map(findPreset);
+    if (regimes.every((r) => r)) return { panes: regimes.map((r) => ({ preset: r!, sets: [] })), label: t('explore.compareRegimes') };
+  }
+  return gov ? { panes: [{ preset: gov, sets: [] }, here], label: t('explore.compareWithGovernance') } : undefined;
 }
 
 // ---- running -----------------------------------------------------------------------------------
 
 function fail(message: string): void {
-  playing = false;
-  toEnd = false;
+  player.pause();
   setStatus(message, true);
   updateButtons();
 }
 
+/** Name the preset (or the loaded file) in the picker. */
+function pick(p: Preset): void {
+  if (isFilePreset(p) && !files.has(p.id)) {
+    files.set(p.id, p);
+    ui.preset.prepend(new Option(t('explore.fileOption', { file: fileNameOf(p) ?? '', name: p.name }), p.id));
+  }
+  ui.preset.value = p.id;
+}
+
 /** Start a run in a fresh worker. */
 async function start(request: RunRequest): Promise<void> {
-  const gen = ++generation;
-  session?.close();
-  session = undefined;
   const changedPreset = preset !== request.preset;
   preset = request.preset;
   sets = request.sets ?? [];
-  loaded = false;
-  playing = false;
-  toEnd = false;
-  stepping = false;
-  time = 0;
+  player.close();
   abandoned = 0;
   openNow = 0;
   metricsAt = 0;
-  if (findPreset(preset.id)) ui.preset.value = preset.id;
+  pick(preset);
   showPreset({ name: ui.presetName, meta: ui.presetMeta, description: ui.presetDescription, sources: ui.presetSources }, preset);
-  if (preset.id.startsWith('file:')) ui.presetMeta.textContent = t('explore.fileMeta', { file: preset.id.slice(5) });
+  ui.presetMeta.classList.remove('error');
   if (changedPreset || request.sets === undefined) levers.build(preset.raw, preset.model, sets);
-  const target = compareTarget(preset);
-  ui.compareWith.hidden = !target;
+  ui.compareWith.hidden = true;
   hashPanel.clear();
   updateButtons();
-  let raw: unknown;
   try {
-    raw = sets.length ? applyOverrides(preset.raw, sets, 'lever') : preset.raw;
+    runRaw = sets.length ? applyOverrides(preset.raw, sets, 'lever') : preset.raw;
   } catch (e) {
     fail(t('explore.leverFailed', { message: (e as Error).message }));
     return;
   }
   // Before the worker allocates anything: a link or a dropped file may ask for gigabytes (web/bounds.ts).
-  const refusal = browserRefusal(raw, request.steps);
+  const refusal = browserRefusal(runRaw, request.steps);
   if (refusal) {
-    const own = raw as { seed?: number; steps?: number };
+    const own = runRaw as { seed?: number; steps?: number };
     const runSeed = request.seed ?? own.seed ?? 1;
     const runSteps = request.steps ?? own.steps ?? 365;
     setStatus(t('explore.tooLarge', { name: preset.name, refusal, command: cliCommand(preset.id, runSeed, runSteps, sets) }), true);
-    if (!preset.id.startsWith('file:')) history.replaceState(null, '', linkFor(preset.id, runSeed, runSteps, sets));
+    void setUrl(runSeed, runSteps);
     return;
   }
-  const s = new SimSession((msg) => gen === generation && fail(msg));
-  session = s;
   setStatus(t('explore.loading', { id: preset.id }));
-  let first;
-  try {
-    first = await s.load(raw, request.seed, preset.id.startsWith('file:') ? preset.id.slice(5) : `preset ${preset.id}`);
-  } catch (e) {
-    if (gen !== generation) return;
-    const msg = (e as Error).message;
-    levers.showProblem(msg);
-    fail(t('explore.loadFailed', { id: preset.id, message: msg }));
-    return;
-  }
-  if (gen !== generation) return;
-  loaded = true;
-  seed = first.load.seed;
-  endStep = request.steps ?? first.load.steps;
-  ui.seed.value = String(seed);
-  ui.steps.value = String(endStep);
+  const name = fileNameOf(preset);
+  await player.load([{ raw: runRaw, source: name ?? `preset ${preset.id}` }], request.seed, request.steps);
+}
+
+function onLoaded(first: Loaded): void {
+  if (!preset) return;
+  ui.seed.value = String(player.seed);
+  ui.steps.value = String(player.endStep);
   setFieldError(ui.seed, ui.seedError, '');
   setFieldError(ui.steps, ui.stepsError, '');
-  if (target) ui.compareWith.href = compareLinkFor(target.split(','), seed, endStep);
-  ui.compareWith.textContent = preset.id === 'social-governance' ? t('explore.compareRegimes') : t('explore.compareWithGovernance');
-  view = viewFor(first.load.model, raw);
+  view = viewFor(first.load.model, runRaw);
   ui.townWrap.hidden = !view.town;
   ui.latticeWrap.hidden = !!view.town;
   ui.resetCamera.hidden = !view.town;
@@ -286,7 +322,7 @@ async function start(request: RunRequest): Promise<void> {
   town?.select(undefined);
   fitViews();
   buildViewPanels({ legend: ui.legend, counts: ui.counts }, view);
-  charts.reset(view.charts, endStep);
+  charts.reset(view.charts, player.endStep);
   const initial = view.initialCounts(first.frame, view.toCodes(first.frame));
   // The charts start at step 0 with the state before the first step, when the frame tells it.
   const firstLines = view.charts[0]?.lines ?? [];
@@ -301,25 +337,12 @@ async function start(request: RunRequest): Promise<void> {
   }
   showFrame(first.frame);
   showTime();
-  setUrl();
-  setStatus(t('explore.loaded', { name: preset.name, seed }));
-  updateButtons();
+  void setUrl();
+  setStatus(t('explore.loaded', { name: preset.name, seed: player.seed }));
 }
 
-/** Step the run `n` times in the worker and show the result. False when the run was replaced. */
-async function advance(n: number): Promise<boolean> {
-  const s = session;
-  const gen = generation;
-  if (!s || !loaded) return false;
-  let r: Advance;
-  try {
-    r = await s.advance(n);
-  } catch (e) {
-    if (gen === generation) fail(t('explore.stepFailed', { message: (e as Error).message }));
-    return false;
-  }
-  if (gen !== generation) return false;
-  time = r.info.time;
+function onAdvanced(r: Advance): void {
+  const time = player.time;
   const k = Object.values(r.rows)[0]?.length ?? 0;
   if (k) {
     // Row i of this batch is the state after step time - k + 1 + i (a model's own time column may differ).
@@ -332,109 +355,71 @@ async function advance(n: number): Promise<boolean> {
   charts.draw();
   showCounts(ui.counts, view, r.info.latest);
   showFrame(r.frame);
-  perf.worker = perf.frames ? perf.worker * 0.9 + r.workerMs * 0.1 : r.workerMs;
-  perf.frames++;
   showPerf();
   showTime();
   // Headline metrics: at most about once a second while playing.
-  if (view.town && (!playing || performance.now() - metricsAt > 1000)) void refreshMetrics();
-  return true;
+  if (view.town && (!player.playing || performance.now() - metricsAt > 1000)) void refreshMetrics();
+}
+
+function onEvent(e: PlayerEvent): void {
+  const time = player.time;
+  switch (e.kind) {
+    case 'playing':
+      setStatus(t('explore.playing'));
+      break;
+    case 'running':
+      setStatus(t('explore.runningTo', { step: player.endStep }));
+      break;
+    case 'paused':
+      setStatus(t('explore.paused', { step: time }));
+      if (view.town) void refreshMetrics();
+      break;
+    case 'stepped':
+      setStatus(t('explore.step', { step: time }));
+      break;
+    case 'computing':
+      setStatus(t('explore.computingHash'));
+      break;
+    case 'finished':
+      showOutputs(e.outputs[0]);
+      setStatus(t('explore.finished', { step: time }));
+      break;
+    case 'failed':
+      if (player.loaded) fail(e.message);
+      else {
+        levers.showProblem(e.message);
+        fail(t('explore.loadFailed', { id: preset?.id ?? '', message: e.message }));
+      }
+      break;
+    case 'changed':
+      break;
+  }
+  updateButtons();
+}
+
+function showOutputs(out: RunOutputs): void {
+  hashPanel.show(out, preset?.id ?? out.manifest.scenario, sets);
+  if (view.town) showMetrics((JSON.parse(out.files['summary.json']) as { metrics: Metrics }).metrics);
+}
+
+function showMetrics(metrics: Metrics): void {
+  showCards(ui.cards, metrics);
+  drawSankey(ui.sankey, pathCounts(metrics, abandoned, openNow));
 }
 
 let metricsBusy = false;
-async function refreshMetrics(): Promise<Metrics | undefined> {
-  const s = session;
-  const gen = generation;
-  if (!s || metricsBusy) return undefined;
+async function refreshMetrics(): Promise<void> {
+  if (!player.loaded || metricsBusy) return;
   metricsBusy = true;
   metricsAt = performance.now();
   try {
-    const out = await s.outputs();
-    if (gen !== generation) return undefined;
-    const metrics = (JSON.parse(out.files['summary.json']) as { metrics: Metrics }).metrics;
-    showCards(ui.cards, metrics);
-    drawSankey(ui.sankey, pathCounts(metrics, abandoned, openNow));
-    return metrics;
+    const outs = await player.outputs();
+    if (outs) showMetrics((JSON.parse(outs[0].files['summary.json']) as { metrics: Metrics }).metrics);
   } catch {
-    return undefined;
+    // A run replaced or failed meanwhile: its own message says so.
   } finally {
     metricsBusy = false;
   }
-}
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-async function computeHash(): Promise<void> {
-  const s = session;
-  const gen = generation;
-  if (!s) return;
-  setStatus(t('explore.computingHash'));
-  try {
-    const out = await s.outputs();
-    if (gen !== generation) return;
-    hashPanel.show(out, preset?.id ?? out.manifest.scenario, sets);
-    if (view.town) {
-      const metrics = (JSON.parse(out.files['summary.json']) as { metrics: Metrics }).metrics;
-      showCards(ui.cards, metrics);
-      drawSankey(ui.sankey, pathCounts(metrics, abandoned, openNow));
-    }
-    setStatus(t('explore.finished', { step: time }));
-  } catch (e) {
-    if (gen === generation) fail(t('explore.outputsFailed', { message: (e as Error).message }));
-  }
-}
-
-/** Play until paused or the end step; in run-to-end mode, in adaptive chunks and then show the hash. */
-async function loop(): Promise<void> {
-  const gen = generation;
-  loopGeneration = gen;
-  try {
-    await playLoop(gen);
-  } finally {
-    if (loopGeneration === gen) loopGeneration = -1;
-  }
-}
-
-async function playLoop(gen: number): Promise<void> {
-  let chunk = 1;
-  while (playing && gen === generation) {
-    const left = endStep - time;
-    if (left <= 0) break;
-    const n = Math.min(left, toEnd ? chunk : Number(ui.speed.value) || 1);
-    const t0 = performance.now();
-    if (!(await advance(n))) return;
-    if (toEnd) chunk = Math.max(1, Math.min(100_000, Math.round((n * 40) / Math.max(1, performance.now() - t0))));
-    await nextFrame();
-  }
-  if (gen !== generation) return;
-  const finishing = toEnd && time >= endStep;
-  playing = false;
-  toEnd = false;
-  updateButtons();
-  if (finishing) await computeHash();
-  else if (time >= endStep) setStatus(t('explore.endNoHash', { step: time }));
-  else setStatus(t('explore.paused', { step: time }));
-  if (!finishing && view.town) void refreshMetrics();
-}
-
-function play(runToEnd = false): void {
-  if (!loaded) return;
-  if (runToEnd) toEnd = true;
-  updateButtons();
-  if (time >= endStep) {
-    if (runToEnd) {
-      toEnd = false;
-      updateButtons();
-      void computeHash();
-    }
-    return;
-  }
-  if (playing) return; // the running loop picks up toEnd
-  playing = true;
-  setStatus(toEnd ? t('explore.runningTo', { step: endStep }) : t('explore.playing'));
-  updateButtons();
-  // Paused and played again while the loop still waits for its last step: that loop carries on.
-  if (loopGeneration !== generation) void loop();
 }
 
 // ---- fields ------------------------------------------------------------------------------------
@@ -452,24 +437,23 @@ function checkField(input: HTMLInputElement, out: HTMLElement, rule: WholeNumber
 
 function applySeed(): void {
   const v = checkField(ui.seed, ui.seedError, SEED_RULE);
-  if (v === undefined || !preset || (loaded && v === seed)) return;
+  if (v === undefined || !preset || (player.loaded && v === player.seed)) return;
   ui.linkProblems.hidden = true;
-  void start({ preset, seed: v, steps: endStep, sets });
+  void start({ preset, seed: v, steps: player.endStep, sets });
 }
 
 function applySteps(): void {
   const v = checkField(ui.steps, ui.stepsError, STEPS_RULE);
-  if (v === undefined || !preset || v === endStep) return;
+  if (v === undefined || !preset || v === player.endStep) return;
   ui.linkProblems.hidden = true;
-  if (v < time) {
-    void start({ preset, seed, steps: v, sets });
+  if (player.setEndStep(v) === 'reload') {
+    void start({ preset, seed: player.seed, steps: v, sets });
     return;
   }
-  endStep = v;
   hashPanel.clear();
-  charts.setXMax(endStep);
+  charts.setXMax(v);
   showTime();
-  setUrl();
+  void setUrl();
   updateButtons();
 }
 
@@ -495,32 +479,19 @@ function startExplore(request: RunRequest | undefined): void {
   try {
     lattice = new LatticeView(ui.lattice);
     town = new TownView(ui.town, ui.townLabels, (_p, info) => showInspect(info));
+    revealOnPick(ui.town, ui.inspect);
   } catch (e) {
     ui.latticeWrap.textContent = t('explore.noWebgl', { message: (e as Error).message });
   }
   fillPicker(ui.preset, PRESETS);
-  ui.play.addEventListener('click', () => {
-    if (playing) {
-      playing = false;
-      toEnd = false;
-      updateButtons();
-    } else play();
-  });
-  ui.step.addEventListener('click', () => {
-    if (stepping || playing || time >= endStep) return;
-    stepping = true;
-    void advance(1).then(() => {
-      stepping = false;
-      updateButtons();
-      setStatus(time >= endStep ? t('explore.end', { step: time }) : t('explore.step', { step: time }));
-    });
-  });
+  ui.play.addEventListener('click', () => player.togglePlay());
+  ui.step.addEventListener('click', () => void player.step());
   ui.reset.addEventListener('click', () => {
-    if (preset) void start({ preset, seed, steps: endStep, sets });
+    if (preset) void start({ preset, seed: player.seed, steps: player.endStep, sets });
   });
-  ui.runToEnd.addEventListener('click', () => play(true));
+  ui.runToEnd.addEventListener('click', () => player.runToEnd());
   ui.preset.addEventListener('change', () => {
-    const p = findPreset(ui.preset.value);
+    const p = findPreset(ui.preset.value) ?? files.get(ui.preset.value);
     if (!p) return;
     ui.linkProblems.hidden = true;
     void start({ preset: p });
@@ -529,7 +500,7 @@ function startExplore(request: RunRequest | undefined): void {
     town?.resetCamera();
     town?.render();
   });
-  ui.savePng.addEventListener('click', () => downloadPng([view.town ? ui.town : ui.lattice], `govsim-${preset?.id ?? 'view'}-seed${seed}-step${time}.png`));
+  ui.savePng.addEventListener('click', () => void saveViewPng(view.town ? ui.town : ui.lattice, `govsim-${preset?.id ?? 'view'}-seed${player.seed}-step${player.time}.png`));
   onEnter(ui.seed, applySeed);
   onEnter(ui.steps, applySteps);
   // While typing, a message goes away as soon as the value is good; new messages wait for Enter or leaving the field.
@@ -557,33 +528,38 @@ function startExplore(request: RunRequest | undefined): void {
   else setStatus(t('explore.noPresets'), true);
 }
 
-const link = readLink(location.search);
-const linkProblems = langProblem ? [langProblem, ...link.problems] : link.problems;
-if (linkProblems.length) {
-  ui.linkProblems.replaceChildren(
-    ...linkProblems.map((p) => {
-      const para = document.createElement('p');
-      para.textContent = p;
-      return para;
-    }),
-  );
-  ui.linkProblems.hidden = false;
+/** The page's mode and run come from its address (url-state.ts); a file in it is decompressed first. */
+async function route(): Promise<void> {
+  const link = await readLink(location.search);
+  const linkProblems = langProblem ? [langProblem, ...link.problems] : link.problems;
+  if (linkProblems.length) {
+    ui.linkProblems.replaceChildren(
+      ...linkProblems.map((p) => {
+        const para = document.createElement('p');
+        para.textContent = p;
+        return para;
+      }),
+    );
+    ui.linkProblems.hidden = false;
+  }
+  // One mode per page: the others' controls leave the document (no duplicate labels or keys).
+  if (link.view === 'sensitivity') {
+    byId('explore').remove();
+    byId('compare').remove();
+    byId('sensitivity').hidden = false;
+    byId('nav-sensitivity').setAttribute('aria-current', 'page');
+    // Loaded on demand: the explore and compare pages do not carry the sensitivity code.
+    void import('./sensitivity').then((m) => m.startSensitivity(link.request, location.search));
+  } else if (link.compare) {
+    byId('explore').remove();
+    byId('sensitivity').remove();
+    byId('compare').hidden = false;
+    startCompare(link.compare, link.request?.seed, link.request?.steps);
+  } else {
+    byId('compare').remove();
+    byId('sensitivity').remove();
+    startExplore(link.request);
+  }
 }
-// One mode per page: the others' controls leave the document (no duplicate labels or keys).
-if (link.view === 'sensitivity') {
-  byId('explore').remove();
-  byId('compare').remove();
-  byId('sensitivity').hidden = false;
-  byId('nav-sensitivity').setAttribute('aria-current', 'page');
-  // Loaded on demand: the explore and compare pages do not carry the sensitivity code.
-  void import('./sensitivity').then((m) => m.startSensitivity(link.request, location.search));
-} else if (link.compare) {
-  byId('explore').remove();
-  byId('sensitivity').remove();
-  byId('compare').hidden = false;
-  startCompare(link.compare, link.request?.seed, link.request?.steps);
-} else {
-  byId('compare').remove();
-  byId('sensitivity').remove();
-  startExplore(link.request);
-}
+
+void route();

@@ -6,6 +6,7 @@ import type { Frame } from '../sim/core/model';
 import type { ChartSpec } from './charts';
 import { leversOf, valueAt } from './lever-spec';
 import { EPSTEIN_COLOURS, GOVERNANCE_COLOURS, LINE_COLOURS, TOWN_COLOURS } from './palette';
+import { ACTIVE, COP, EMPTY, JAILED, QUIET } from '../sim/epstein/index';
 import { CH_COURT, CH_NGO, CH_POLICE, CH_TOWN, CH_VILLAGE, LEVEL_COUNTY, LEVEL_GRID, LEVEL_LABELS, LEVEL_TOWN, LEVEL_VILLAGE, RESOLVER_LABELS } from '../sim/governance/index';
 import { codeLabel, t } from './i18n';
 
@@ -25,12 +26,21 @@ export interface SeriesShown {
   series: string;
   label: string;
   colour?: string;
+  /** What it counts and out of what, shown on hover. */
+  help?: string;
+}
+
+/** A legend entry of the picture; `help` says on hover what it stands for and how it is measured. */
+export interface LegendEntry {
+  label: string;
+  colour: string;
+  help?: string;
 }
 
 export interface ModelView {
   /** Colours by code. */
   palette: readonly string[];
-  legend: { label: string; colour: string }[];
+  legend: LegendEntry[];
   counts: SeriesShown[];
   /** Live charts; the first is the main one. */
   charts: ChartSpec[];
@@ -46,9 +56,9 @@ export interface ModelView {
   describe(frame: Frame, map: CodeMap): string;
 }
 
-/** Cells per Epstein frame code: 0 empty, 1 quiet, 2 active, 3 cop, 4 jailed in its cell. */
+/** Cells per Epstein frame code (EMPTY, QUIET, ACTIVE, COP, JAILED in its cell: sim/epstein/index.ts). */
 function codeCounts(codes: Uint8Array): number[] {
-  const n = [0, 0, 0, 0, 0];
+  const n = new Array<number>(Math.max(EMPTY, QUIET, ACTIVE, COP, JAILED) + 1).fill(0);
   for (const c of codes) n[c]++;
   return n;
 }
@@ -60,25 +70,32 @@ function codeCounts(codes: Uint8Array): number[] {
  */
 export function epsteinLegend(jailedCellEmpty: boolean): ModelView['legend'] {
   return [
-    { label: t('epstein.quietCitizen'), colour: EPSTEIN_COLOURS.quiet },
-    { label: t('epstein.activeCitizen'), colour: EPSTEIN_COLOURS.active },
-    { label: t('epstein.cop'), colour: EPSTEIN_COLOURS.cop },
+    { label: t('epstein.quietCitizen'), colour: EPSTEIN_COLOURS.quiet, help: t('epstein.quietCitizen.help') },
+    { label: t('epstein.activeCitizen'), colour: EPSTEIN_COLOURS.active, help: t('epstein.activeCitizen.help') },
+    { label: t('epstein.cop'), colour: EPSTEIN_COLOURS.cop, help: t('epstein.cop.help') },
     ...(jailedCellEmpty
-      ? [{ label: t('epstein.emptyJailedLeave'), colour: EPSTEIN_COLOURS.empty }]
+      ? [{ label: t('epstein.emptyJailedLeave'), colour: EPSTEIN_COLOURS.empty, help: t('epstein.emptyJailedLeave.help') }]
       : [
-          { label: t('epstein.jailedKept'), colour: EPSTEIN_COLOURS.jailed },
-          { label: t('epstein.empty'), colour: EPSTEIN_COLOURS.empty },
+          { label: t('epstein.jailedKept'), colour: EPSTEIN_COLOURS.jailed, help: t('epstein.jailedKept.help') },
+          { label: t('epstein.empty'), colour: EPSTEIN_COLOURS.empty, help: t('epstein.empty.help') },
         ]),
   ];
 }
 
 const epstein: ModelView = {
-  palette: [EPSTEIN_COLOURS.empty, EPSTEIN_COLOURS.quiet, EPSTEIN_COLOURS.active, EPSTEIN_COLOURS.cop, EPSTEIN_COLOURS.jailed],
+  // Indexed by cell code.
+  palette: Object.assign([] as string[], {
+    [EMPTY]: EPSTEIN_COLOURS.empty,
+    [QUIET]: EPSTEIN_COLOURS.quiet,
+    [ACTIVE]: EPSTEIN_COLOURS.active,
+    [COP]: EPSTEIN_COLOURS.cop,
+    [JAILED]: EPSTEIN_COLOURS.jailed,
+  }),
   legend: epsteinLegend(true),
   counts: [
-    { series: 'quiet', label: t('epstein.quiet'), colour: EPSTEIN_COLOURS.quiet },
-    { series: 'active', label: t('epstein.active'), colour: EPSTEIN_COLOURS.active },
-    { series: 'jailed', label: t('epstein.jailed'), colour: EPSTEIN_COLOURS.jailed },
+    { series: 'quiet', label: t('epstein.quiet'), colour: EPSTEIN_COLOURS.quiet, help: t('epstein.quiet.help') },
+    { series: 'active', label: t('epstein.active'), colour: EPSTEIN_COLOURS.active, help: t('epstein.active.help') },
+    { series: 'jailed', label: t('epstein.jailed'), colour: EPSTEIN_COLOURS.jailed, help: t('epstein.jailed.help') },
   ],
   charts: [
     {
@@ -95,35 +112,46 @@ const epstein: ModelView = {
   },
   initialCounts(_frame, map) {
     const n = codeCounts(map.codes);
-    return { quiet: n[1], active: n[2], jailed: n[4] };
+    return { quiet: n[QUIET], active: n[ACTIVE], jailed: n[JAILED] };
   },
   describe(frame, map) {
     const n = codeCounts(map.codes);
-    return t('epstein.describe', { width: map.width, height: map.height, step: frame.step, quiet: n[1], active: n[2], jailed: n[4], cops: n[3], empty: n[0] });
+    return t('epstein.describe', { width: map.width, height: map.height, step: frame.step, quiet: n[QUIET], active: n[ACTIVE], jailed: n[JAILED], cops: n[COP], empty: n[EMPTY] });
   },
 };
+
+/**
+ * The Detained count is non-zero from day 0 because the run starts after a burn-in: `burnInDays` days of
+ * collective action and detention run before day 0 (sim/governance/model.ts burnIn), so that a
+ * population that starts all quiet does not show an initial burst. The detainees of those days are held
+ * on into the run; their detentions are not in the run's totals. The count says so on hover.
+ */
+export function detainedHelp(burnInDays: number): string {
+  const now = t('gov.count.detained.help');
+  return burnInDays > 0 ? `${now} ${t('gov.count.detained.burnIn', { days: burnInDays })}` : now;
+}
 
 /** Governance grids placed on their layout positions (gridX, gridY): calm, with disputes, or with actives. */
 const governance: ModelView = {
   palette: [GOVERNANCE_COLOURS.none, GOVERNANCE_COLOURS.calm, GOVERNANCE_COLOURS.disputes, GOVERNANCE_COLOURS.actives],
   town: true,
   legend: [
-    { label: t('gov.legend.calm'), colour: GOVERNANCE_COLOURS.calm },
-    { label: t('gov.legend.disputes'), colour: GOVERNANCE_COLOURS.disputes },
-    { label: t('gov.legend.actives'), colour: GOVERNANCE_COLOURS.actives },
-    { label: t('gov.legend.villageBar', { resolver: resolver(CH_VILLAGE) }), colour: TOWN_COLOURS.village },
-    { label: t('gov.legend.bar', { resolver: resolver(CH_NGO) }), colour: TOWN_COLOURS.ngo },
-    { label: t('gov.legend.bar', { resolver: resolver(CH_TOWN) }), colour: TOWN_COLOURS.town },
-    { label: t('gov.legend.bar', { resolver: resolver(CH_POLICE) }), colour: TOWN_COLOURS.police },
-    { label: t('gov.legend.bar', { resolver: resolver(CH_COURT) }), colour: TOWN_COLOURS.court },
-    { label: t('gov.legend.petition'), colour: TOWN_COLOURS.petition },
-    { label: t('gov.legend.queue'), colour: TOWN_COLOURS.queue },
-    { label: t('gov.legend.dot'), colour: TOWN_COLOURS.pending },
+    { label: t('gov.legend.calm'), colour: GOVERNANCE_COLOURS.calm, help: t('gov.legend.calm.help') },
+    { label: t('gov.legend.disputes'), colour: GOVERNANCE_COLOURS.disputes, help: t('gov.legend.disputes.help') },
+    { label: t('gov.legend.actives'), colour: GOVERNANCE_COLOURS.actives, help: t('gov.legend.actives.help') },
+    { label: t('gov.legend.villageBar', { resolver: resolver(CH_VILLAGE) }), colour: TOWN_COLOURS.village, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_NGO) }), colour: TOWN_COLOURS.ngo, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_TOWN) }), colour: TOWN_COLOURS.town, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_POLICE) }), colour: TOWN_COLOURS.police, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_COURT) }), colour: TOWN_COLOURS.court, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.petition'), colour: TOWN_COLOURS.petition, help: `${t('gov.legend.bar.help')} ${t('gov.legend.petition.help')}` },
+    { label: t('gov.legend.queue'), colour: TOWN_COLOURS.queue, help: t('gov.legend.queue.help') },
+    { label: t('gov.legend.dot'), colour: TOWN_COLOURS.pending, help: t('gov.legend.dot.help') },
   ],
   counts: [
-    { series: 'disputesOpen', label: t('gov.count.open'), colour: GOVERNANCE_COLOURS.disputes },
-    { series: 'actives', label: t('gov.count.active'), colour: GOVERNANCE_COLOURS.actives },
-    { series: 'detained', label: t('gov.count.detained'), colour: LINE_COLOURS.detained },
+    { series: 'disputesOpen', label: t('gov.count.open'), colour: GOVERNANCE_COLOURS.disputes, help: t('gov.count.open.help') },
+    { series: 'actives', label: t('gov.count.active'), colour: GOVERNANCE_COLOURS.actives, help: t('gov.count.active.help') },
+    { series: 'detained', label: t('gov.count.detained'), colour: LINE_COLOURS.detained, help: detainedHelp(0) },
   ],
   charts: [
     {
@@ -216,6 +244,12 @@ export function viewFor(model: string, scenario?: unknown): ModelView {
     const v = valueAt(scenario, 'params.jailedCellEmpty');
     const dflt = leversOf('epstein').find((s) => s.path === 'params.jailedCellEmpty')?.default;
     return { ...view, legend: epsteinLegend(typeof v === 'boolean' ? v : dflt !== false) };
+  }
+  if (model === 'governance') {
+    const days = valueAt(scenario, 'params.collectiveAction.burnInDays');
+    const dflt = leversOf('governance').find((s) => s.path === 'params.collectiveAction.burnInDays')?.default;
+    const burnIn = typeof days === 'number' ? days : typeof dflt === 'number' ? dflt : 0;
+    return { ...view, counts: view.counts.map((c) => (c.series === 'detained' ? { ...c, help: detainedHelp(burnIn) } : c)) };
   }
   return view;
 }

@@ -3,12 +3,14 @@
  * the legends and counts of a model view, and the output hash with its downloads.
  */
 import type { RunOutputs } from '../src/output/run';
+import { seriesParquetFromCsv } from '../src/output/run-parquet';
 import type { ModelView } from './model-views';
 import { headlessOnly, type Preset } from './presets';
 import { cliCommand } from './url-state';
 import { formatCount } from './format';
 import { lang, locale, t, tOr } from './i18n';
 import { richNodes } from './rich-text';
+import { readableSource } from './sources';
 
 /** A text shown in English on a Chinese page (no translation found): marked, so it is read as English. */
 function markUntranslated(el: HTMLElement, text: string): void {
@@ -27,6 +29,11 @@ function item(tag: 'li' | 'dt', className: string, colour: string | undefined, l
   const e = document.createElement(tag);
   if (colour) e.append(swatch(className, colour));
   e.append(label);
+  return e;
+}
+
+function explained<T extends HTMLElement>(e: T, help: string | undefined): T {
+  if (help) e.title = help;
   return e;
 }
 
@@ -66,12 +73,29 @@ export function showPreset(
   markUntranslated(el.description, p.description || t('preset.noDescription'));
   el.sources.replaceChildren(
     ...(p.sources.length ? p.sources : [t('preset.noSources')]).map((s) => {
-      const li = document.createElement('li');
-      li.append(...marked(s));
-      markUntranslated(li, s);
+      // A source translated in web/i18n/presets-zh.ts carries its own markup; any other is made readable.
+      if (lang() === 'zh' && /[\u4e00-\u9fff]/.test(s)) {
+        const li = document.createElement('li');
+        li.append(...richNodes(s));
+        return li;
+      }
+      if (!p.sources.length) return Object.assign(document.createElement('li'), { textContent: s });
+      const li = sourceItem(s, p.model);
+      markUntranslated(li, li.textContent ?? '');
       return li;
     }),
   );
+}
+
+/** One source for people (sources.ts): the work in <cite>, each parameter in words with its path on hover. */
+function sourceItem(source: string, model: string): HTMLLIElement {
+  const li = document.createElement('li');
+  for (const part of readableSource(source, model)) {
+    if (part.kind === 'text') li.append(part.text);
+    else if (part.kind === 'work') li.append(Object.assign(document.createElement('cite'), { textContent: part.text, lang: 'en' }));
+    else li.append(Object.assign(document.createElement('span'), { className: 'param', textContent: part.text, title: part.help }));
+  }
+  return li;
 }
 
 /** Legend of the picture and the counts list (dd#count-<series>, "–" until known). */
@@ -79,14 +103,15 @@ export function buildViewPanels(
   el: { legend: HTMLUListElement; counts: HTMLDListElement },
   view: ModelView,
 ): void {
-  el.legend.replaceChildren(...view.legend.map(({ label, colour }) => item('li', 'swatch', colour, label)));
+  // Every entry and count says on hover what it is and out of what (issue 12: every count explained).
+  el.legend.replaceChildren(...view.legend.map(({ label, colour, help }) => explained(item('li', 'swatch', colour, label), help)));
   el.counts.replaceChildren(
-    ...view.counts.flatMap(({ series, label, colour }) => {
+    ...view.counts.flatMap(({ series, label, colour, help }) => {
       const dd = document.createElement('dd');
       dd.dataset.series = series;
       dd.id = `count-${series}`;
       dd.textContent = '–';
-      return [item('dt', 'swatch', colour, label), dd];
+      return [explained(item('dt', 'swatch', colour, label), help), explained(dd, help)];
     }),
   );
 }
@@ -123,13 +148,17 @@ export class HashPanel {
       command,
       t('hash.sameHash'),
     );
-    const links = Object.entries(out.files).map(([name, text]) => {
+    // The time series as Parquet too, by the writer `govsim run --format parquet` uses (the same bytes).
+    const series = out.files['timeseries.csv'];
+    const files: [string, BlobPart][] = [...Object.entries(out.files), ...(series ? [['series.parquet', seriesParquetFromCsv(series, m.seed) as BlobPart] as [string, BlobPart]] : [])];
+    const links = files.map(([name, text]) => {
       const a = document.createElement('a');
-      const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+      const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.csv') ? 'text/csv' : name.endsWith('.parquet') ? 'application/vnd.apache.parquet' : 'application/json' }));
       this.urls.push(url);
       a.href = url;
       a.download = name;
       a.textContent = name;
+      if (name.endsWith('.parquet')) a.title = t('hash.parquetTitle');
       return a;
     });
     this.el.downloads.replaceChildren(t('hash.download'), ...links.flatMap((a, i) => (i ? [' · ', a] : [a])));

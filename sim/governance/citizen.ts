@@ -18,10 +18,14 @@ import type { World } from './world';
 
 // Candidate flags (citizens' `candidate` column): 0 not a candidate, CLEAN evaluated and untouched
 // since, DIRTY touched (in its village's dirty list) and to evaluate, STALE evaluated alone as touched
-// but its village's list not updated yet (collective-action.ts evaluates it in full with the village).
+// but its village's list not updated yet (collective-action.ts evaluates it in full with the village),
+// SURE evaluated and untouched since, with G above T whatever the global drift until the next rescan
+// (collective-action.ts: where P is 0 it stays active without being evaluated; a rise in its
+// legitimacy makes it CLEAN again, legitimacy.ts).
 export const CANDIDATE_CLEAN = 1;
 export const CANDIDATE_DIRTY = 2;
 export const CANDIDATE_STALE = 3;
+export const CANDIDATE_SURE = 4;
 
 /** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
 export function legitimacyOf(w: World, i: number): number {

@@ -34,7 +34,7 @@
 import { arrestProbability, isActive, ratioCode } from '../core/activation';
 import type { World } from './world';
 import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './codes';
-import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_STALE, totalGrievance } from './citizen';
+import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_STALE, CANDIDATE_SURE, totalGrievance } from './citizen';
 import { detain } from './detention';
 import { gridOf } from './hierarchy';
 
@@ -48,6 +48,10 @@ const DETAINED = CIT_DETAINED;
 const CLEAN = CANDIDATE_CLEAN;
 const DIRTY = CANDIDATE_DIRTY;
 const STALE = CANDIDATE_STALE;
+const SURE = CANDIDATE_SURE;
+// A SURE candidate's lower bound on G must clear T by this much: it absorbs the rounding of the bound's
+// products (values near 0.1, ulps near 1e-17), so the skipped evaluation would have said G > T.
+const SURE_MARGIN = 1e-9;
 const FULL_CHECK_DAYS = 30;
 
 /** Rebuild the candidate set by one pass over all citizens (at start and after large global shifts). */
@@ -75,8 +79,21 @@ export function rescanCandidates(w: World): void {
     count += list.length;
   }
   w.candidateCount = count;
+  w.sureFlags = false;
   w.totals.scanHardship = w.hardshipFactor;
   w.totals.scanShift = w.legitimacyShift;
+}
+
+/**
+ * A lower bound on citizen i's G until the next rescan and until its legitimacy rises: Epstein's H(1 - L)
+ * with hardship's factor at its lowest and the legitimacy shift at its highest before a rescan
+ * (accumulated grievance, never negative, is left out).
+ */
+function sureBound(w: World, i: number, factor: number, shift: number): number {
+  const c = w.citizens;
+  const h = (c.hardship[i] / 255) * factor;
+  const l = c.legitimacy[i] + shift;
+  return (h > 1 ? 1 : h) * (1 - (l < 0 ? 0 : l > 1 ? 1 : l));
 }
 
 /** Enforcement presence C of village v. */
@@ -122,6 +139,10 @@ export function collectiveActionStep(w: World): void {
   const candidate = c.candidate;
   const risk = c.riskAversion;
   const maxCrit = w.villageMaxCrit;
+  // The global drift allowed before the next rescan, at its worst for G (collective action's SURE flag).
+  const sureFactor = Math.max(0, w.totals.scanHardship - RESCAN_EPS);
+  const sureShift = w.totals.scanShift + RESCAN_EPS;
+  const sureT = T + SURE_MARGIN;
   // Pass 1: decide activity from yesterday's village counts, village by village.
   for (let v = 0; v < V; v++) {
     const list = w.candidatesByVillage[v];
@@ -164,7 +185,16 @@ export function collectiveActionStep(w: World): void {
       }
       // A quiet, untouched candidate stays quiet while P is at least its critical value (G - T) / R
       // from its last evaluation: its G can only have decayed since, so the rule would say "not active".
-      if (!full && st !== ACTIVE && candidate[i] === CLEAN && pQuiet[v] >= listCrit[j]) {
+      const flag = candidate[i];
+      const P = st === ACTIVE ? pActive[v] : pQuiet[v];
+      // Where P is 0 the rule is G > T, which a SURE candidate's bound already answers.
+      if (P === 0 && flag === SURE) {
+        if (st !== ACTIVE) state[i] = ACTIVE;
+        nextVillage[v]++;
+        j++;
+        continue;
+      }
+      if (!full && st !== ACTIVE && (flag === CLEAN || flag === SURE) && pQuiet[v] >= listCrit[j]) {
         if (listCrit[j] > most) most = listCrit[j];
         j++;
         continue;
@@ -182,17 +212,20 @@ export function collectiveActionStep(w: World): void {
         continue;
       }
       const R = risk[i] / 255;
-      const P = st === ACTIVE ? pActive[v] : pQuiet[v];
       const crit = R > 0 ? (G - T) / R : Infinity;
+      candidate[i] = CLEAN;
       if (isActive(G, R, P, T)) {
         if (st !== ACTIVE) state[i] = ACTIVE;
         nextVillage[v]++;
+        if (P === 0 && sureBound(w, i, sureFactor, sureShift) > sureT) {
+          candidate[i] = SURE;
+          w.sureFlags = true;
+        }
       } else {
         if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
         if (crit > most) most = crit;
       }
       listCrit[j] = crit;
-      candidate[i] = CLEAN;
       j++;
     }
     touched.length = 0;
@@ -207,7 +240,8 @@ export function collectiveActionStep(w: World): void {
   const townProj = w.townProjectActives;
   townProj.fill(0);
   const finalVillage = new Int32Array(V);
-  const ds = w.streams.detention;
+  const draw = w.streams.detention.next;
+  const project = c.project;
   let actives = 0;
   for (let v = 0; v < V; v++) {
     if (nextVillage[v] === 0) continue;
@@ -215,20 +249,25 @@ export function collectiveActionStep(w: World): void {
     const officers = (w.officersPer1000 * res) / 1000;
     const capacity = Math.min(1, (officers * arrestsPerOfficer) / nextVillage[v]);
     const list = w.candidatesByVillage[v];
-    const t = h.villageTown[v];
+    // Counted in locals and stored once: in a riot every candidate of the village passes here daily.
+    let free = 0;
+    let onProject = 0;
     for (let q = 0; q < list.length; q++) {
       const i = list[q];
       if (state[i] !== ACTIVE) continue;
-      if (capacity > 0 && ds.next() < capacity) {
+      if (capacity > 0 && draw() < capacity) {
         detain(w, i);
         continue;
       }
-      actives++;
-      finalVillage[v]++;
+      free++;
       gridAct[gridOf(h, i)]++;
-      townAct[t]++;
-      if (c.project[i]) townProj[t]++;
+      onProject += project[i];
     }
+    const t = h.villageTown[v];
+    actives += free;
+    finalVillage[v] = free;
+    townAct[t] += free;
+    townProj[t] += onProject;
   }
   w.villageActives = finalVillage;
   w.totals.actives = actives;

@@ -18,7 +18,7 @@ import type { World } from './world';
 import type { Stream } from '../core/random';
 import { CIT_DETAINED } from './codes';
 import { gridOf } from './hierarchy';
-import { legitimacyOf, touchCandidate } from './citizen';
+import { CANDIDATE_CLEAN, CANDIDATE_SURE, legitimacyOf, touchCandidate } from './citizen';
 
 /** An encounter of procedural fairness below this is one the citizen found unfair (for the survey). */
 const UNFAIR = 0.5;
@@ -44,6 +44,8 @@ function shiftLegitimacy(w: World, i: number, delta: number): void {
   w.totals.sumLegitimacy += c.legitimacy[i] - before;
   // Stryker disable next-line EqualityOperator: with delta 0 nothing changed; touching only re-evaluates a citizen whose G did not move
   if (delta < 0) touchCandidate(w, i);
+  // Its G fell: the bound that let collective action skip its evaluation no longer holds.
+  else if (w.sureFlags && c.candidate[i] === CANDIDATE_SURE) c.candidate[i] = CANDIDATE_CLEAN;
 }
 
 /** Citizen i meets an authority whose procedural fairness in this encounter is f. */

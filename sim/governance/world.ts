@@ -269,6 +269,8 @@ export interface World {
   critByVillage: number[][];
   /** Candidates in all villages. */
   candidateCount: number;
+  /** Some candidate may carry the SURE flag (set by collective action, cleared by a rescan): while false, legitimacy gains skip the flag check. */
+  sureFlags: boolean;
   /** Candidates of each village added or touched since they were last evaluated (collective-action.ts). */
   dirtyByVillage: number[][];
   /**
@@ -463,6 +465,7 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     candidatesByVillage: Array.from({ length: h.villages }, () => []),
     critByVillage: Array.from({ length: h.villages }, () => []),
     candidateCount: 0,
+    sureFlags: false,
     dirtyByVillage: Array.from({ length: h.villages }, () => []),
     villageMaxCrit: new Float64Array(h.villages).fill(Infinity),
     resolveDays: new Int32Array(4096),

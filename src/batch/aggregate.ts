@@ -7,12 +7,15 @@
  *                 (nested records flattened as `name.key`, lists as JSON text), outputHash, error
  *   summary.json  per metric n, mean, sd and 95% t interval (per design point or scenario for sweeps and
  *                 comparisons); only finite numbers count, lists are left out
- *   manifest.json engine version, scenario hashes, normalised command line, seeds, design, counts, the
- *                 hash of each file and one output hash over them
+ *   manifest.json engine version, scenarios (each fully resolved), normalised command line, seeds,
+ *                 design, counts, the hash of each file, one output hash over them, and plan.json's hash
  *   compare.csv, compare.json  for comparisons (see compare.ts)
+ *
+ * With --format parquet, runs.csv gives way to runs.parquet (parquet-tables.ts; `both` writes both),
+ * written before the manifest, which lists its hash (and series.parquet's) after the text files'.
  */
 import { tableCsv } from '../output/csv';
-import { sha256Hex } from '../output/hash';
+import { outputHashInput, sha256Hex } from '../output/hash';
 import { ci95 } from '../stats/descriptive';
 import { ENGINE_VERSION } from '../version';
 import { compareOutputs, scenarioLabels } from './compare';
@@ -52,7 +55,8 @@ export function metricStats(records: readonly RunRecord[], names: readonly strin
   return out;
 }
 
-export function runsCsv(plan: Plan, records: readonly RunRecord[]): string {
+/** runs.csv's (and runs.parquet's) columns and rows. */
+export function runsTable(plan: Plan, records: readonly RunRecord[]): { columns: string[]; rows: Record<string, unknown>[] } {
   const metrics = metricNames(records);
   const columns = ['run', ...(plan.kind === 'compare' ? ['scenario'] : []), 'seed', ...plan.varied, ...metrics, 'outputHash', 'error'];
   const rows = records.map((r) => ({
@@ -64,6 +68,11 @@ export function runsCsv(plan: Plan, records: readonly RunRecord[]): string {
     outputHash: r.outputHash,
     error: r.error,
   }));
+  return { columns, rows };
+}
+
+export function runsCsv(plan: Plan, records: readonly RunRecord[]): string {
+  const { columns, rows } = runsTable(plan, records);
   return tableCsv(columns, rows);
 }
 
@@ -91,16 +100,27 @@ export function summaryJson(plan: Plan, records: readonly RunRecord[]): string {
   return json({ ...head, points });
 }
 
-/** Every aggregate file of a finished batch, the manifest last. `records` must hold every run, in id order. */
-export async function aggregateFiles(plan: Plan, records: readonly RunRecord[]): Promise<Record<string, string>> {
+export interface AggregateOptions {
+  /** Write runs.csv (default true; false with --format parquet). */
+  csv?: boolean;
+  /** Files already written beside them (runs.parquet, series.parquet) by name: their hashes, listed after the text files'. */
+  written?: Record<string, string>;
+}
+
+/** Every aggregate text file of a finished batch, the manifest last. `records` must hold every run, in id order. */
+export async function aggregateFiles(plan: Plan, records: readonly RunRecord[], opts: AggregateOptions = {}): Promise<Record<string, string>> {
   if (records.length !== runCount(plan) || records.some((r, i) => r.run !== i)) {
     throw new Error(`aggregate needs all ${runCount(plan)} runs in id order, got ${records.length}`);
   }
-  const files: Record<string, string> = { 'runs.csv': runsCsv(plan, records), 'summary.json': summaryJson(plan, records) };
+  const files: Record<string, string> = {
+    ...(opts.csv === false ? {} : { 'runs.csv': runsCsv(plan, records) }),
+    'summary.json': summaryJson(plan, records),
+  };
   if (plan.kind === 'compare') Object.assign(files, compareOutputs(plan, records).files);
   const hashes: Record<string, string> = {};
   for (const name of Object.keys(files)) hashes[name] = await sha256Hex(files[name]);
-  const outputHash = await sha256Hex(Object.keys(hashes).map((n) => `${hashes[n]}  ${n}\n`).join(''));
+  Object.assign(hashes, opts.written);
+  const outputHash = await sha256Hex(outputHashInput(hashes));
   const failed = records.filter((r) => r.status !== 'ok').length;
   const manifest = {
     engine: 'govsim',
@@ -121,8 +141,16 @@ export async function aggregateFiles(plan: Plan, records: readonly RunRecord[]):
     failed,
     files: hashes,
     outputHash,
+    // plan.json (every point, seed and resolved scenario) pinned by its hash: `govsim replay` re-runs the
+    // folder from it and `govsim verify` checks it. Outside `files`, so the output hash is as before.
+    planHash: await sha256Hex(planJsonText(plan)),
   };
   return { ...files, 'manifest.json': json(manifest) };
+}
+
+/** plan.json's text (RunStore writes it; merge copies the first shard's, which is the same text). */
+export function planJsonText(plan: Plan): string {
+  return json(plan);
 }
 
 function json(v: unknown): string {

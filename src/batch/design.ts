@@ -12,6 +12,7 @@
  */
 import { Stream } from '../../sim/core/random';
 import { applyOverrides, parseValue } from '../scenario/overrides';
+import type { Scenario } from '../scenario/schema';
 import type { SensitivityDesign } from '../sensitivity/types';
 import { BatchInputError } from './errors';
 
@@ -48,6 +49,11 @@ export interface PlanScenario {
   model: string;
   /** Content hash of the parsed scenario with `--set` applied (see src/output/run.ts). */
   scenarioHash: string;
+  /**
+   * That parsed scenario itself (keys sorted), so a batch folder can be re-run from its own files
+   * (`govsim replay`). Folders written before it existed lack it.
+   */
+  resolved?: Scenario;
 }
 
 export interface PlanPoint {

@@ -1,22 +1,21 @@
 /**
  * Combining the folders of a sharded batch (`--shard 1/N` ... `--shard N/N`) into the folder an
  * unsharded batch writes: the same plan, every run file (and series), and the aggregates rebuilt from
- * them. Shards must come from the same command (their plan.json files are identical: `--shard`,
+ * them (finish.ts, as the unsharded command does). Shards must come from the same command (their plan.json files are identical: `--shard`,
  * `--out`, `--workers`, `--quiet` and `--resume` are left out of it), and together must hold every run.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { aggregateFiles } from './aggregate';
 import { plannedRun, runCount, type Plan } from './design';
 import { BatchInputError } from './errors';
 import { formatSeeds } from './seeds';
 import { recordText, RunStore, samePlan, type RunRecord } from './store';
-import { writeFileAtomic, writeFiles } from '../io/files';
+import { writeFileAtomic } from '../io/files';
+import { finishPlan, type PlanFiles } from './finish';
 
-export interface MergeResult {
+export interface MergeResult extends PlanFiles {
   plan: Plan;
   records: RunRecord[];
-  files: Record<string, string>;
 }
 
 export async function mergeDirs(dirs: readonly string[], out: string): Promise<MergeResult> {
@@ -79,8 +78,6 @@ export async function mergeDirs(dirs: readonly string[], out: string): Promise<M
     );
   }
   writeFileAtomic(outStore.planPath, planText!);
-  const files = await aggregateFiles(plan, records);
-  writeFiles(out, files);
-  return { plan, records, files };
+  return { plan, records, ...(await finishPlan(plan, records, out)) };
 }
 

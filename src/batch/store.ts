@@ -4,7 +4,8 @@
  *   DIR/plan.json          what the batch runs (kind, scenarios, seeds, design, points)
  *   DIR/runs/<id>.json     one finished run each: its point, seed, parameters, metrics or error
  *   DIR/series/<id>.csv    each run's time series (with --series)
- *   DIR/runs.csv, DIR/summary.json, DIR/manifest.json (+ compare.csv, compare.json)
+ *   DIR/runs.csv, DIR/summary.json, DIR/manifest.json (+ compare.csv, compare.json; runs.parquet and
+ *   series.parquet with --format parquet|both)
  *                          aggregates, rebuilt from the run files once every run is done
  *
  * Every file is written atomically (temporary file, then rename), and a run's series is written before

@@ -17,6 +17,8 @@ import { validate } from './commands/validate';
 import { effects } from './commands/effects';
 import { sensitivity } from './commands/sensitivity';
 import { calibrate } from './commands/calibrate';
+import { replay } from './commands/replay';
+import { verify } from './commands/verify';
 import { quoteEcho } from '../scenario/display';
 
 type Command = (argv: string[]) => Promise<number>;
@@ -33,6 +35,8 @@ const COMMANDS: Record<string, { fn: Command; help: string }> = {
   calibrate: { fn: calibrate, help: 'ABC-SMC (Toni et al. 2009) of society parameters against calibration targets: posterior, summary, calibrated scenario' },
   validate: { fn: validate, help: 'check the nine patterns of the governance model over many seeds' },
   merge: { fn: merge, help: 'combine the folders of a sharded batch, sweep or compare into one' },
+  replay: { fn: replay, help: 'run a run or batch folder again from its manifest and report per file whether the bytes match' },
+  verify: { fn: verify, help: "check every file of a run or batch folder against its manifest's hashes, without running" },
 };
 
 const HELP = `govsim: agent-based simulation of how governance policies resolve conflicts

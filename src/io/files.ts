@@ -41,18 +41,37 @@ export function writeFileAtomic(path: string, text: string): void {
  * (src/output/hash.ts) gives for the whole text.
  */
 export function writeChunksAtomic(path: string, chunks: Iterable<string>): string {
+  return writeStreamAtomic(path, (write) => {
+    for (const chunk of chunks) write(Buffer.from(chunk, 'utf8'));
+  });
+}
+
+/**
+ * Write bytes that `produce` hands over piece by piece (a Parquet file as it is encoded) to `path`
+ * atomically, and return their SHA-256 (hex). Each piece is written before `write` returns, so the
+ * producer may reuse its buffer. A failed write is a WriteError naming `path`; anything else
+ * `produce` throws (a bug, bad data) is passed on as it is, the temporary file removed either way.
+ */
+export function writeStreamAtomic(path: string, produce: (write: (bytes: Uint8Array) => void) => void): string {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
+  let producing = false;
   try {
     if (writes >= failAfter) throw Object.assign(new Error('injected write failure'), { code: process.env.GOVSIM_FAIL_WRITE_CODE ?? 'ENOSPC' });
     mkdirSync(dirname(path), { recursive: true });
     fd = openSync(tmp, 'w');
     const hash = createHash('sha256');
-    for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk, 'utf8');
+    const out = fd;
+    producing = true;
+    produce((bytes) => {
       hash.update(bytes);
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    }
+      try {
+        for (let at = 0; at < bytes.length; ) at += writeSync(out, bytes, at);
+      } catch (e) {
+        throw WriteError.from(path, e);
+      }
+    });
+    producing = false;
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
@@ -69,7 +88,7 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): strin
     } catch {
       // Never created, or already renamed: nothing to clean.
     }
-    throw WriteError.from(path, e);
+    throw producing && !(e instanceof WriteError) ? e : WriteError.from(path, e);
   }
 }
 

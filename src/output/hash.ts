@@ -17,7 +17,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
-function sortKeys(v: unknown): unknown {
+/** A copy of `value` with object keys sorted at every level (canonicalJson's order, as a value). */
+export function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
@@ -25,4 +26,11 @@ function sortKeys(v: unknown): unknown {
     return out;
   }
   return v;
+}
+
+/** The text an output hash is taken over: one `<hash>  <name>` line per file, in the files' order. */
+export function outputHashInput(hashes: Record<string, string>): string {
+  return Object.keys(hashes)
+    .map((n) => `${hashes[n]}  ${n}\n`)
+    .join('');
 }

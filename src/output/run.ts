@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/schema';
 import { resolveRun } from '../scenario/resolve';
 import { ENGINE_VERSION } from '../version';
 import { eventTableCsv, seriesCsv } from './csv';
-import { canonicalJson, sha256Hex } from './hash';
+import { canonicalJson, outputHashInput, sha256Hex, sortKeys } from './hash';
 
 export interface Manifest {
   engine: 'govsim';
@@ -21,6 +21,17 @@ export interface Manifest {
   steps: number;
   files: Record<string, string>;
   outputHash: string;
+  /**
+   * The command line after `govsim` without the flags that do not change the outputs (--out,
+   * --max-memory), so the manifest's bytes do not depend on where the run was written. Absent for runs
+   * made without a command line (the browser).
+   */
+  command?: string[];
+  /**
+   * The scenario the run used, fully resolved (preset read, --set applied, defaults filled, the run's
+   * seed and steps in it; keys sorted): `govsim replay` re-runs it, and its hash is `scenarioHash`.
+   */
+  resolvedScenario: Scenario;
 }
 
 export interface RunOutputs {
@@ -70,14 +81,19 @@ export function caseLogOf(model: Model, scenario: Scenario): EventTable {
   return model.caseLog();
 }
 
-/** What a manifest says of a run besides its files' hashes. */
-export async function runAbout(model: Model, scenario: Scenario, seed: number): Promise<RunAbout> {
+/** What a manifest says of a run besides its files' hashes; `command` as recorded (see Manifest). */
+export async function runAbout(model: Model, scenario: Scenario, seed: number, command?: readonly string[]): Promise<RunAbout> {
+  const resolved = { ...scenario, seed, steps: model.time };
   return {
     model: scenario.model,
     scenario: scenario.name,
-    scenarioHash: await scenarioHash({ ...scenario, seed, steps: model.time }),
+    scenarioHash: await scenarioHash(resolved),
     seed,
     steps: model.time,
+    ...(command ? { command: [...command] } : {}),
+    // Sorted keys: a replay parses this back (the schema puts keys in its own order) and must write the
+    // same bytes.
+    resolvedScenario: sortKeys(resolved) as Scenario,
   };
 }
 
@@ -91,11 +107,24 @@ export async function finishOutputs(files: Record<string, string>, about: RunAbo
   return { files: { ...files, 'manifest.json': manifestText(manifest) }, manifest };
 }
 
-/** The manifest of files with these hashes (in the files' order): one hash over all of them. */
+/**
+ * The manifest of files with these hashes (in the files' order): one hash over all of them. The command
+ * and the (long) scenario come after the hashes, so the head of the file reads as before.
+ */
 export async function manifestFor(hashes: Record<string, string>, about: RunAbout): Promise<Manifest> {
-  const outputHash = await sha256Hex(Object.keys(hashes).map((n) => `${hashes[n]}  ${n}\n`).join(''));
-  return { engine: 'govsim', engineVersion: ENGINE_VERSION, ...about, files: { ...hashes }, outputHash };
+  const outputHash = await sha256Hex(outputHashInput(hashes));
+  const { command, resolvedScenario, ...head } = about;
+  return {
+    engine: 'govsim',
+    engineVersion: ENGINE_VERSION,
+    ...head,
+    files: { ...hashes },
+    outputHash,
+    ...(command ? { command } : {}),
+    resolvedScenario,
+  };
 }
+
 
 export function manifestText(manifest: Manifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';

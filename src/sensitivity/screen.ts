@@ -10,11 +10,12 @@
 import type { Summary } from '../../sim/core/model';
 import { assignments, type Plan, type PlanPoint } from '../batch/design';
 import type { RunRecord } from '../batch/record';
-import { canonicalJson, sha256Hex } from '../output/hash';
+import { canonicalJson, sha256Hex, sortKeys } from '../output/hash';
 import type { LeverKind } from '../scenario/levers';
 import { applyOverrides } from '../scenario/overrides';
 import { parseScenario } from '../scenario/parse';
 import { resolveRun } from '../scenario/resolve';
+import type { Scenario } from '../scenario/schema';
 import { designValues, pointCount } from './design';
 import { defaultFactor, selectParameters } from './factors';
 import { finishSensitivity, type Finished } from './report';
@@ -91,7 +92,9 @@ export async function planScreening(s: ScreenSettings): Promise<Screening> {
     kind: 'sensitivity',
     command: screenCommand(s),
     // The same content hash as src/output/run.ts scenarioHash, without importing the models into the page.
-    scenarios: [{ ref: s.ref, name: scenario.name, model: scenario.model, scenarioHash: await sha256Hex(canonicalJson(scenario)) }],
+    scenarios: [
+      { ref: s.ref, name: scenario.name, model: scenario.model, scenarioHash: await sha256Hex(canonicalJson(scenario)), resolved: sortKeys(scenario) as Scenario },
+    ],
     sets: [...s.sets],
     seeds: [s.seed],
     series: false,

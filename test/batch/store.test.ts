@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/batch/design';
 import { RunStore, samePlan, type RunRecord } from '../../src/batch/store';
-import { recordedCommand } from '../../src/cli/commands/batch';
+import { recordedCommand } from '../../src/cli/batch-flags';
 
 const record = (run: number, extra: Partial<RunRecord> = {}): RunRecord => ({
   run,

@@ -37,7 +37,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp(opts: { deviceScaleFactor?: number } = {}): Promise<App> {
+/**
+ * `firstVisit`: leave the browser as a first-time visitor's, so the help opens over the page by itself.
+ * Without it the help counts as seen (web/help.ts's key), so that tests click the page, not the help
+ * floating over it.
+ */
+export async function openApp(opts: { deviceScaleFactor?: number; firstVisit?: boolean } = {}): Promise<App> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}. The browser tests need Debian's chromium (apt-get install -y chromium; .ci/run installs it). Failing rather than skipping.`);
   }
@@ -60,6 +65,7 @@ export async function openApp(opts: { deviceScaleFactor?: number } = {}): Promis
     ...(opts.deviceScaleFactor ? { deviceScaleFactor: opts.deviceScaleFactor } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  if (!opts.firstVisit) await context.addInitScript(() => localStorage.setItem('govsim-help-seen', '1'));
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -25,6 +25,7 @@ const ALLOWED = [
   'Sobol',
   'Wilcoxon',
   'Python',
+  'Parquet',
   // Authors cited in the levers' help.
   'Miller',
   'Sarat',
@@ -45,12 +46,6 @@ const ALLOWED = [
   'L',
 ];
 
-/**
- * Drawn on canvases by chart.ts / charts.ts / sankey.ts, which are being replaced (issue 12 item 3); their
- * Chinese keys are in the tables (chart.*, sankey.*). The lead removes these once the new charts use t().
- */
-const PENDING = ['#charts canvas', '#cmp-charts canvas', '#sankey'];
-
 interface Found {
   where: string;
   text: string;
@@ -60,11 +55,11 @@ interface Found {
 /** English words on the page, outside code, citations, the allow-list and identifiers. */
 async function englishOnScreen(page: Page): Promise<Found[]> {
   return page.evaluate(
-    ({ allowed, pending }) => {
+    ({ allowed }) => {
       const allow = new Set(allowed);
       const ids = new Set([...document.querySelectorAll<HTMLOptionElement>('select option')].map((o) => o.value));
       const skip = 'script, style, code, kbd, var, samp, cite, [translate="no"], [lang^="en"]';
-      const excluded = (el: Element) => !!el.closest(skip) || pending.some((sel) => el.closest(sel));
+      const excluded = (el: Element) => !!el.closest(skip);
       const words = (text: string) =>
         (text.match(/[A-Za-z0-9][A-Za-z0-9*'’._/:-]*/g) ?? [])
           .map((w) => w.replace(/[.:'’-]+$/, ''))
@@ -107,7 +102,7 @@ async function englishOnScreen(page: Page): Promise<Found[]> {
       if (title.length) out.push({ where: 'document.title', text: document.title, words: title });
       return out;
     },
-    { allowed: ALLOWED, pending: PENDING },
+    { allowed: ALLOWED },
   );
 }
 

@@ -21,7 +21,8 @@ import { describeFactor } from '../../sensitivity/factors';
 import { readPriors } from '../../sensitivity/priors';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
-import { defaultOutDir, loadBase, recordedCommand, wrap } from './batch';
+import { loadBase } from '../../batch/points';
+import { defaultOutDir, recordedCommand, wrap } from '../batch-flags';
 
 export const usage =
   'govsim calibrate <scenario file or preset> --targets FILE [--particles N] [--generations G] [--epsilon E] [--quantile A] [--budget RUNS] [--seeds N|a..b] [--params GLOB[,GLOB]] [--priors FILE] [--sample-seed S] [--steps N] [--set ...] [--workers N] [--max-memory SIZE] [--out DIR] [--quiet]';

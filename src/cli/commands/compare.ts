@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import { compareOutputs } from '../../batch/compare';
-import type { Plan, PlanPoint } from '../../batch/design';
+import type { Plan } from '../../batch/design';
 import { formatSeeds } from '../../batch/seeds';
 import { writeFiles } from '../../io/files';
 import { ENGINE_VERSION } from '../../version';
@@ -19,11 +19,13 @@ import { compareAcrossOutputs, contrastsAcrossDraws, gridMetrics, runAcrossDraws
 import { describeDraws, drawsFromFlags, wantsDraws } from '../../uncertainty/draws';
 import { boolFlag, parseArgs, stringFlag, type ParsedArgs } from '../args';
 import { UsageError } from '../errors';
-import { buildPoints, COMMON_FLAGS, commonOptions, executePlan, finishedLine, loadBase, recordedCommand, wrap } from './batch';
+import { buildPoints, concatPoints, loadBase } from '../../batch/points';
+import { COMMON_FLAGS, commonOptions, recordedCommand, wrap } from '../batch-flags';
+import { finishedLine, runPlan } from '../plan-report';
 import { DRAW_FLAGS, DRAW_USAGE, drawFlags } from './draws-flags';
 import { defaultOut } from '../out-dir';
 
-export const usage = `govsim compare <scenario A> <scenario B> [more ...] --seeds 1..50 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]
+export const usage = `govsim compare <scenario A> <scenario B> [more ...] --seeds 1..50 [--steps N] [--set params.x=value ...] [--workers N] [--out DIR] [--series] [--format csv|parquet|both] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]
        govsim compare <scenario A> <scenario B> [more ...] --seeds N ${DRAW_USAGE} [--metrics a,b] [--steps N] [--set ...] [--workers N] [--out DIR] [--quiet]`;
 
 export async function compare(argv: string[]): Promise<number> {
@@ -34,18 +36,10 @@ export async function compare(argv: string[]): Promise<number> {
   const flags = drawFlags(args);
   if (wantsDraws(flags) || flags.draws !== undefined || flags.params !== undefined || flags.sampleSeed !== undefined) return compareAcross(argv, args, refs, common);
   if (stringFlag(args, 'metrics') !== undefined) throw new UsageError('--metrics: goes with --lhs D or --posterior FILE; a plain comparison reports every metric');
-  const points: PlanPoint[] = [];
-  const raws: unknown[] = [];
-  const sources: string[] = [];
-  const scenarios = [];
-  for (let i = 0; i < refs.length; i++) {
-    const base = await loadBase(refs[i], common.sets, common.steps, common.limit(common.seeds.length * refs.length));
-    scenarios.push(base.info);
-    const built = buildPoints(base, i, [{}], common.steps);
-    points.push(...built.points);
-    raws.push(...built.raws);
-    sources.push(...built.sources);
-  }
+  const bases = [];
+  for (const ref of refs) bases.push(await loadBase(ref, common.sets, common.steps, common.limit(common.seeds.length * refs.length)));
+  const scenarios = bases.map((b) => b.info);
+  const { points, raws, sources } = concatPoints(bases.map((b, i) => buildPoints(b, i, [{}], common.steps)));
   const plan: Plan = {
     kind: 'compare',
     command: recordedCommand('compare', argv),
@@ -57,8 +51,8 @@ export async function compare(argv: string[]): Promise<number> {
     points,
   };
   const opts = common.run(scenarios.map((s) => s.name).join('-vs-'));
-  const result = await executePlan({ plan, raws, sources, steps: common.steps }, opts);
-  if (result.files && result.records) {
+  const result = await runPlan({ plan, raws, sources, steps: common.steps }, opts);
+  if (result.status === 'done') {
     console.log(compareOutputs(plan, result.records).table);
     console.log(finishedLine(plan, opts.out, result.files, result.records));
   }
@@ -69,6 +63,7 @@ export async function compare(argv: string[]): Promise<number> {
 async function compareAcross(argv: string[], args: ParsedArgs, refs: string[], common: ReturnType<typeof commonOptions>): Promise<number> {
   for (const f of ['series', 'resume'] as const) if (boolFlag(args, f)) throw new UsageError(`--${f}: not available with --lhs or --posterior (a comparison across draws keeps no per-run files)`);
   if (stringFlag(args, 'shard') !== undefined) throw new UsageError('--shard: not available with --lhs or --posterior; lower --lhs or --draws instead');
+  if (common.format !== 'csv') throw new UsageError(`--format ${common.format}: not available with --lhs or --posterior (a comparison across draws keeps no per-run tables); allowed there: csv`);
   const bases = [];
   for (const ref of refs) bases.push(await loadBase(ref, common.sets, common.steps, common.limit(refs.length)));
   const models = [...new Set(bases.map((b) => b.info.model))];

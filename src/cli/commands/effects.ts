@@ -13,9 +13,9 @@ import { writeFileAtomic, writeFiles } from '../../io/files';
 import { readScenarioRaw } from '../../scenario/files';
 import { boolFlag, expectPositional, intFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
-import { recordedCommand, wrap } from './batch';
+import { recordedCommand, wrap } from '../batch-flags';
 import { defaultOut } from '../out-dir';
-import { onInterrupt } from '../interrupt';
+import { onInterrupt } from '../../batch/interrupt';
 
 export const usage =
   'govsim effects <scenario file or preset> [--seeds N|a..b] [--levers GLOB[,GLOB]] [--kind policy|society|all] [--steps N] [--workers N] [--out DIR] [--markdown FILE] [--quiet]';

@@ -1,4 +1,4 @@
-/** `govsim run <scenario> [--seed N] [--steps N] [--set path=value ...] [--out DIR] [--cases] [--max-memory SIZE]` */
+/** `govsim run <scenario> [--seed N] [--steps N] [--set path=value ...] [--out DIR] [--cases] [--format csv|parquet|both] [--max-memory SIZE]` */
 import { createModel } from '../../../sim/registry';
 import { writeRunOutputs } from '../../output/write-run';
 import { estimatedSeconds, formatEstimate } from '../../scenario/bounds';
@@ -8,23 +8,26 @@ import { resolveRun } from '../../scenario/resolve';
 import { MODEL_NAMES, type ModelName } from '../../scenario/schema';
 import { UsageError } from '../errors';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } from '../args';
+import { formatFlag } from '../format-flag';
 import { memoryLimit } from '../memory';
 import { defaultOut } from '../out-dir';
 import { escapeEcho } from '../../scenario/display';
+import { recordedCommand } from '../batch-flags';
 
 const CASE_LOG_SWITCH = 'params.output.caseLog=true';
 /** Runs estimated to take longer than this (seconds) are announced on stderr with the estimate. */
 const ANNOUNCE_SECONDS = 60;
 
 export const usage =
-  'govsim run <scenario file or preset> [--seed N] [--steps N] [--set params.x=value ...] [--out DIR] [--cases] [--max-memory SIZE]';
+  'govsim run <scenario file or preset> [--seed N] [--steps N] [--set params.x=value ...] [--out DIR] [--cases] [--format csv|parquet|both] [--max-memory SIZE]';
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { seed: 'string', steps: 'string', set: 'list', out: 'string', cases: 'boolean', 'max-memory': 'string' });
+  const args = parseArgs(argv, { seed: 'string', steps: 'string', set: 'list', out: 'string', cases: 'boolean', format: 'string', 'max-memory': 'string' });
   const [ref] = expectPositional(args, 1, usage);
   const seed = intFlag(args, 'seed', 0, 2 ** 32 - 1);
   const steps = intFlag(args, 'steps', 1, 10_000_000);
   const cases = boolFlag(args, 'cases');
+  const format = formatFlag(args);
   const limit = memoryLimit(args);
   if (cases) {
     const model = (readScenarioRaw(ref).raw as { model?: string }).model;
@@ -42,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const model = createModel(scenario.model, scenario.params, settings.seed);
   model.step(settings.steps);
-  const m = await writeRunOutputs(out, model, scenario, settings.seed, cases);
+  const m = await writeRunOutputs(out, model, scenario, settings.seed, cases, recordedCommand('run', argv), format);
   console.log(`${escapeEcho(scenario.name)}: ${m.steps} steps, seed ${m.seed} -> ${out}/ (output hash ${m.outputHash.slice(0, 16)})`);
   return 0;
 }

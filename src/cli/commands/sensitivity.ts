@@ -5,24 +5,22 @@
  * Morris screening or Sobol indices over a scenario's parameters. The design is src/sensitivity; its
  * points run as a batch plan (run files, --resume, --shard, `govsim merge`); this file reads flags and prints.
  */
-import { availableParallelism } from 'node:os';
 import type { Plan } from '../../batch/design';
+import { buildPoints, loadBase } from '../../batch/points';
 import { parseSeeds } from '../../batch/seeds';
-import { parseShard } from '../../batch/shard';
-import { writeFiles } from '../../io/files';
 import { designValues, MAX_SENSITIVITY_POINTS, pointCount } from '../../sensitivity/design';
 import { defaultFactor, describeFactor, selectParameters } from '../../sensitivity/factors';
 import { readPriors } from '../../sensitivity/priors';
-import { finishSensitivity, splitList } from '../../sensitivity/report';
+import { splitList } from '../../sensitivity/report';
 import type { SensitivityDesign } from '../../sensitivity/types';
 import { leversOf } from '../../scenario/levers';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } from '../args';
 import { UsageError } from '../errors';
-import { memoryLimit } from '../memory';
-import { buildPoints, defaultOutDir, executePlan, finishedLine, loadBase, recordedCommand, wrap } from './batch';
+import { defaultOutDir, OUTPUT_FLAGS, recordedCommand, RUN_FLAGS, runFlags, wrap } from '../batch-flags';
+import { finishedLine, runPlan } from '../plan-report';
 
 export const usage =
-  'govsim sensitivity <scenario file or preset> [--method morris|sobol] [--n N] [--r R] [--levels P] [--kind society|policy|all] [--params GLOB[,GLOB]] [--priors FILE] [--seeds N|a..b] [--metrics a,b] [--sample-seed S] [--steps N] [--set ...] [--workers N] [--max-memory SIZE] [--out DIR] [--resume] [--shard K/N] [--quiet]';
+  'govsim sensitivity <scenario file or preset> [--method morris|sobol] [--n N] [--r R] [--levels P] [--kind society|policy|all] [--params GLOB[,GLOB]] [--priors FILE] [--seeds N|a..b] [--metrics a,b] [--sample-seed S] [--steps N] [--set ...] [--format csv|parquet|both] [--workers N] [--max-memory SIZE] [--out DIR] [--resume] [--shard K/N] [--quiet]';
 
 const METHODS = ['morris', 'sobol'] as const;
 const KINDS = ['society', 'policy', 'all'] as const;
@@ -42,12 +40,8 @@ export async function sensitivity(argv: string[]): Promise<number> {
     'sample-seed': 'string',
     steps: 'string',
     set: 'list',
-    workers: 'string',
-    'max-memory': 'string',
-    out: 'string',
-    resume: 'boolean',
-    shard: 'string',
-    quiet: 'boolean',
+    ...OUTPUT_FLAGS,
+    ...RUN_FLAGS,
   });
   const [ref] = expectPositional(args, 1, usage);
   const method = oneOf('method', stringFlag(args, 'method') ?? DEFAULTS.method, METHODS);
@@ -68,13 +62,10 @@ export async function sensitivity(argv: string[]): Promise<number> {
   const seeds = seedList(stringFlag(args, 'seeds'));
   const steps = intFlag(args, 'steps', 1, 10_000_000);
   const sets = listFlag(args, 'set');
-  const shardText = stringFlag(args, 'shard');
+  const run = runFlags('sensitivity', argv, args, defaultOutDir('sensitivity'));
   const quiet = boolFlag(args, 'quiet');
-
-  const workersFlag = intFlag(args, 'workers', 1, 1024);
-  const workerCount = workersFlag ?? Math.max(1, availableParallelism());
   // As batch does: one run per worker in memory at once (src/cli/memory.ts).
-  const base = await loadBase(ref, sets, steps, memoryLimit(args, workerCount, workersFlag === undefined ? `a worker per core, ${workerCount}; fewer with --workers N` : `--workers ${workerCount}`));
+  const base = await loadBase(ref, sets, steps, run.limit(run.workers));
   const model = base.info.model;
   const selection = wrap(() => selectParameters(model, globs, kind));
   const priorsFile = stringFlag(args, 'priors');
@@ -106,21 +97,12 @@ export async function sensitivity(argv: string[]): Promise<number> {
     varied: factors.map((f) => f.path),
     points: built.points,
   };
-  const out = stringFlag(args, 'out') ?? defaultOutDir('sensitivity')(base.info.name);
-  const opts = {
-    out,
-    workers: workerCount,
-    resume: boolFlag(args, 'resume'),
-    shard: shardText === undefined ? undefined : wrap(() => parseShard(shardText)),
-    quiet,
-    typed: ['sensitivity', ...argv],
-  };
-  const result = await executePlan({ plan, raws: built.raws, sources: built.sources, steps }, opts);
-  if (!result.files || !result.records) return result.code;
-  const done = wrap(() => finishSensitivity(plan, result.records!, metrics));
-  writeFiles(out, done.files);
-  if (!quiet) console.log(done.summary);
-  console.log(`${finishedLine(plan, out, result.files, result.records)}; indices -> sensitivity.csv, sensitivity.json, sensitivity.svg`);
+  const opts = run.run(base.info.name);
+  // The indices are computed by the engine's finishing step, for the --metrics recorded in plan.command.
+  const result = await runPlan({ plan, raws: built.raws, sources: built.sources, steps }, opts);
+  if (result.status !== 'done') return result.code;
+  if (!quiet && result.sensitivity) console.log(result.sensitivity.summary);
+  console.log(`${finishedLine(plan, opts.out, result.files, result.records)}; indices -> sensitivity.csv, sensitivity.json, sensitivity.svg`);
   return result.code;
 }
 

@@ -6,10 +6,12 @@
 import { checkDesign, checkDesignPaths, designPoints, parseGrid, parseRange, variedPaths, type Design, type Plan } from '../../batch/design';
 import { expectPositional, intFlag, listFlag, parseArgs } from '../args';
 import { UsageError } from '../errors';
-import { buildPoints, COMMON_FLAGS, commonOptions, defaultOutDir, executePlan, finishedLine, loadBase, recordedCommand, wrap } from './batch';
+import { buildPoints, loadBase } from '../../batch/points';
+import { COMMON_FLAGS, commonOptions, defaultOutDir, recordedCommand, wrap } from '../batch-flags';
+import { finishedLine, runPlan } from '../plan-report';
 
 export const usage =
-  'govsim sweep <scenario file or preset> --grid params.x=0.1,0.2,0.3 [--grid params.y=1..5 ...] [--lhs N --range params.z=0..1 ... [--lhs-seed S]] --seeds 1..20 [--steps N] [--set ...] [--workers N] [--out DIR] [--series] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
+  'govsim sweep <scenario file or preset> --grid params.x=0.1,0.2,0.3 [--grid params.y=1..5 ...] [--lhs N --range params.z=0..1 ... [--lhs-seed S]] --seeds 1..20 [--steps N] [--set ...] [--workers N] [--out DIR] [--series] [--format csv|parquet|both] [--resume] [--shard K/N] [--quiet] [--max-memory SIZE]';
 
 export async function sweep(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { ...COMMON_FLAGS, grid: 'list', lhs: 'string', range: 'list', 'lhs-seed': 'string' });
@@ -45,7 +47,7 @@ export async function sweep(argv: string[]): Promise<number> {
     points: built.points,
   };
   const opts = common.run(base.info.name);
-  const result = await executePlan({ plan, raws: built.raws, sources: built.sources, steps: common.steps }, opts);
-  if (result.files && result.records) console.log(finishedLine(plan, opts.out, result.files, result.records));
+  const result = await runPlan({ plan, raws: built.raws, sources: built.sources, steps: common.steps }, opts);
+  if (result.status === 'done') console.log(finishedLine(plan, opts.out, result.files, result.records));
   return result.code;
 }

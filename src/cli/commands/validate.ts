@@ -22,7 +22,7 @@ import { REQUIRED_SHARE, summariseValidation, VALIDATE_MODEL, validateAcrossDraw
 
 import { formatSeeds, parseSeedCountOrList } from '../../batch/seeds';
 import { boolFlag, expectPositional, intFlag, listFlag, parseArgs, stringFlag } from '../args';
-import { wrap } from './batch';
+import { wrap } from '../batch-flags';
 import { DRAW_FLAGS, DRAW_USAGE, drawFlags } from './draws-flags';
 import { UsageError } from '../errors';
 import { writeFileAtomic, writeFiles } from '../../io/files';

@@ -6,7 +6,8 @@ import { collectiveActionStep, openEpisodes, presence, rescanCandidates } from '
 import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_PETITIONING, CIT_QUIET } from '../../../sim/governance/codes';
 import type { World } from '../../../sim/governance/world';
 import { gridOf } from '../../../sim/governance/hierarchy';
-import { addGrievance, CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_STALE, grievanceOf, hardshipOf, legitimacyOf, totalGrievance, touchCandidate } from '../../../sim/governance/citizen';
+import { encounter } from '../../../sim/governance/legitimacy';
+import { addGrievance, CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_STALE, CANDIDATE_SURE, grievanceOf, hardshipOf, legitimacyOf, totalGrievance, touchCandidate } from '../../../sim/governance/citizen';
 
 describe('collective action', () => {
   it('takes Epstein’s rule from the one shared implementation (sim/core/activation), as sim/epstein does', () => {
@@ -109,6 +110,10 @@ function heat(w: World, from: number, to: number, project = false) {
 
 function cool(w: World) {
   w.citizens.hardship.fill(0);
+  // The model writes stored hardship only at initialisation; lowering it here behind the model's back
+  // must also drop the SURE bounds that relied on it, as a rise in legitimacy does (legitimacy.ts).
+  const flags = w.citizens.candidate;
+  for (let i = 0; i < flags.length; i++) if (flags[i] === CANDIDATE_SURE) flags[i] = CANDIDATE_CLEAN;
 }
 
 /** Run the step for days with the given numbers of hot citizens (in one town). */
@@ -253,6 +258,54 @@ describe('collective action: episodes and detention', () => {
     expect(w.citizens.state[0]).toBe(CIT_QUIET);
     collectiveActionStep(w); // day 30
     expect(w.citizens.state[0]).toBe(CIT_ACTIVE);
+  });
+
+  it('keeps a SURE active active where P is 0 without evaluating it, until its legitimacy rises or a rescan', () => {
+    // No officers: P is 0 in every village, so the rule is G > T.
+    const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    heat(w, 0, 1);
+    w.citizens.hardship[1] = 255; // citizen 1: G from accumulated grievance only (H(1 - L) is 0 at L = 1)
+    w.totals.sumLegitimacy += 1 - w.citizens.legitimacy[1];
+    w.citizens.legitimacy[1] = 1;
+    addGrievance(w, 1, 0.5);
+    collectiveActionStep(w);
+    w.day++;
+    collectiveActionStep(w); // a full pass: both active; only citizen 0's H(1 - L) clears T on its own
+    expect([w.citizens.state[0], w.citizens.state[1]]).toEqual([CIT_ACTIVE, CIT_ACTIVE]);
+    expect([w.citizens.candidate[0], w.citizens.candidate[1]]).toEqual([CANDIDATE_SURE, CANDIDATE_CLEAN]);
+    expect(w.sureFlags).toBe(true);
+    // Behind the model's back (the model never lowers stored hardship): a SURE candidate is not evaluated.
+    w.citizens.hardship[0] = 0;
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.citizens.state[0]).toBe(CIT_ACTIVE);
+    // A fair encounter raises its legitimacy: the bound is dropped and the next pass evaluates it.
+    encounter(w, 0, 1);
+    expect(w.citizens.candidate[0]).toBe(CANDIDATE_CLEAN);
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.citizens.state[0]).toBe(CIT_QUIET);
+    // A rescan clears every flag (all DIRTY) and the world's note that some may be SURE.
+    w.citizens.hardship[0] = 255;
+    touchCandidate(w, 0);
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.citizens.candidate[0]).toBe(CANDIDATE_SURE);
+    w.hardshipFactor = 1.01;
+    rescanCandidates(w);
+    expect(w.sureFlags).toBe(false);
+    expect(w.citizens.candidate[0]).toBe(CANDIDATE_DIRTY);
+  });
+
+  it('never marks SURE where P is above 0: a deterred candidate must be re-evaluated as P falls', () => {
+    const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    heat(w, 0, 1);
+    w.officersPer1000 = 50; // heavy presence: P above 0 (the rule needs R and P); R is 0, so still active
+    collectiveActionStep(w);
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.citizens.state[0]).toBe(CIT_ACTIVE); // R is 0
+    expect(w.citizens.candidate[0]).toBe(CANDIDATE_CLEAN);
   });
 
   it('rescans the whole population only when the economy or the legitimacy shift moved by more than 0.005', () => {
