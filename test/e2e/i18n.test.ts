@@ -26,6 +26,8 @@ const ALLOWED = [
   'Wilcoxon',
   'Python',
   'Parquet',
+  // A key as printed on the keyboard, in a title (no <kbd> there).
+  'Esc',
   // Authors cited in the levers' help.
   'Miller',
   'Sarat',
@@ -131,12 +133,13 @@ describe('English and Simplified Chinese in Chromium', () => {
   it('explore in Chinese: no English word on screen, after a few steps too', async () => {
     await openExplore('?lang=zh&scenario=social-governance&seed=3&steps=60');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    // The help panel of a first visit is open: it is checked too.
+    // The help panel (it floats over the page, close button included) is checked too.
+    await page.locator('#help-toggle').click();
     expect(await page.locator('#help').isVisible()).toBe(true);
     expect(await englishOnScreen(page)).toEqual([]);
+    await page.locator('#help-close').click();
     await page.locator('#step').click();
     await page.waitForFunction(() => document.querySelector('#step-counter')?.textContent === '1');
-    await page.locator('#help-close').click();
     // Open every lever group: the levers' labels, help, units and options are checked as well.
     await page.locator('#levers details').evaluateAll((ds) => {
       for (const d of ds) (d as HTMLDetailsElement).open = true;
@@ -150,6 +153,13 @@ describe('English and Simplified Chinese in Chromium', () => {
     await page.locator('#town').focus();
     await page.keyboard.press(']');
     await page.waitForFunction(() => !document.querySelector<HTMLElement>('#inspect')?.hidden);
+    expect(await englishOnScreen(page)).toEqual([]);
+    // The charts (uPlot: legends, the values under the cursor, the step axis) and the dispute paths (SVG).
+    await page.locator('#charts .u-over').first().hover({ position: { x: 80, y: 40 } });
+    expect(await page.locator('#charts .u-legend').first().textContent()).toContain('步');
+    expect(await page.locator('#sankey svg text').count()).toBeGreaterThan(3);
+    expect(await page.locator('#sankey').getAttribute('aria-label')).toMatch(/^纠纷去向：/);
+    expect(await page.locator('#sankey svg').textContent()).toMatch(/网格员/);
     expect(await englishOnScreen(page)).toEqual([]);
     expect(app!.errors).toEqual([]);
   });
@@ -167,6 +177,7 @@ describe('English and Simplified Chinese in Chromium', () => {
     await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#cmp-play')?.disabled);
     await page.locator('#cmp-step').click();
     await page.waitForFunction(() => document.querySelector('#cmp-counter')?.textContent === '1');
+    await page.locator('#cmp-charts .u-over').first().hover({ position: { x: 80, y: 40 } });
     expect(await englishOnScreen(page)).toEqual([]);
     expect(await page.locator('#diff th').first().textContent()).toBe('指标');
     // Run to the end (pane hashes), then the seed-noise check over 5 seeds: its table and explanation.
