@@ -17,7 +17,6 @@ export const en = {
   'link.unknownPreset': 'The link asks for scenario {name}, which is not a preset{hint}; allowed: {allowed}. {then}',
   'link.didYouMean': ' (did you mean {hint}?)',
   'link.showingInstead': 'Showing {id} instead.',
-  'link.leftOut': 'Left out of the comparison.',
   'link.badSets': '{where}: {problems}. Using the scenario\'s own values instead.',
   'link.tooMany': 'The link compares {n} scenarios; allowed: 2 to 4. Comparing the first 4.',
   'link.tooFew': 'The link\'s comparison needs 2 to 4 scenarios; it names {n} usable one(s). Showing one run instead.',
@@ -135,7 +134,6 @@ export const en = {
   'number.tooLarge': '{what} {value} is too large; {allowed}.',
 
   // ---- explore (web/main.ts) ----
-  'explore.fileMeta': 'Loaded from the file {file} (a link cannot hold a file: share the file with the link).',
   'explore.leverFailed': 'Could not apply the lever settings: {message}',
   'explore.tooLarge': '{name} is too large to run in a browser tab: {refusal}. Run it headless: {command}',
   'explore.loading': 'Loading {id}…',
@@ -145,8 +143,6 @@ export const en = {
   'explore.computingHash': 'Computing the output hash…',
   'explore.finished': 'Run finished at step {step}.',
   'explore.outputsFailed': 'Could not compute the outputs: {message}',
-  'explore.endNoHash': 'End of the run: step {step}. Run to end shows its output hash.',
-  'explore.end': 'End of the run: step {step}.',
   'explore.paused': 'Paused at step {step}.',
   'explore.step': 'Step {step}.',
   'explore.runningTo': 'Running to step {step}…',
@@ -224,7 +220,6 @@ export const en = {
   'compare.noWebgl': 'WebGL is not available: numbers and charts only.',
   'compare.paneFailed': 'Pane {letter}: {message}',
   'compare.loadingPanes': 'Loading {n} panes…',
-  'compare.loadFailed': 'Could not load: {message}',
   'compare.key': 'Pane colours of the charts',
   'compare.loaded': 'Loaded {n} panes on seed {seed}.',
   'compare.stat.open': 'Open disputes',
@@ -232,7 +227,6 @@ export const en = {
   'compare.stat.petitions': 'Petitions so far',
   'compare.stat.active': 'Active',
   'compare.stat.seed': 'Seed',
-  'compare.stepFailed': 'Step failed: {message}',
   'compare.perf': 'Per frame, all {n} panes: workers {worker} ms (in parallel), page {page} ms.',
   'compare.hash': 'Output hash {hash}… ({command}) · ',
   'compare.finished': 'All panes finished at step {step}.',
@@ -381,10 +375,7 @@ export const en = {
   'town.case.individual': 'an individual dispute',
 
   // ---- charts and dispute paths (web/chart.ts, charts.ts, sankey.ts: the lead wires these) ----
-  'chart.step': 'step {step}',
   'chart.aria': 'Chart: {title}, over time. Drag across it to zoom; double-click to see the whole run.',
-  'chart.day': 'Day',
-  'chart.value': 'Value',
   'sankey.negotiation': 'Negotiation',
   'sankey.gridWorker': 'Grid worker',
   'sankey.villageCommittee': 'Village committee',
@@ -407,9 +398,6 @@ export const en = {
   'sankey.none': 'No disputes yet: step the run.',
   'sankey.noneAria': 'Dispute paths: no disputes yet.',
   'sankey.aria': 'Dispute paths: {opened} opened; first went to {first}; ended {ended}.',
-  'sankey.column.first': 'First channel',
-  'sankey.column.ended': 'Where it ended',
-  'sankey.column.resolvedBy': 'Resolved by',
 
   // ---- levers (web/levers.ts) ----
   'lever.group.general': 'Main levers',
