@@ -6,6 +6,7 @@
 
 import { differenceUnit, formatDifference, pairLabel, panePairs, paneLetter, type DiffMetric } from './diff-table';
 import { formatNumber, formatShare } from './format';
+import { locale, t, type MessageKey } from './i18n';
 
 export type Metrics = Record<string, unknown>;
 
@@ -22,43 +23,61 @@ export interface CardSpec extends DiffMetric {
 }
 
 const num = (m: Metrics, k: string): number | undefined => (typeof m[k] === 'number' && Number.isFinite(m[k] as number) ? (m[k] as number) : undefined);
-const pct = (v: number) => formatShare(v, 1);
-const fix = (d: number) => (v: number) => formatNumber(v, d);
+const pct = (v: number) => formatShare(v, 1, locale());
+const fix = (d: number) => (v: number) => formatNumber(v, d, locale());
+
+/**
+ * A card whose words come from the message tables (card.<key>, card.<key>.help, card.<key>.reported) in
+ * the page's language, read when shown (getters), so a test can switch the language after import.
+ */
+function card(
+  spec: Omit<CardSpec, 'label' | 'help' | 'reported' | 'unit'> & { reported?: true; unit?: MessageKey },
+): CardSpec {
+  const { reported, unit, ...rest } = spec;
+  const out = {
+    ...rest,
+    get label() {
+      return t(`card.${spec.key}` as MessageKey);
+    },
+    get help() {
+      return t(`card.${spec.key}.help` as MessageKey);
+    },
+  } as CardSpec;
+  if (reported) Object.defineProperty(out, 'reported', { get: () => t(`card.${spec.key}.reported` as MessageKey), enumerable: true });
+  if (unit) {
+    Object.defineProperty(out, 'unit', { get: () => t(unit), enumerable: true });
+    out.unitKey = unit;
+  }
+  return out;
+}
 
 export const CARDS: CardSpec[] = [
-  {
+  card({
     key: 'satisfaction',
-    label: 'Satisfaction with safety',
     value: (m) => num(m, 'satisfaction'),
     format: pct,
     share: true,
     decimals: 1,
-    reported: 'Zhejiang 2017: 96.58%',
-    help: 'Share of surveyed residents satisfied with public safety: satisfied ÷ residents surveyed, in the latest survey.',
-  },
-  {
+    reported: true,
+  }),
+  card({
     key: 'resolvedAtVillageOrBelowShare',
-    label: 'Resolved at village level or below',
     value: (m) => num(m, 'resolvedAtVillageOrBelowShare'),
     format: pct,
     share: true,
     decimals: 1,
-    reported: 'Fengqiao: at least 90%',
-    help: 'Of all disputes opened (resolved, given up or still open), the share settled in the grid or the village.',
-  },
-  {
+    reported: true,
+  }),
+  card({
     key: 'mediationSuccessRate',
-    label: 'People’s mediation success',
     value: (m) => num(m, 'mediationSuccessRate'),
     format: pct,
     share: true,
     decimals: 1,
-    reported: 'Reported: 95–98%',
-    help: 'Share of village people’s mediations that settle the dispute: settled ÷ village mediations finished so far.',
-  },
-  {
+    reported: true,
+  }),
+  card({
     key: 'riskRejected',
-    label: 'Major proposals rejected or delayed',
     value: (m) => {
       const a = num(m, 'proposalsAssessed');
       const r = num(m, 'proposalsRejectedOrDelayed');
@@ -67,53 +86,42 @@ export const CARDS: CardSpec[] = [
     format: pct,
     share: true,
     decimals: 1,
-    reported: 'Zhejiang 2010–2016: 3.16%',
-    help: 'Share of assessed major decisions that the social-stability risk assessment rejected or delayed (none assessed: –).',
-  },
-  {
+    reported: true,
+  }),
+  card({
     key: 'resolutionRate',
-    label: 'Disputes resolved',
     value: (m) => num(m, 'resolutionRate'),
     format: pct,
     share: true,
     decimals: 1,
-    help: 'Resolved disputes as a share of all disputes opened (given up and still open included).',
-  },
-  {
+  }),
+  card({
     key: 'petitionsPer10k',
-    label: 'Petitions per 10,000 residents',
     value: (m) => num(m, 'petitionsPer10k'),
     format: fix(1),
     decimals: 1,
-    unit: 'per 10,000',
-    help: 'Letters and visits (first, repeat and over-level) per 10,000 residents over the run.',
-  },
-  {
+    unit: 'unit.per10k',
+  }),
+  card({
     key: 'massIncidents',
-    label: 'Mass incidents',
     value: (m) => num(m, 'massIncidents'),
     format: fix(0),
     decimals: 0,
-    unit: 'incidents',
-    help: 'Episodes of collective action large enough to count as a mass incident, counted since day 0 (a count, not a share).',
-  },
-  {
+    unit: 'unit.incidents',
+  }),
+  card({
     key: 'costPerResolvedDispute',
-    label: 'Official person-days per resolved dispute',
     value: (m) => num(m, 'costPerResolvedDispute'),
     format: fix(2),
     decimals: 2,
-    unit: 'person-days',
-    help: 'Official person-days per dispute resolved: salaried dispute staff (mediators, police dispute hours, judges, petition offices) paid busy or idle, detainee-days, interceptions and risk assessments. Volunteer hours are counted apart.',
-  },
-  {
+    unit: 'unit.personDays',
+  }),
+  card({
     key: 'meanLegitimacy',
-    label: 'Mean legitimacy',
     value: (m) => num(m, 'meanLegitimacy'),
     format: fix(3),
     decimals: 3,
-    help: 'Mean perceived legitimacy over all residents, now (0 to 1); every regime preset starts from the same society (0.8). It moves with each encounter’s procedural fairness.',
-  },
+  }),
 ];
 
 /** Cards of one run. */
@@ -149,27 +157,27 @@ export function showCards(root: HTMLElement, metrics: Metrics | undefined): void
 export function showDifference(table: HTMLTableElement, names: readonly string[], metrics: readonly (Metrics | undefined)[]): void {
   const pairs = panePairs(names.length);
   const head = document.createElement('tr');
-  head.append(th('Metric', 'col'));
+  head.append(th(t('diff.metric'), 'col'));
   names.forEach((n, i) => {
-    head.append(th(`${paneLetter(i)}: ${n}`, 'col'));
+    head.append(th(t('compare.paneTitle', { letter: paneLetter(i), name: n }), 'col'));
   });
   for (const pair of pairs) {
     const h = th(pairLabel(pair), 'col');
     h.dataset.pair = pairLabel(pair);
     head.append(h);
   }
-  head.append(th('Reported', 'col'));
+  head.append(th(t('diff.reported'), 'col'));
   const rows = CARDS.map((c) => {
     const tr = document.createElement('tr');
     tr.dataset.metric = c.key;
     const name = th(c.label, 'row');
-    const unit = differenceUnit(c);
-    if (unit) name.title = `Differences in ${unit === 'pp' ? 'percentage points (pp)' : unit}.`;
+    const unit = differenceUnit(c, locale());
+    if (unit) name.title = t('diff.unitTitle', { unit: c.share ? t('unit.ppLong') : unit });
     tr.append(name);
     const vals = metrics.map((m) => (m ? c.value(m) : undefined));
     for (const v of vals) tr.append(td(v === undefined ? '–' : c.format(v)));
     for (const [j, i] of pairs) {
-      const cell = td(formatDifference(c, vals[i], vals[j]));
+      const cell = td(formatDifference(c, vals[i], vals[j], locale()));
       cell.className = 'diff';
       tr.append(cell);
     }

@@ -7,6 +7,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { locale, t } from './i18n';
 
 export interface ChartLine {
   label: string;
@@ -20,7 +21,7 @@ const HEIGHT = 170;
 /** A value under the cursor: whole numbers grouped, small fractions to three significant digits. */
 export function formatValue(v: number | null | undefined): string {
   if (v == null || !Number.isFinite(v)) return '–';
-  if (Number.isInteger(v) || Math.abs(v) >= 100) return Math.round(v).toLocaleString('en');
+  if (Number.isInteger(v) || Math.abs(v) >= 100) return Math.round(v).toLocaleString(locale());
   return String(+v.toPrecision(3));
 }
 
@@ -68,7 +69,7 @@ export class LineChart {
       scales: { x: { time: false, range: (_u, min, max) => [min ?? 0, max ?? this.xMax] } },
       axes: [{ label: undefined }, { size: 50 }],
       series: [
-        { label: 'Step', value: (_u, v) => formatValue(v) },
+        { label: t('chart.stepLabel'), value: (_u, v) => formatValue(v) },
         ...lines.map((l) => ({
           label: l.label,
           stroke: l.colour,
@@ -88,7 +89,7 @@ export class LineChart {
     };
     this.plot = new uPlot(opts, [[], ...lines.map(() => [])] as unknown as uPlot.AlignedData, this.host);
     this.plot.root.setAttribute('role', 'img');
-    this.plot.root.setAttribute('aria-label', `Chart: ${this.title}, over time. Drag across it to zoom; double-click to see the whole run.`);
+    this.plot.root.setAttribute('aria-label', t('chart.aria', { title: this.title }));
     this.draw();
   }
 

@@ -8,6 +8,7 @@
  */
 import { type ChartLine, LineChart } from './chart';
 import { PANE_COLOURS } from './palette';
+import { t } from './i18n';
 
 export interface LineSpec {
   series: string;
@@ -36,7 +37,7 @@ interface Built {
 export function seriesLines(spec: ChartSpec, paneNames: readonly string[]): ChartLine[] {
   if (!paneNames.length) return spec.lines.map((l) => ({ label: l.label, colour: l.colour }));
   if (spec.lines.length === 1) return paneNames.map((name, p) => ({ label: name, colour: PANE_COLOURS[p % PANE_COLOURS.length] }));
-  return paneNames.flatMap((name, p) => spec.lines.map((l) => ({ label: `${l.label} (${name})`, colour: l.colour, dash: DASHES[p % DASHES.length] })));
+  return paneNames.flatMap((name, p) => spec.lines.map((l) => ({ label: t('chart.paneLine', { line: l.label, pane: name }), colour: l.colour, dash: DASHES[p % DASHES.length] })));
 }
 
 export class ChartPanel {

@@ -30,14 +30,15 @@ import { SEED_RULE, STEPS_RULE, parseWholeNumber } from './whole-number';
 import { MIN_SEEDS_FOR_NOISE, pairedDifference, spread } from './seed-noise';
 import { formatMeanDifference, formatP, pairLabel, panePairs } from './diff-table';
 import { formatCount } from './format';
+import { codeNode, locale, t, tNodes, withLang } from './i18n';
 
 const CHARTS: ChartSpec[] = [
-  { title: 'Disputes open now', lines: [{ series: 'disputesOpen', label: 'Open', colour: '#000' }] },
-  { title: 'Disputes resolved so far', lines: [{ series: 'resolved', label: 'Resolved', colour: '#000', cumulative: true }] },
-  { title: 'Petitions so far (first visits)', lines: [{ series: 'petitionsFirst', label: 'Petitions', colour: '#000', cumulative: true }] },
-  { title: 'Residents in collective action', lines: [{ series: 'actives', label: 'Active', colour: '#000' }] },
-  { title: 'Mean legitimacy (0 to 1)', lines: [{ series: 'meanLegitimacy', label: 'Legitimacy', colour: '#000' }] },
-  { title: 'Official person-days so far', lines: [{ series: 'officialPersonDays', label: 'Cost', colour: '#000', cumulative: true }] },
+  { title: t('compare.chart.open'), lines: [{ series: 'disputesOpen', label: t('compare.chart.open.line'), colour: '#000' }] },
+  { title: t('compare.chart.resolved'), lines: [{ series: 'resolved', label: t('compare.chart.resolved.line'), colour: '#000', cumulative: true }] },
+  { title: t('compare.chart.petitions'), lines: [{ series: 'petitionsFirst', label: t('compare.chart.petitions.line'), colour: '#000', cumulative: true }] },
+  { title: t('compare.chart.actives'), lines: [{ series: 'actives', label: t('compare.chart.actives.line'), colour: '#000' }] },
+  { title: t('compare.chart.legitimacy'), lines: [{ series: 'meanLegitimacy', label: t('compare.chart.legitimacy.line'), colour: '#000' }] },
+  { title: t('compare.chart.cost'), lines: [{ series: 'officialPersonDays', label: t('compare.chart.cost.line'), colour: '#000', cumulative: true }] },
 ];
 
 /** A pane on screen: what it runs, and what shows it. */
@@ -91,22 +92,22 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     () => Number(ui.speed.value) || 1,
     () => Math.max(1, ...Array.from(ui.speed.options, (o) => Number(o.value) || 1)),
   );
-  const setStatus = (t: string, err = false) => {
-    ui.status.textContent = t;
+  const setStatus = (text: string, err = false) => {
+    ui.status.textContent = text;
     ui.status.classList.toggle('error', err);
   };
   const buttons = () => {
     const { loaded, playing } = player;
     const atEnd = player.time >= player.endStep;
     ui.play.disabled = !loaded || (atEnd && !playing);
-    ui.play.textContent = playing ? 'Pause' : 'Play';
+    ui.play.textContent = playing ? t('playback.pause') : t('playback.play');
     ui.step.disabled = !loaded || playing || atEnd;
     ui.reset.disabled = !loaded;
     ui.runToEnd.disabled = !loaded;
     ui.seeds.disabled = !loaded;
   };
-  const name = (r: PaneRequest) => (r.sets.length ? `${r.preset.name} (${r.sets.length} lever${r.sets.length === 1 ? '' : 's'} changed)` : r.preset.name);
-  const title = (i: number) => `${letter(i)}: ${name(runs[i])}`;
+  const name = (r: PaneRequest) => (r.sets.length ? t(r.sets.length === 1 ? 'compare.leverChanged' : 'compare.leversChanged', { name: r.preset.name, n: r.sets.length }) : r.preset.name);
+  const title = (i: number) => t('compare.paneTitle', { letter: letter(i), name: name(runs[i]) });
   /** The address of the comparison on screen, with each pane's levers (and a file pane's scenario). */
   const link = async () => {
     const address = await compareLinkFor(runs, seed, endStep);
@@ -138,12 +139,12 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       wrap.className = 'field pane-picker';
       const lab = document.createElement('label');
       lab.htmlFor = `cmp-pane-${i}`;
-      lab.textContent = `Pane ${L}`;
+      lab.textContent = t('compare.pane', { letter: L });
       lab.style.borderBottom = `4px solid ${PANE_COLOURS[i]}`;
       const sel = document.createElement('select');
       sel.id = `cmp-pane-${i}`;
       const choices = isFilePreset(r.preset) ? [r.preset, ...offered] : offered;
-      for (const o of choices) sel.append(new Option(isFilePreset(o) ? `File ${fileNameOf(o)}: ${o.name}` : o.name, o.id));
+      for (const o of choices) sel.append(new Option(isFilePreset(o) ? t('explore.fileOption', { file: fileNameOf(o) ?? '', name: o.name }) : o.name, o.id));
       sel.value = r.preset.id;
       sel.addEventListener('change', () => {
         const p = choices.find((o) => o.id === sel.value);
@@ -153,8 +154,8 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       if (runs.length > 2) {
         const rm = document.createElement('button');
         rm.type = 'button';
-        rm.textContent = 'Remove';
-        rm.setAttribute('aria-label', `Remove pane ${L}`);
+        rm.textContent = t('compare.remove');
+        rm.setAttribute('aria-label', t('compare.removePane', { letter: L }));
         rm.addEventListener('click', () => change(runs.filter((_, j) => j !== i)));
         wrap.append(rm);
       }
@@ -162,7 +163,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       const details = document.createElement('details');
       details.className = 'pane-levers';
       const summary = document.createElement('summary');
-      summary.textContent = `Levers of pane ${L}${r.sets.length ? ` (${r.sets.length} changed)` : ''}`;
+      summary.textContent = r.sets.length ? t('compare.paneLeversChanged', { letter: L, n: r.sets.length }) : t('compare.paneLevers', { letter: L });
       const box = document.createElement('div');
       box.className = 'levers';
       // Explore's form fills a column; a pane's scrolls within its picker (inline: style.css is shared).
@@ -183,7 +184,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     if (runs.length < 4) {
       const add = document.createElement('button');
       add.type = 'button';
-      add.textContent = 'Add a pane';
+      add.textContent = t('compare.addPane');
       const gov = findPreset('social-governance') ?? offered[0];
       add.addEventListener('click', () => change([...runs, { preset: gov, sets: [] }]));
       items.push(add);
@@ -196,20 +197,20 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
   // Ready-made comparisons: the three regimes, and each ablation against the full governance preset.
   const quick = document.getElementById('cmp-quick');
   if (quick) {
-    const links: [string, string[]][] = [['Control · management · governance', ['social-control', 'social-management', 'social-governance']]];
+    const links: [string, string[]][] = [[t('compare.quickRegimes'), ['social-control', 'social-management', 'social-governance']]];
     for (const p of offered) {
-      if (p.id.startsWith('governance-') || p.id === 'control-relaxation') links.push([`Governance vs ${p.name}`, ['social-governance', p.id]]);
+      if (p.id.startsWith('governance-') || p.id === 'control-relaxation') links.push([t('compare.quickVs', { name: p.name }), ['social-governance', p.id]]);
     }
     const here = runs.map((r) => (r.sets.length || isFilePreset(r.preset) ? '' : r.preset.id)).join();
     quick.replaceChildren(
-      'Ready-made: ',
+      t('compare.readyMade'),
       ...links.flatMap(([label, ids], i) => {
         const a = document.createElement('a');
         const panes = ids.flatMap((id) => {
           const p = findPreset(id);
           return p ? [{ preset: p, sets: [] }] : [];
         });
-        void compareLinkFor(panes, seed, endStep).then((addr) => (a.href = addr.search));
+        void compareLinkFor(panes, seed, endStep).then((addr) => (a.href = withLang(addr.search)));
         a.textContent = label;
         if (ids.join() === here) a.setAttribute('aria-current', 'page');
         return i ? [' · ', a] : [a];
@@ -225,7 +226,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
 
   async function load(): Promise<void> {
     closePanes();
-    document.title = `govsim: compare ${runs.map((r) => r.preset.id).join(' vs ')}`;
+    document.title = t('compare.title', { ids: runs.map((r) => r.preset.id).join(t('compare.vs')) });
     buttons();
     ui.panes.dataset.count = String(runs.length);
     ui.panes.replaceChildren();
@@ -233,7 +234,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     try {
       raws = runs.map((r) => (r.sets.length ? applyOverrides(r.preset.raw, r.sets, 'lever') : r.preset.raw));
     } catch (e) {
-      setStatus(`Could not apply the lever settings: ${(e as Error).message}`, true);
+      setStatus(t('explore.leverFailed', { message: (e as Error).message }), true);
       return;
     }
     // A link may name a scenario too large for a tab (web/bounds.ts): refused before any worker loads.
@@ -241,7 +242,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       const refusal = browserRefusal(raws[i], stepsIn, runs.length);
       if (refusal) {
         setStatus(
-          `Pane ${letter(i)} (${runs[i].preset.id}) is too large to run in a browser tab: ${refusal}. Run it headless: ${cliCommand(runs[i].preset.id, seed, endStep, runs[i].sets)}`,
+          t('compare.tooLarge', { letter: letter(i), id: runs[i].preset.id, refusal, command: cliCommand(runs[i].preset.id, seed, endStep, runs[i].sets) }),
           true,
         );
         return;
@@ -250,7 +251,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     panes = runs.map((run, i) => {
       const wrap = document.createElement('section');
       wrap.className = 'pane';
-      wrap.setAttribute('aria-label', `Pane ${title(i)}`);
+      wrap.setAttribute('aria-label', t('compare.paneNamed', { letter: letter(i), name: name(run) }));
       wrap.style.borderTopColor = PANE_COLOURS[i];
       const h = document.createElement('h2');
       h.textContent = title(i);
@@ -260,7 +261,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       const canvas = document.createElement('canvas');
       canvas.className = 'pane-town';
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `Town of pane ${letter(i)}, loading`);
+      canvas.setAttribute('aria-label', t('compare.townLoading', { letter: letter(i) }));
       const labels = document.createElement('div');
       labels.className = 'town-labels';
       labels.setAttribute('aria-hidden', 'true');
@@ -278,7 +279,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       try {
         town = new TownView(canvas, labels, (_p, info) => (inspect.textContent = info ? `${info.title}: ${info.lines.join('; ')}` : ''));
       } catch {
-        holder.textContent = 'WebGL is not available: numbers and charts only.';
+        holder.textContent = t('compare.noWebgl');
       }
       return { run, raw: raws[i], town, canvas, stats, hash, resolved: 0, petitions: 0 };
     });
@@ -289,7 +290,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       });
     }
     fit();
-    setStatus(`Loading ${runs.length} panes…`);
+    setStatus(t('compare.loadingPanes', { n: runs.length }));
     // Pane A settles the seed (player.ts); every pane then runs on that same seed.
     await player.load(
       panes.map((p) => ({ raw: p.raw, source: fileNameOf(p.run.preset) ?? `preset ${p.run.preset.id}` })),
@@ -314,7 +315,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     charts.reset(CHARTS, endStep, runs.map((_, i) => title(i)));
     const key = document.createElement('ul');
     key.className = 'legend cmp-key';
-    key.setAttribute('aria-label', 'Pane colours of the charts');
+    key.setAttribute('aria-label', t('compare.key'));
     runs.forEach((_, i) => {
       const li = document.createElement('li');
       const sw = document.createElement('span');
@@ -326,16 +327,16 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     ui.charts.prepend(key);
     showDifference(ui.diff, runs.map(name), runs.map(() => undefined));
     void link();
-    setStatus(`Loaded ${runs.length} panes on seed ${seed}.`);
+    setStatus(t('compare.loaded', { n: runs.length, seed }));
   }
 
   function showStats(p: Pane, s: number, open: number, latest?: Record<string, number>): void {
     const rows: [string, string][] = [
-      ['Open disputes', String(open)],
-      ['Resolved so far', formatCount(p.resolved)],
-      ['Petitions so far', formatCount(p.petitions)],
-      ['Active', latest?.actives !== undefined ? String(latest.actives) : '–'],
-      ['Seed', String(s)],
+      [t('compare.stat.open'), String(open)],
+      [t('compare.stat.resolved'), formatCount(p.resolved, locale())],
+      [t('compare.stat.petitions'), formatCount(p.petitions, locale())],
+      [t('compare.stat.active'), latest?.actives !== undefined ? String(latest.actives) : '–'],
+      [t('compare.stat.seed'), String(s)],
     ];
     p.stats.replaceChildren(
       ...rows.flatMap(([k, v]) => {
@@ -368,7 +369,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       showStats(p, seed, r.info.latest.disputesOpen ?? 0, r.info.latest);
     });
     perf.draw = player.perf.frames > 1 ? perf.draw * 0.9 + draw * 0.1 : draw;
-    ui.perf.textContent = `Per frame, all ${panes.length} panes: workers ${player.perf.worker.toFixed(1)} ms (in parallel), page ${perf.draw.toFixed(1)} ms.`;
+    ui.perf.textContent = t('compare.perf', { n: panes.length, worker: player.perf.worker.toFixed(1), page: perf.draw.toFixed(1) });
     ui.perf.dataset.draw = perf.draw.toFixed(3);
     ui.perf.dataset.chunk = String(player.chunk);
     ui.counter.value = String(time);
@@ -383,28 +384,28 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     const time = player.time;
     switch (e.kind) {
       case 'playing':
-        setStatus('Playing all panes…');
+        setStatus(t('compare.playing'));
         break;
       case 'running':
-        setStatus(`Running all panes to step ${player.endStep}…`);
+        setStatus(t('compare.runningTo', { step: player.endStep }));
         break;
       case 'paused':
-        setStatus(`Paused at step ${time}.`);
+        setStatus(t('compare.paused', { step: time }));
         void player.outputs().then((outs) => outs && showOutputs(outs, false));
         break;
       case 'stepped':
-        setStatus(`Step ${time}.`);
+        setStatus(t('compare.step', { step: time }));
         void player.outputs().then((outs) => outs && showOutputs(outs, false));
         break;
       case 'computing':
-        setStatus('Computing the output hashes…');
+        setStatus(t('compare.computingHashes'));
         break;
       case 'finished':
         showOutputs(e.outputs, true);
-        setStatus(`All panes finished at step ${time}.`);
+        setStatus(t('compare.finished', { step: time }));
         break;
       case 'failed':
-        setStatus(e.pane >= 0 ? `Pane ${letter(e.pane)}: ${e.message}` : e.message, true);
+        setStatus(e.pane >= 0 ? t('compare.paneFailed', { letter: letter(e.pane), message: e.message }) : e.message, true);
         break;
       case 'changed':
         break;
@@ -422,7 +423,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       const h = panes[i].hash;
       const run = runs[i];
       const base = fileNameOf(run.preset)?.replace(/\.json$/, '') ?? run.preset.id;
-      h.textContent = `Output hash ${o.manifest.outputHash.slice(0, 16)}… (${cliCommand(run.preset.id, o.manifest.seed, o.manifest.steps, run.sets)}) · `;
+      h.replaceChildren(...tNodes('compare.hash', { hash: o.manifest.outputHash.slice(0, 16), command: codeNode(cliCommand(run.preset.id, o.manifest.seed, o.manifest.steps, run.sets)) }));
       h.dataset.hash = o.manifest.outputHash;
       for (const [file, text] of Object.entries(o.files)) {
         const a = document.createElement('a');
@@ -492,7 +493,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     ui.spread.hidden = true;
     let done = 0;
     const total = n * panes.length;
-    ui.seedsOut.textContent = `Running ${n} seeds × ${panes.length} panes to step ${endStep}…`;
+    ui.seedsOut.textContent = t('compare.seedsRunning', { n, panes: panes.length, step: endStep });
     const results: Metrics[][] = await Promise.all(
       panes.map(async (p, i) => {
         const out: Metrics[] = [];
@@ -500,7 +501,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
           const o = await sessions[i].runOnce(p.raw, s, endStep);
           out.push((JSON.parse(o.files['summary.json']) as { metrics: Metrics }).metrics);
           done++;
-          if (player.isCurrent(gen)) ui.seedsOut.textContent = `Running seeds: ${done} of ${total} runs done…`;
+          if (player.isCurrent(gen)) ui.seedsOut.textContent = t('compare.seedsProgress', { done, total });
         }
         return out;
       }),
@@ -509,18 +510,19 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     if (!player.isCurrent(gen)) return;
     const table = ui.spread;
     const head = document.createElement('tr');
-    head.innerHTML = '<th scope="col">Metric</th>';
+    head.innerHTML = '<th scope="col"></th>';
+    head.firstElementChild!.textContent = t('diff.metric');
     runs.forEach((_, i) => {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = `${String.fromCharCode(65 + i)}: mean [min, max]`;
+      th.textContent = t('compare.spreadHead', { letter: String.fromCharCode(65 + i) });
       head.append(th);
     });
     const pairs = panePairs(runs.length);
     for (const pair of pairs) {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = `${pairLabel(pair)}: mean (95% CI), signed-rank p, beyond noise?`;
+      th.textContent = t('compare.pairHead', { pair: pairLabel(pair) });
       th.dataset.pair = pairLabel(pair);
       head.append(th);
     }
@@ -542,7 +544,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
         const d = pairedDifference(vals[i], vals[j]);
         const td = document.createElement('td');
         td.className = 'diff';
-        td.textContent = d ? `${formatMeanDifference(c, d)}, ${formatP(d.signedRankP)}, ${d.beyondNoise ? 'yes' : 'no'}` : '–';
+        td.textContent = d ? `${formatMeanDifference(c, d, locale())}, ${formatP(d.signedRankP, locale())}, ${d.beyondNoise ? t('compare.yes') : t('compare.no')}` : '–';
         td.dataset.beyond = d ? String(d.beyondNoise) : '';
         td.dataset.p = d ? String(d.signedRankP) : '';
         tr.append(td);
@@ -555,11 +557,10 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     tbody.append(...body);
     table.replaceChildren(thead, tbody);
     table.hidden = false;
-    ui.seedsOut.textContent =
-      `${n} seeds (${seeds[0]} to ${seeds[n - 1]}) per pane, each run to step ${endStep}. A difference is “beyond noise” when the ` +
-      `two-sided Wilcoxon signed-rank test of the per-seed differences (paired by seed) gives p < 0.05, the rule of \`govsim compare\`; ` +
-      `the interval is the 95% t interval of the mean difference. Shares differ in percentage points (pp).` +
-      (n < MIN_SEEDS_FOR_NOISE ? ` With fewer than ${MIN_SEEDS_FOR_NOISE} seeds the test can call a difference beyond noise only when the per-seed differences tie: choose 10 or more.` : '');
+    ui.seedsOut.replaceChildren(
+      ...tNodes('compare.seedsDone', { n, first: seeds[0], last: seeds[n - 1], step: endStep, command: codeNode('govsim compare') }),
+      n < MIN_SEEDS_FOR_NOISE ? t('compare.fewSeeds', { min: MIN_SEEDS_FOR_NOISE }) : '',
+    );
   }
 
   renderPickers();

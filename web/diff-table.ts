@@ -12,6 +12,7 @@
  *     mean and its interval are told apart without claiming more precision than the noise allows.
  */
 import { decimalsForInterval, formatNumber, formatSigned, MINUS, type Locale } from './format';
+import { hasKey, langOf, tIn } from './i18n';
 
 /** What the table needs to know of a metric (a card of web/cards.ts). */
 export interface DiffMetric {
@@ -19,6 +20,8 @@ export interface DiffMetric {
   share?: boolean;
   /** The metric's unit, for a metric that is not a share (e.g. "per 10,000"); none for a pure number. */
   unit?: string;
+  /** The unit's message key (web/i18n/en.ts), so a difference is written in the locale's language. */
+  unitKey?: string;
   /** Digits after the point of the shown value (of the percentage, for a share). */
   decimals: number;
 }
@@ -40,9 +43,11 @@ export function pairLabel([j, i]: readonly [number, number]): string {
   return `${paneLetter(j)} ${MINUS} ${paneLetter(i)}`;
 }
 
-/** The unit of a difference: "pp" for a share, else the metric's unit (or ""). */
-export function differenceUnit(m: DiffMetric): string {
-  return m.share ? 'pp' : (m.unit ?? '');
+/** The unit of a difference in the language of `locale`: "pp" for a share, else the metric's unit (or ""). */
+export function differenceUnit(m: DiffMetric, locale: Locale = 'en'): string {
+  if (m.share) return tIn(langOf(locale), 'unit.pp');
+  if (m.unitKey && hasKey(m.unitKey)) return tIn(langOf(locale), m.unitKey);
+  return m.unit ?? '';
 }
 
 /** The scale from the metric's value to the shown difference (percentage points for a share). */
@@ -50,8 +55,8 @@ function scale(m: DiffMetric): number {
   return m.share ? 100 : 1;
 }
 
-function withUnit(text: string, m: DiffMetric): string {
-  const u = differenceUnit(m);
+function withUnit(text: string, m: DiffMetric, locale: Locale): string {
+  const u = differenceUnit(m, locale);
   return u && text !== '–' ? `${text} ${u}` : text;
 }
 
@@ -61,7 +66,7 @@ export function formatDifference(m: DiffMetric, earlier: number | undefined, lat
   const d = (later - earlier) * scale(m);
   // An exact zero is "0" with no unit: nothing differs.
   if (d === 0) return '0';
-  return withUnit(formatSigned(d, m.decimals, locale), m);
+  return withUnit(formatSigned(d, m.decimals, locale), m, locale);
 }
 
 /**
@@ -74,9 +79,9 @@ export function formatMeanDifference(m: DiffMetric, d: { mean: number; lo: numbe
   const [mean, lo, hi] = [d.mean * k, d.lo * k, d.hi * k];
   if (!Number.isFinite(mean)) return '–';
   const digits = Number.isFinite(lo) && Number.isFinite(hi) ? decimalsForInterval(mean, lo, hi) : m.decimals;
-  const head = mean === 0 ? '0' : withUnit(formatSigned(mean, digits, locale), m);
+  const head = mean === 0 ? '0' : withUnit(formatSigned(mean, digits, locale), m, locale);
   if (!withInterval || !Number.isFinite(lo) || !Number.isFinite(hi)) return head;
-  return `${head} (${formatSigned(lo, digits, locale)} to ${formatSigned(hi, digits, locale)})`;
+  return tIn(langOf(locale), 'diff.interval', { mean: head, lo: formatSigned(lo, digits, locale), hi: formatSigned(hi, digits, locale) });
 }
 
 /** A p-value for the table: "p < 0.001", "p = 0.031"; NaN (every pair equal): "p –". */

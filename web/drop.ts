@@ -7,12 +7,13 @@ import { MAX_JSON_BYTES, readJsonText, tooLarge } from '../src/scenario/json-tex
 import { ScenarioError } from '../src/scenario/parse';
 import { filePreset } from './file-preset';
 import type { Preset } from './presets';
+import { t } from './i18n';
 
 export function setupDrop(opts: { input: HTMLInputElement; errors: HTMLElement; zone: HTMLElement; onScenario: (p: Preset) => void }): void {
   const { input, errors, zone, onScenario } = opts;
   const report = (name: string, problems: string[]) => {
     const h = document.createElement('p');
-    h.textContent = `The scenario file ${name} was not loaded: ${problems.length} problem${problems.length === 1 ? '' : 's'}.`;
+    h.textContent = t(problems.length === 1 ? 'drop.notLoadedOne' : 'drop.notLoaded', { name, n: problems.length });
     const ul = document.createElement('ul');
     for (const p of problems) {
       const li = document.createElement('li');
@@ -30,7 +31,7 @@ export function setupDrop(opts: { input: HTMLInputElement; errors: HTMLElement; 
     try {
       JSON.parse(text);
     } catch (e) {
-      return report(file.name, [`${file.name} is not JSON: ${(e as Error).message}`]);
+      return report(file.name, [t('drop.notJson', { name: file.name, message: (e as Error).message })]);
     }
     try {
       onScenario(filePreset(file.name, readJsonText(text, file.name)));

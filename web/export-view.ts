@@ -7,6 +7,7 @@
  * draws the charts (canvas or SVG), the export takes what is on screen.
  */
 import { downloadCanvas } from './export-png';
+import { t } from './i18n';
 
 /** What the export writes above the picture. */
 export interface ExportInfo {
@@ -23,7 +24,7 @@ export interface ExportInfo {
 /** The caption lines under the title: the run's identity, as the page shows it. */
 export function exportCaption(info: ExportInfo): string[] {
   return [
-    `Seed ${info.seed} · step ${info.step} of ${info.end} · ${info.hash ? `output hash ${info.hash}` : 'output hash: run to the end step to get it'}`,
+    t('export.caption', { seed: info.seed, step: info.step, end: info.end, hash: info.hash ? t('export.hash', { hash: info.hash }) : t('export.noHash') }),
     info.address,
   ];
 }
@@ -135,8 +136,9 @@ function keyRows(g: CanvasRenderingContext2D, f: Figure, w: number): number {
 function wrap(g: CanvasRenderingContext2D, s: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of s.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
+  // Words split at spaces; Chinese, which has none, may break after any of its characters.
+  for (const word of s.split(/ |(?<=[\u3000-\u9fff\uff00-\uffef])(?=.)/u)) {
+    const next = line ? `${line}${/[\u3000-\u9fff\uff00-\uffef]$/u.test(line) ? '' : ' '}${word}` : word;
     if (line && g.measureText(next).width > width) {
       lines.push(line);
       line = word;

@@ -1,8 +1,8 @@
 /**
- * Number formatting for the page: shares as percentages, counts with thousands separators, fixed
- * decimals, signed differences and money. Pure functions of (value, options, locale). Every helper takes
- * a BCP 47 locale that defaults to 'en', so a later locale switch passes one value through instead of
- * editing every call. Negative numbers use the minus sign U+2212 (−) everywhere, never the ASCII hyphen,
+ * Number and date formatting for the page: shares as percentages, counts with thousands separators, fixed
+ * decimals, signed differences, money and dates. Pure functions of (value, options, locale). Every helper
+ * takes a BCP 47 locale that defaults to 'en'; the page passes the locale of its language (web/i18n.ts
+ * locale(): 'en' or 'zh-CN'). Negative numbers use the minus sign U+2212 (−) everywhere, never the ASCII hyphen,
  * so a column of differences reads alike; a value that rounds to zero is written "0", never "+0" or "−0".
  */
 
@@ -88,4 +88,14 @@ export function decimalsForInterval(mean: number, lo: number, hi: number): numbe
   const m = Math.abs(mean);
   if (m > 0 && Number.isFinite(m)) return clampDigits(2 - Math.floor(Math.log10(m)));
   return 0;
+}
+
+/**
+ * A calendar date (no time of day) in the locale's words: 2026-11-27 -> "Nov 27, 2026" (en),
+ * "2026年11月27日" (zh-CN). Shown in UTC, so the same instant reads the same everywhere. Invalid: "–".
+ */
+export function formatDate(d: Date | number | string, locale: Locale = 'en'): string {
+  const date = d instanceof Date ? d : new Date(d);
+  if (Number.isNaN(date.getTime())) return '–';
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
 }

@@ -9,6 +9,8 @@
 import { CARDS, type CardSpec } from './cards';
 import { formatDifference } from './diff-table';
 import type { Locale } from './format';
+import { langOf, listText, tIn, type Lang, type MessageKey, type Params } from './i18n';
+import { OPTIONS_ZH } from './i18n/levers-zh';
 
 export interface LeverMove {
   metric: string;
@@ -49,60 +51,90 @@ export interface LeverEffectsTable {
   levers: Record<string, LeverEntry>;
 }
 
-/** Said of a lever the table does not hold. */
+/** Said of a lever the table does not hold (English; notMeasured() in another language). */
 export const NOT_MEASURED = 'Effect not measured; see govsim effects.';
+
+/** NOT_MEASURED in the language of `locale`. */
+export function notMeasured(locale: Locale = 'en'): string {
+  return tIn(langOf(locale), 'effect.notMeasured', { command: 'govsim effects' });
+}
 
 /** Headline outputs named per end, at most. */
 const MAX_NAMED = 4;
 
 const HEADLINE = new Map<string, CardSpec>(CARDS.map((c) => [c.key, c]));
 
-function value(v: unknown): string {
+function value(v: unknown, l: Lang = 'en'): string {
+  // Outside English a switch reads on / off and an option its translation, as the lever form shows them.
+  if (l === 'zh' && typeof v === 'boolean') return tIn(l, v ? 'lever.on' : 'lever.off');
+  if (l === 'zh' && typeof v === 'string') return `“${OPTIONS_ZH[v] ?? v}”`;
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** "Raising it to 3", "Switching it off", "Setting it to reject". */
-function action(entry: LeverEntry, end: LeverEnd): string {
-  if (entry.type === 'boolean') return end.value === true ? 'Switching it on' : 'Switching it off';
-  if (end.end === 'other') return `Setting it to ${value(end.value)}`;
-  return `${end.end === 'high' ? 'Raising' : 'Lowering'} it to ${value(end.value)}`;
+/** The words of one language; every sentence below is built from the message tables (web/i18n/). */
+type Say = (key: MessageKey, params?: Params) => string;
+
+/** A card's label in the sentence's language (lower case in English, as a word inside a sentence). */
+function metricName(c: CardSpec, l: Lang): string {
+  const name = tIn(l, `card.${c.key}` as MessageKey);
+  return l === 'en' ? name.toLowerCase() : name;
 }
 
-function list(words: string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+/** "Raising it to 3", "Switching it off", "Setting it to reject". */
+function action(say: Say, l: Lang, entry: LeverEntry, end: LeverEnd): string {
+  if (entry.type === 'boolean') return say(end.value === true ? 'effect.switchOn' : 'effect.switchOff');
+  if (end.end === 'other') return say('effect.setTo', { value: value(end.value, l) });
+  return say(end.end === 'high' ? 'effect.raiseTo' : 'effect.lowerTo', { value: value(end.value, l) });
 }
 
 /** One end of the lever in words. */
-function endSentence(entry: LeverEntry, end: LeverEnd, locale: Locale): string {
-  if (end.status === 'no room') return `It cannot go ${end.end === 'high' ? 'higher' : 'lower'} in its plausible range (the preset already uses ${value(end.value)}).`;
-  if (end.status !== 'run') return `${action(entry, end)} was not measured (${end.status === 'invalid' ? 'the schema refuses it' : 'no bound to try'}).`;
+function endSentence(l: Lang, entry: LeverEntry, end: LeverEnd, locale: Locale): string {
+  const say: Say = (key, params) => tIn(l, key, params);
+  if (end.status === 'no room') return say(end.end === 'high' ? 'effect.noRoomHigher' : 'effect.noRoomLower', { value: value(end.value, l) });
+  if (end.status !== 'run') return say(end.status === 'invalid' ? 'effect.notRunInvalid' : 'effect.notRunNoBound', { action: action(say, l, entry, end) });
   const headline = end.moves.filter((m) => HEADLINE.has(m.metric));
   const shown = headline.slice(0, MAX_NAMED);
   const rest = end.moves.length - shown.length;
-  const more = rest ? `${shown.length ? ', and moves ' : ' moves '}${rest} ${shown.length ? 'other ' : ''}output${rest === 1 ? '' : 's'} (docs/LEVERS.md)` : '';
-  if (!shown.length) return rest ? `${action(entry, end)}${more} but no headline one.` : `${action(entry, end)} moves nothing beyond seed noise.`;
+  const more = rest
+    ? say(rest === 1 ? 'effect.moreOne' : 'effect.moreMany', {
+        lead: say(shown.length ? 'effect.moreLeadAfter' : 'effect.moreLeadAlone'),
+        n: rest,
+        other: shown.length ? say('effect.other') : '',
+      })
+    : '';
+  const act = action(say, l, entry, end);
+  if (!shown.length) return rest ? say('effect.noHeadline', { action: act, more }) : say('effect.nothing', { action: act });
   // Each moved output with its mean difference in the table's units (pp for shares), grouped by way.
   const words = (dir: LeverMove['direction']) =>
-    shown.filter((m) => m.direction === dir).map((m) => `${HEADLINE.get(m.metric)!.label.toLowerCase()} (${formatDifference(HEADLINE.get(m.metric)!, 0, m.meanDiff, locale)})`);
-  const ways = (['raises', 'lowers'] as const).map((d) => [d, words(d)] as const).filter(([, w]) => w.length);
-  return `${action(entry, end)} ${ways.map(([d, w]) => `${d} ${list(w)}`).join(' and ')}${more}.`;
+    shown
+      .filter((m) => m.direction === dir)
+      .map((m) => {
+        const c = HEADLINE.get(m.metric)!;
+        return say('effect.moved', { metric: metricName(c, l), diff: formatDifference(c, 0, m.meanDiff, locale) });
+      });
+  const ways = (['raises', 'lowers'] as const)
+    .map((d) => [d, words(d)] as const)
+    .filter(([, w]) => w.length)
+    .map(([d, w]) => say(d === 'raises' ? 'effect.raises' : 'effect.lowers', { list: listText(w, l) }));
+  const joined = ways.length === 2 ? say('effect.ways', { first: ways[0], second: ways[1] }) : ways[0];
+  return say('effect.end', { action: act, ways: joined, more });
 }
 
 /**
- * The help sentence of the lever at `path` ("params.x.y" or "x.y"), or NOT_MEASURED when the table
- * (or the lever in it) is missing. E.g. "In social-governance (seeds 1..20, 1095 days): Raising it to 3
- * raises ... (+1.2 pp); lowering it ... No effect beyond noise on mass incidents."
+ * The help sentence of the lever at `path` ("params.x.y" or "x.y") in the language of `locale`, or the
+ * not-measured sentence when the table (or the lever in it) is missing. E.g. "In social-governance
+ * (seeds 1..20, 1095 days): Raising it to 3 raises ... (+1.2 pp); lowering it ... No effect beyond noise
+ * on mass incidents."
  */
 export function leverEffectSentence(table: LeverEffectsTable | undefined, path: string, locale: Locale = 'en'): string {
+  const l = langOf(locale);
   const entry = table?.levers[path.replace(/^params\./, '')];
-  if (!table || !entry) return NOT_MEASURED;
-  const where = `In ${table.scenario} (seeds ${table.seeds}, ${table.steps} days, from the preset's ${value(entry.base)}):`;
-  if (entry.inert || entry.ends.every((e) => e.status === 'run' && e.moves.length === 0)) {
-    return `${where} moves no output beyond seed noise at either end of its range.`;
-  }
-  const ends = entry.ends.map((e) => endSentence(entry, e, locale));
+  if (!table || !entry) return notMeasured(locale);
+  const where = tIn(l, 'effect.where', { scenario: table.scenario, seeds: table.seeds, steps: table.steps, base: value(entry.base, l) });
+  if (entry.inert || entry.ends.every((e) => e.status === 'run' && e.moves.length === 0)) return tIn(l, 'effect.inert', { where });
+  const ends = entry.ends.map((e) => endSentence(l, entry, e, locale));
   const moved = new Set(entry.ends.flatMap((e) => e.moves.map((m) => m.metric)));
-  const still = CARDS.filter((c) => !moved.has(c.key) && c.key !== 'riskRejected').map((c) => c.label.toLowerCase());
-  const quiet = still.length ? ` No effect beyond noise on ${list(still)}.` : '';
-  return `${where} ${ends.join(' ')}${quiet}`;
+  const still = CARDS.filter((c) => !moved.has(c.key) && c.key !== 'riskRejected').map((c) => metricName(c, l));
+  const quiet = still.length ? tIn(l, 'effect.quiet', { list: listText(still, l) }) : '';
+  return tIn(l, 'effect.sentence', { where, ends: ends.join(l === 'en' ? ' ' : ''), quiet });
 }

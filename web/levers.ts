@@ -10,21 +10,62 @@
 import { applyOverrides } from '../src/scenario/overrides';
 import { parseScenario, ScenarioError } from '../src/scenario/parse';
 import { browserRefusal } from './bounds';
-import { leverEffectSentence, NOT_MEASURED } from './lever-effects';
+import { leverEffectSentence, notMeasured } from './lever-effects';
 import { loadLeverEffects, TABLE_MODEL } from './lever-effects-table';
-import { checkLever, leversOf, rangeText, valueAt, type LeverSpec } from './lever-spec';
+import { checkLever, leversOf, valueAt, type LeverSpec } from './lever-spec';
+import { codeNode, hasKey, lang, locale, t, tNodes } from './i18n';
+import { LEVERS_ZH, OPTIONS_ZH, UNITS_ZH } from './i18n/levers-zh';
 
 /** Groups opened at first: the governance levers a class usually turns first. */
 const OPEN_GROUPS = new Set(['general']);
-const GROUP_LABELS: Record<string, string> = {
-  general: 'Main levers',
-  grandMediation: 'Grand mediation',
-  riskAssessment: 'Risk assessment',
-  ruleOfLaw: 'Rule of law',
-  smartPlatform: 'Smart platform',
-  collectiveAction: 'Collective action',
-  ngo: 'NGOs',
-};
+
+/** A group's heading: lever.group.<name> of the message tables, else made from its name. */
+function groupLabel(group: string): string {
+  const key = `lever.group.${group}`;
+  return hasKey(key) ? t(key) : label('params.x.' + group);
+}
+
+/** A lever's label and help in the page's language (web/i18n/levers-zh.ts), else the English ones. */
+export function leverTexts(model: string, spec: LeverSpec): { label: string; help: string } {
+  const zh = lang() === 'zh' ? LEVERS_ZH[model]?.[spec.path] : undefined;
+  return zh ? { label: zh[0], help: zh[1] } : { label: label(spec.path), help: spec.description };
+}
+
+/** A unit of the schema in the page's language. */
+export function unitText(unit: string): string {
+  return (lang() === 'zh' && UNITS_ZH[unit]) || unit;
+}
+
+/** An enum option as shown (the value sent stays the option itself). */
+function optionText(option: string): string {
+  return (lang() === 'zh' && OPTIONS_ZH[option]) || option;
+}
+
+/** A bound the schema gives, or undefined when it bounds nothing (zod's int() writes 2^53 − 1). */
+function bound(v: number | undefined): number | undefined {
+  return v === undefined || !Number.isFinite(v) || Math.abs(v) >= Number.MAX_SAFE_INTEGER ? undefined : v;
+}
+
+const num = (v: number) => v.toLocaleString(locale(), { maximumFractionDigits: 20, useGrouping: Math.abs(v) >= 10_000 });
+
+/** What a numeric lever accepts, in the page's language (src/scenario/levers.ts acceptedText, translated). */
+function acceptedText(spec: LeverSpec): string {
+  const lo = bound(spec.min);
+  const hi = bound(spec.max);
+  if (lo !== undefined && hi !== undefined) return t('lever.accepted.between', { lo: num(lo), hi: num(hi) });
+  if (lo !== undefined) return t('lever.accepted.atLeast', { lo: num(lo) });
+  if (hi !== undefined) return t('lever.accepted.atMost', { hi: num(hi) });
+  return t(spec.type === 'integer' ? 'lever.accepted.anyInteger' : 'lever.accepted.any');
+}
+
+/** The range a lever's help shows (src/scenario/levers.ts rangeText, in the page's language). */
+export function rangeText(spec: LeverSpec): string {
+  if (spec.type !== 'integer' && spec.type !== 'number') return '';
+  const unit = spec.unit ? ` ${unitText(spec.unit)}` : '';
+  const accepted = acceptedText(spec);
+  if (spec.range) return t('lever.range.plausible', { lo: num(spec.range[0]), hi: num(spec.range[1]), unit, accepted });
+  return t('lever.range.accepted', { accepted, unit });
+}
 
 function fieldId(path: string, prefix = 'lever-'): string {
   return prefix + path.replace(/\./g, '-');
@@ -48,6 +89,7 @@ export class LeverForm {
   /** Accepted changes against the preset, by path, as text (what the link holds). */
   readonly sets = new Map<string, string>();
   private raw: unknown = {};
+  private model = '';
   private specs: LeverSpec[] = [];
 
   constructor(
@@ -65,6 +107,7 @@ export class LeverForm {
       const eq = a.indexOf('=');
       this.sets.set(a.slice(0, eq), a.slice(eq + 1));
     }
+    this.model = model;
     this.specs = leversOf(model);
     const groups = new Map<string, HTMLDetailsElement>();
     for (const spec of this.specs) {
@@ -74,7 +117,7 @@ export class LeverForm {
         g.className = 'lever-group';
         g.open = OPEN_GROUPS.has(spec.group);
         const s = document.createElement('summary');
-        s.textContent = GROUP_LABELS[spec.group] ?? label('params.x.' + spec.group);
+        s.textContent = groupLabel(spec.group);
         g.append(s);
         groups.set(spec.group, g);
       }
@@ -89,13 +132,19 @@ export class LeverForm {
   private showEffects(model: string): void {
     const spans = () => this.root.querySelectorAll<HTMLElement>('.lever-effect');
     if (model !== TABLE_MODEL) {
-      for (const s of spans()) s.textContent = NOT_MEASURED;
+      for (const s of spans()) s.replaceChildren(...tNodes('effect.notMeasured', { command: codeNode('govsim effects') }));
       return;
     }
     const specs = this.specs;
     void loadLeverEffects().then((table) => {
       if (this.specs !== specs) return; // the form was rebuilt meanwhile
-      for (const s of spans()) s.textContent = leverEffectSentence(table, s.dataset.path!);
+      const none = notMeasured(locale());
+      for (const s of spans()) {
+        const text = leverEffectSentence(table, s.dataset.path!, locale());
+        // Not measured: said with the command as code, as above.
+        if (text === none) s.replaceChildren(...tNodes('effect.notMeasured', { command: codeNode('govsim effects') }));
+        else s.textContent = text;
+      }
     });
   }
 
@@ -106,12 +155,13 @@ export class LeverForm {
 
   private field(spec: LeverSpec): HTMLElement {
     const id = fieldId(spec.path, this.idPrefix);
+    const texts = leverTexts(this.model, spec);
     const wrap = document.createElement('div');
     wrap.className = 'lever';
     wrap.dataset.path = spec.path;
     const lab = document.createElement('label');
     lab.htmlFor = id;
-    lab.textContent = label(spec.path);
+    lab.textContent = texts.label;
     // The kind badge sits beside the label, not in it, so the field's label stays the lever's name.
     let badge: HTMLElement | null = null;
     if (spec.kind) {
@@ -119,23 +169,18 @@ export class LeverForm {
       // chooses): design/MODEL.md section 7.
       const kind = document.createElement('span');
       kind.className = `lever-kind lever-kind-${spec.kind}`;
-      kind.textContent = spec.kind;
+      kind.textContent = t(`lever.kind.${spec.kind}`);
       // Screen readers hear the kind in the help text below.
       kind.setAttribute('aria-hidden', 'true');
-      kind.title =
-        spec.kind === 'society'
-          ? 'Society: who the people are and what they live through; the same in every regime preset.'
-          : spec.kind === 'policy'
-            ? 'Policy: what a government chooses; the regime presets differ only in these.'
-            : 'Output: what the run records; changes no result.';
+      kind.title = t(`lever.kind.${spec.kind}.title`);
       badge = kind;
     }
     const help = document.createElement('p');
     help.className = 'lever-help';
     help.id = `${id}-help`;
     const range = rangeText(spec) ? ` ${rangeText(spec)}` : '';
-    const kindText = spec.kind === 'society' ? ' Society (the same in every regime preset).' : spec.kind === 'policy' ? ' Policy.' : '';
-    help.textContent = spec.description + range + kindText + ' ';
+    const kindText = spec.kind === 'society' ? t('lever.kind.society.help') : spec.kind === 'policy' ? t('lever.kind.policy.help') : '';
+    help.textContent = texts.help + range + kindText + ' ';
     const effect = document.createElement('span');
     effect.className = 'lever-effect';
     effect.dataset.path = spec.path;
@@ -153,7 +198,7 @@ export class LeverForm {
       input = cb;
     } else if (spec.type === 'enum') {
       const sel = document.createElement('select');
-      for (const o of spec.options!) sel.append(new Option(o, o));
+      for (const o of spec.options!) sel.append(new Option(optionText(o), o));
       sel.value = current;
       input = sel;
     } else {
@@ -186,7 +231,7 @@ export class LeverForm {
       slider.step = spec.type === 'integer' ? '1' : String((spec.max - spec.min) / 100);
       slider.value = current;
       slider.className = 'lever-slider';
-      slider.setAttribute('aria-label', `${label(spec.path)} (slider)`);
+      slider.setAttribute('aria-label', t('lever.slider', { label: texts.label }));
       slider.addEventListener('input', () => (input.value = String(+Number(slider.value).toPrecision(6))));
       slider.addEventListener('change', apply);
       input.addEventListener('input', () => (slider.value = input.value));
@@ -195,7 +240,7 @@ export class LeverForm {
     if (spec.unit) {
       const u = document.createElement('span');
       u.className = 'unit';
-      u.textContent = spec.unit;
+      u.textContent = unitText(spec.unit);
       row.append(u);
     }
     if (badge) {
@@ -208,13 +253,14 @@ export class LeverForm {
   }
 
   private accept(spec: LeverSpec, input: HTMLInputElement | HTMLSelectElement, err: HTMLElement): void {
+    const texts = leverTexts(this.model, spec);
     const text = input instanceof HTMLInputElement && input.type === 'checkbox' ? String(input.checked) : input.value;
     const r = checkLever(spec, text);
     if (!r.ok) {
       // checkLever names the lever by its path (as the command line does); the page names it by the
       // label the student sees beside the field.
       const path = spec.path.replace(/^params\./, '');
-      this.refuse(input, err, r.message.startsWith(path) ? label(spec.path) + r.message.slice(path.length) : r.message);
+      this.refuse(input, err, r.message.startsWith(path) ? texts.label + r.message.slice(path.length) : r.message);
       return;
     }
     const valueText = typeof r.value === 'string' ? r.value : JSON.stringify(r.value);
@@ -236,7 +282,7 @@ export class LeverForm {
     // Too large for a tab (web/bounds.ts): refused here, with the fields that drive it.
     const refusal = browserRefusal(changed);
     if (refusal) {
-      this.refuse(input, err, `too large for a browser tab: ${refusal}`);
+      this.refuse(input, err, t('lever.tooLarge', { refusal }));
       return;
     }
     err.textContent = '';
@@ -248,7 +294,7 @@ export class LeverForm {
   }
 
   private refuse(input: HTMLElement, err: HTMLElement, message: string): void {
-    err.textContent = `${message} Not applied.`;
+    err.textContent = t('lever.notApplied', { message });
     input.setAttribute('aria-invalid', 'true');
   }
 

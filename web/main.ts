@@ -34,6 +34,10 @@ import type { Advance } from './session';
 import { TownView, type PickInfo } from './town-view';
 import { cliCommand, compareLinkFor, linkFor, readLink, type PaneRequest, type RunRequest } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber, type WholeNumberRule } from './whole-number';
+import { startLanguage, t } from './i18n';
+
+// The page's language (?lang=zh): static text, the EN / 中文 switch, lang= kept in the address.
+const langProblem = startLanguage();
 
 function byId<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -170,7 +174,7 @@ function updateButtons(): void {
   const { loaded, playing } = player;
   const atEnd = player.time >= player.endStep;
   ui.play.disabled = !loaded || (atEnd && !playing);
-  ui.play.textContent = playing ? 'Pause' : 'Play';
+  ui.play.textContent = playing ? t('playback.pause') : t('playback.play');
   ui.play.classList.toggle('playing', playing);
   ui.step.disabled = !loaded || playing || atEnd;
   ui.reset.disabled = !loaded && !preset;
@@ -179,9 +183,12 @@ function updateButtons(): void {
 
 function showPerf(): void {
   const worker = player.perf.worker;
-  ui.perf.textContent =
-    `Per frame: worker round trip ${worker.toFixed(1)} ms (step, series, frame, in the worker); ` +
-    `page ${perf.draw.toFixed(1)} ms (updating the picture ${perf.update.toFixed(1)} ms, submitting it to WebGL ${perf.render.toFixed(1)} ms).`;
+  ui.perf.textContent = t('explore.perf', {
+    worker: worker.toFixed(1),
+    page: perf.draw.toFixed(1),
+    update: perf.update.toFixed(1),
+    render: perf.render.toFixed(1),
+  });
   ui.perf.dataset.draw = perf.draw.toFixed(3);
   ui.perf.dataset.update = perf.update.toFixed(3);
   ui.perf.dataset.render = perf.render.toFixed(3);
@@ -201,8 +208,8 @@ function showFileNote(problem: string | undefined): void {
   const a = document.createElement('a');
   a.href = fileUrl;
   a.download = name;
-  a.textContent = `Download ${name}`;
-  ui.presetMeta.replaceChildren(`Loaded from the file ${name}. ${problem ?? 'The address holds the scenario itself: a copied link runs it.'} `, a);
+  a.textContent = t('explore.fileDownload', { file: name });
+  ui.presetMeta.replaceChildren(`${t('explore.fileLoaded', { file: name })} ${problem ?? t('explore.fileInAddress')} `, a);
   ui.presetMeta.classList.toggle('error', problem !== undefined);
 }
 
@@ -237,12 +244,12 @@ function compareTarget(p: Preset, s: string[]): { panes: PaneRequest[]; label: s
   if (p.model !== 'governance' || headlessOnly(p)) return undefined;
   const gov = findPreset('social-governance');
   const here = { preset: p, sets: s };
-  if (s.length) return { panes: [here, { preset: p, sets: [] }], label: 'Compare with its own levers unchanged' };
+  if (s.length) return { panes: [here, { preset: p, sets: [] }], label: t('explore.compareUnchanged') };
   if (p.id === 'social-governance') {
     const regimes = ['social-control', 'social-management', 'social-governance'].map(findPreset);
-    if (regimes.every((r) => r)) return { panes: regimes.map((r) => ({ preset: r!, sets: [] })), label: 'Compare control · management · governance' };
+    if (regimes.every((r) => r)) return { panes: regimes.map((r) => ({ preset: r!, sets: [] })), label: t('explore.compareRegimes') };
   }
-  return gov ? { panes: [{ preset: gov, sets: [] }, here], label: 'Compare with full governance' } : undefined;
+  return gov ? { panes: [{ preset: gov, sets: [] }, here], label: t('explore.compareWithGovernance') } : undefined;
 }
 
 // ---- running -----------------------------------------------------------------------------------
@@ -257,7 +264,7 @@ function fail(message: string): void {
 function pick(p: Preset): void {
   if (isFilePreset(p) && !files.has(p.id)) {
     files.set(p.id, p);
-    ui.preset.prepend(new Option(`File ${fileNameOf(p)}: ${p.name}`, p.id));
+    ui.preset.prepend(new Option(t('explore.fileOption', { file: fileNameOf(p) ?? '', name: p.name }), p.id));
   }
   ui.preset.value = p.id;
 }
@@ -281,7 +288,7 @@ async function start(request: RunRequest): Promise<void> {
   try {
     runRaw = sets.length ? applyOverrides(preset.raw, sets, 'lever') : preset.raw;
   } catch (e) {
-    fail(`Could not apply the lever settings: ${(e as Error).message}`);
+    fail(t('explore.leverFailed', { message: (e as Error).message }));
     return;
   }
   // Before the worker allocates anything: a link or a dropped file may ask for gigabytes (web/bounds.ts).
@@ -290,11 +297,11 @@ async function start(request: RunRequest): Promise<void> {
     const own = runRaw as { seed?: number; steps?: number };
     const runSeed = request.seed ?? own.seed ?? 1;
     const runSteps = request.steps ?? own.steps ?? 365;
-    setStatus(`${preset.name} is too large to run in a browser tab: ${refusal}. Run it headless: ${cliCommand(preset.id, runSeed, runSteps, sets)}`, true);
+    setStatus(t('explore.tooLarge', { name: preset.name, refusal, command: cliCommand(preset.id, runSeed, runSteps, sets) }), true);
     void setUrl(runSeed, runSteps);
     return;
   }
-  setStatus(`Loading ${preset.id}…`);
+  setStatus(t('explore.loading', { id: preset.id }));
   const name = fileNameOf(preset);
   await player.load([{ raw: runRaw, source: name ?? `preset ${preset.id}` }], request.seed, request.steps);
 }
@@ -331,7 +338,7 @@ function onLoaded(first: Loaded): void {
   showFrame(first.frame);
   showTime();
   void setUrl();
-  setStatus(`Loaded ${preset.name}, seed ${player.seed}.`);
+  setStatus(t('explore.loaded', { name: preset.name, seed: player.seed }));
 }
 
 function onAdvanced(r: Advance): void {
@@ -358,30 +365,30 @@ function onEvent(e: PlayerEvent): void {
   const time = player.time;
   switch (e.kind) {
     case 'playing':
-      setStatus('Playing…');
+      setStatus(t('explore.playing'));
       break;
     case 'running':
-      setStatus(`Running to step ${player.endStep}…`);
+      setStatus(t('explore.runningTo', { step: player.endStep }));
       break;
     case 'paused':
-      setStatus(`Paused at step ${time}.`);
+      setStatus(t('explore.paused', { step: time }));
       if (view.town) void refreshMetrics();
       break;
     case 'stepped':
-      setStatus(`Step ${time}.`);
+      setStatus(t('explore.step', { step: time }));
       break;
     case 'computing':
-      setStatus('Computing the output hash…');
+      setStatus(t('explore.computingHash'));
       break;
     case 'finished':
       showOutputs(e.outputs[0]);
-      setStatus(`Run finished at step ${time}.`);
+      setStatus(t('explore.finished', { step: time }));
       break;
     case 'failed':
       if (player.loaded) fail(e.message);
       else {
         levers.showProblem(e.message);
-        fail(`Could not load ${preset?.id}: ${e.message}`);
+        fail(t('explore.loadFailed', { id: preset?.id ?? '', message: e.message }));
       }
       break;
     case 'changed':
@@ -474,7 +481,7 @@ function startExplore(request: RunRequest | undefined): void {
     town = new TownView(ui.town, ui.townLabels, (_p, info) => showInspect(info));
     revealOnPick(ui.town, ui.inspect);
   } catch (e) {
-    ui.latticeWrap.textContent = `WebGL is not available in this browser, so the picture cannot be drawn; numbers and charts still work. (${(e as Error).message})`;
+    ui.latticeWrap.textContent = t('explore.noWebgl', { message: (e as Error).message });
   }
   fillPicker(ui.preset, PRESETS);
   ui.play.addEventListener('click', () => player.togglePlay());
@@ -518,15 +525,16 @@ function startExplore(request: RunRequest | undefined): void {
   new ResizeObserver(fitViews).observe(ui.latticeWrap.parentElement!);
   fitViews();
   if (request) void start(request);
-  else setStatus('No presets were bundled with this build: scenarios/*.json is empty.', true);
+  else setStatus(t('explore.noPresets'), true);
 }
 
 /** The page's mode and run come from its address (url-state.ts); a file in it is decompressed first. */
 async function route(): Promise<void> {
   const link = await readLink(location.search);
-  if (link.problems.length) {
+  const linkProblems = langProblem ? [langProblem, ...link.problems] : link.problems;
+  if (linkProblems.length) {
     ui.linkProblems.replaceChildren(
-      ...link.problems.map((p) => {
+      ...linkProblems.map((p) => {
         const para = document.createElement('p');
         para.textContent = p;
         return para;

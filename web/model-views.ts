@@ -8,6 +8,12 @@ import { leversOf, valueAt } from './lever-spec';
 import { EPSTEIN_COLOURS, GOVERNANCE_COLOURS, LINE_COLOURS, TOWN_COLOURS } from './palette';
 import { ACTIVE, COP, EMPTY, JAILED, QUIET } from '../sim/epstein/index';
 import { CH_COURT, CH_NGO, CH_POLICE, CH_TOWN, CH_VILLAGE, LEVEL_COUNTY, LEVEL_GRID, LEVEL_LABELS, LEVEL_TOWN, LEVEL_VILLAGE, RESOLVER_LABELS } from '../sim/governance/index';
+import { codeLabel, t } from './i18n';
+
+// Words come from the message tables (web/i18n.ts) in the page's language, read when this module loads:
+// the page switches language by reloading, so the views are built once per language.
+const resolver = (ch: number) => codeLabel('resolver', ch, RESOLVER_LABELS[ch]);
+const level = (l: number) => codeLabel('level', l, LEVEL_LABELS[l]);
 
 export interface CodeMap {
   width: number;
@@ -64,14 +70,14 @@ function codeCounts(codes: Uint8Array): number[] {
  */
 export function epsteinLegend(jailedCellEmpty: boolean): ModelView['legend'] {
   return [
-    { label: 'Quiet citizen', colour: EPSTEIN_COLOURS.quiet, help: 'A cell holding a citizen who is not rebelling now (grievance minus net risk at or below the threshold).' },
-    { label: 'Active citizen', colour: EPSTEIN_COLOURS.active, help: 'A cell holding a citizen in open rebellion now.' },
-    { label: 'Cop', colour: EPSTEIN_COLOURS.cop, help: 'A cell holding a cop; cops arrest active citizens in their vision.' },
+    { label: t('epstein.quietCitizen'), colour: EPSTEIN_COLOURS.quiet, help: t('epstein.quietCitizen.help') },
+    { label: t('epstein.activeCitizen'), colour: EPSTEIN_COLOURS.active, help: t('epstein.activeCitizen.help') },
+    { label: t('epstein.cop'), colour: EPSTEIN_COLOURS.cop, help: t('epstein.cop.help') },
     ...(jailedCellEmpty
-      ? [{ label: 'Empty (jailed citizens leave their cells: not drawn)', colour: EPSTEIN_COLOURS.empty, help: 'A cell with nobody in it. Jailed citizens leave the lattice in this run, so they are counted (Jailed, beside) but not drawn.' }]
+      ? [{ label: t('epstein.emptyJailedLeave'), colour: EPSTEIN_COLOURS.empty, help: t('epstein.emptyJailedLeave.help') }]
       : [
-          { label: 'Jailed (kept in its cell)', colour: EPSTEIN_COLOURS.jailed, help: 'A cell whose citizen is in jail: in this run a jailed citizen keeps its cell until released.' },
-          { label: 'Empty', colour: EPSTEIN_COLOURS.empty, help: 'A cell with nobody in it.' },
+          { label: t('epstein.jailedKept'), colour: EPSTEIN_COLOURS.jailed, help: t('epstein.jailedKept.help') },
+          { label: t('epstein.empty'), colour: EPSTEIN_COLOURS.empty, help: t('epstein.empty.help') },
         ]),
   ];
 }
@@ -87,16 +93,16 @@ const epstein: ModelView = {
   }),
   legend: epsteinLegend(true),
   counts: [
-    { series: 'quiet', label: 'Quiet', colour: EPSTEIN_COLOURS.quiet, help: 'Citizens not rebelling now, out of all citizens (jailed ones excluded).' },
-    { series: 'active', label: 'Active', colour: EPSTEIN_COLOURS.active, help: 'Citizens in open rebellion now, out of all citizens.' },
-    { series: 'jailed', label: 'Jailed', colour: EPSTEIN_COLOURS.jailed, help: 'Citizens in jail now, out of all citizens; each serves a random term up to the maximum jail term.' },
+    { series: 'quiet', label: t('epstein.quiet'), colour: EPSTEIN_COLOURS.quiet, help: t('epstein.quiet.help') },
+    { series: 'active', label: t('epstein.active'), colour: EPSTEIN_COLOURS.active, help: t('epstein.active.help') },
+    { series: 'jailed', label: t('epstein.jailed'), colour: EPSTEIN_COLOURS.jailed, help: t('epstein.jailed.help') },
   ],
   charts: [
     {
-      title: 'Citizens active and jailed',
+      title: t('epstein.chart'),
       lines: [
-        { series: 'active', label: 'Active', colour: LINE_COLOURS.active },
-        { series: 'jailed', label: 'Jailed', colour: LINE_COLOURS.jailed },
+        { series: 'active', label: t('epstein.active'), colour: LINE_COLOURS.active },
+        { series: 'jailed', label: t('epstein.jailed'), colour: LINE_COLOURS.jailed },
       ],
     },
   ],
@@ -110,15 +116,9 @@ const epstein: ModelView = {
   },
   describe(frame, map) {
     const n = codeCounts(map.codes);
-    return (
-      `Lattice of ${map.width} by ${map.height} cells at step ${frame.step}: ` +
-      `${n[QUIET]} quiet, ${n[ACTIVE]} active, ${n[JAILED]} jailed in their cells, ${n[COP]} cops, ${n[EMPTY]} empty cells.`
-    );
+    return t('epstein.describe', { width: map.width, height: map.height, step: frame.step, quiet: n[QUIET], active: n[ACTIVE], jailed: n[JAILED], cops: n[COP], empty: n[EMPTY] });
   },
 };
-
-/** How a resolver's bar is measured, for every bar of the legend. */
-const BAR_HELP = 'One bar per office or team. Height: cases it handles now plus cases queuing, divided by its handlers (slots), capped at 2; a bar at the floor is idle.';
 
 /**
  * The Detained count is non-zero from day 0 because the run starts after a burn-in: `burnInDays` days of
@@ -127,10 +127,8 @@ const BAR_HELP = 'One bar per office or team. Height: cases it handles now plus 
  * on into the run; their detentions are not in the run's totals. The count says so on hover.
  */
 export function detainedHelp(burnInDays: number): string {
-  const now = 'Residents held in detention now (detained after collective action or an intercepted petition), out of all residents.';
-  return burnInDays > 0
-    ? `${now} It is above zero from day 0: the run starts after ${burnInDays} days of collective action and detention run before day 0 (the burn-in, so that the run does not open with everyone activating at once), and those detainees are still held. Their detentions are not counted in the run’s totals.`
-    : now;
+  const now = t('gov.count.detained.help');
+  return burnInDays > 0 ? `${now} ${t('gov.count.detained.burnIn', { days: burnInDays })}` : now;
 }
 
 /** Governance grids placed on their layout positions (gridX, gridY): calm, with disputes, or with actives. */
@@ -138,73 +136,61 @@ const governance: ModelView = {
   palette: [GOVERNANCE_COLOURS.none, GOVERNANCE_COLOURS.calm, GOVERNANCE_COLOURS.disputes, GOVERNANCE_COLOURS.actives],
   town: true,
   legend: [
-    { label: 'Grid (residents’ quarter), calm', colour: GOVERNANCE_COLOURS.calm, help: 'One tile per grid, the smallest unit of residents a grid worker looks after: calm means no open dispute of its residents and none of them in collective action now.' },
-    {
-      label: 'Grid with open disputes (taller: more)',
-      colour: GOVERNANCE_COLOURS.disputes,
-      help: 'A grid whose residents have open individual disputes now, counted by the claimant’s home grid; the tile grows with the count (up to 4) and with its actives.',
-    },
-    { label: 'Grid with residents in collective action', colour: GOVERNANCE_COLOURS.actives, help: 'A grid with at least one resident in collective action (active) now; this colour wins over open disputes.' },
-    { label: `Bar: ${RESOLVER_LABELS[CH_VILLAGE]} (height = how busy)`, colour: TOWN_COLOURS.village, help: BAR_HELP },
-    { label: `Bar: ${RESOLVER_LABELS[CH_NGO]}`, colour: TOWN_COLOURS.ngo, help: BAR_HELP },
-    { label: `Bar: ${RESOLVER_LABELS[CH_TOWN]}`, colour: TOWN_COLOURS.town, help: BAR_HELP },
-    { label: `Bar: ${RESOLVER_LABELS[CH_POLICE]}`, colour: TOWN_COLOURS.police, help: BAR_HELP },
-    { label: `Bar: ${RESOLVER_LABELS[CH_COURT]}`, colour: TOWN_COLOURS.court, help: BAR_HELP },
-    { label: 'Bar or dot: petition office, petition', colour: TOWN_COLOURS.petition, help: `${BAR_HELP} A pink dot is an open case now in the letters-and-visits (petition) channel.` },
-    {
-      label: 'Red cap: cases queue here; red ring: mass incident',
-      colour: TOWN_COLOURS.queue,
-      help: 'A red cap sits on a resolver with cases waiting in its queue now (more cases than handlers). A red ring round a town marks a mass incident going on there now.',
-    },
-    {
-      label: 'Dot: open case at the level handling it (grey: not yet picked up)',
-      colour: TOWN_COLOURS.pending,
-      help: 'One dot per open dispute now (at most the frame’s case cap, 5,000 by default), tied to its home grid by a line; grey until a resolver first takes it up.',
-    },
+    { label: t('gov.legend.calm'), colour: GOVERNANCE_COLOURS.calm, help: t('gov.legend.calm.help') },
+    { label: t('gov.legend.disputes'), colour: GOVERNANCE_COLOURS.disputes, help: t('gov.legend.disputes.help') },
+    { label: t('gov.legend.actives'), colour: GOVERNANCE_COLOURS.actives, help: t('gov.legend.actives.help') },
+    { label: t('gov.legend.villageBar', { resolver: resolver(CH_VILLAGE) }), colour: TOWN_COLOURS.village, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_NGO) }), colour: TOWN_COLOURS.ngo, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_TOWN) }), colour: TOWN_COLOURS.town, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_POLICE) }), colour: TOWN_COLOURS.police, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.bar', { resolver: resolver(CH_COURT) }), colour: TOWN_COLOURS.court, help: t('gov.legend.bar.help') },
+    { label: t('gov.legend.petition'), colour: TOWN_COLOURS.petition, help: `${t('gov.legend.bar.help')} ${t('gov.legend.petition.help')}` },
+    { label: t('gov.legend.queue'), colour: TOWN_COLOURS.queue, help: t('gov.legend.queue.help') },
+    { label: t('gov.legend.dot'), colour: TOWN_COLOURS.pending, help: t('gov.legend.dot.help') },
   ],
   counts: [
-    { series: 'disputesOpen', label: 'Open disputes', colour: GOVERNANCE_COLOURS.disputes, help: 'Disputes open now (claimed, not yet resolved or given up), in the whole town.' },
-    { series: 'actives', label: 'Active', colour: GOVERNANCE_COLOURS.actives, help: 'Residents in collective action now, out of all residents.' },
-    { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained, help: detainedHelp(0) },
+    { series: 'disputesOpen', label: t('gov.count.open'), colour: GOVERNANCE_COLOURS.disputes, help: t('gov.count.open.help') },
+    { series: 'actives', label: t('gov.count.active'), colour: GOVERNANCE_COLOURS.actives, help: t('gov.count.active.help') },
+    { series: 'detained', label: t('gov.count.detained'), colour: LINE_COLOURS.detained, help: detainedHelp(0) },
   ],
   charts: [
     {
-      title: 'Disputes open now, and resolved so far by level',
+      title: t('gov.chart.disputes'),
       lines: [
-        { series: 'disputesOpen', label: 'Open now', colour: '#000000' },
-        { series: 'resolvedGrid', label: LEVEL_LABELS[LEVEL_GRID], colour: '#56b4e9', cumulative: true },
-        { series: 'resolvedVillage', label: LEVEL_LABELS[LEVEL_VILLAGE], colour: '#009e73', cumulative: true },
-        { series: 'resolvedTown', label: LEVEL_LABELS[LEVEL_TOWN], colour: '#0072b2', cumulative: true },
-        { series: 'resolvedCounty', label: LEVEL_LABELS[LEVEL_COUNTY], colour: '#e69f00', cumulative: true },
+        { series: 'disputesOpen', label: t('gov.chart.openNow'), colour: '#000000' },
+        { series: 'resolvedGrid', label: level(LEVEL_GRID), colour: '#56b4e9', cumulative: true },
+        { series: 'resolvedVillage', label: level(LEVEL_VILLAGE), colour: '#009e73', cumulative: true },
+        { series: 'resolvedTown', label: level(LEVEL_TOWN), colour: '#0072b2', cumulative: true },
+        { series: 'resolvedCounty', label: level(LEVEL_COUNTY), colour: '#e69f00', cumulative: true },
       ],
     },
     {
-      title: 'Petitions so far (letters and visits)',
+      title: t('gov.chart.petitions'),
       lines: [
-        { series: 'petitionsFirst', label: 'First', colour: '#cc79a7', cumulative: true },
-        { series: 'petitionsRepeat', label: 'Repeat', colour: '#d55e00', cumulative: true },
-        { series: 'petitionsOverLevel', label: 'Over level', colour: '#000000', cumulative: true },
-        { series: 'petitionsOnline', label: 'Online', colour: '#56b4e9', cumulative: true },
+        { series: 'petitionsFirst', label: t('gov.chart.first'), colour: '#cc79a7', cumulative: true },
+        { series: 'petitionsRepeat', label: t('gov.chart.repeat'), colour: '#d55e00', cumulative: true },
+        { series: 'petitionsOverLevel', label: t('gov.chart.overLevel'), colour: '#000000', cumulative: true },
+        { series: 'petitionsOnline', label: t('gov.chart.online'), colour: '#56b4e9', cumulative: true },
       ],
     },
     {
-      title: 'Residents in collective action, detained; towns in a mass incident',
+      title: t('gov.chart.collective'),
       lines: [
-        { series: 'actives', label: 'Active', colour: LINE_COLOURS.active },
-        { series: 'detained', label: 'Detained', colour: LINE_COLOURS.detained },
-        { series: 'massIncidentsActive', label: 'Mass incidents now', colour: '#cc79a7' },
+        { series: 'actives', label: t('gov.chart.active'), colour: LINE_COLOURS.active },
+        { series: 'detained', label: t('gov.chart.detained'), colour: LINE_COLOURS.detained },
+        { series: 'massIncidentsActive', label: t('gov.chart.massNow'), colour: '#cc79a7' },
       ],
     },
     {
-      title: 'Legitimacy and satisfaction with safety (0 to 1)',
+      title: t('gov.chart.legitimacy'),
       lines: [
-        { series: 'meanLegitimacy', label: 'Mean legitimacy', colour: '#0072b2' },
-        { series: 'satisfaction', label: 'Satisfaction (survey)', colour: '#009e73' },
+        { series: 'meanLegitimacy', label: t('gov.chart.meanLegitimacy'), colour: '#0072b2' },
+        { series: 'satisfaction', label: t('gov.chart.satisfaction'), colour: '#009e73' },
       ],
     },
     {
-      title: 'Cost: official person-days so far',
-      lines: [{ series: 'officialPersonDays', label: 'Official person-days', colour: '#e69f00', cumulative: true }],
+      title: t('gov.chart.cost'),
+      lines: [{ series: 'officialPersonDays', label: t('gov.chart.personDays'), colour: '#e69f00', cumulative: true }],
     },
   ],
   toCodes(frame) {
@@ -231,7 +217,7 @@ const governance: ModelView = {
   describe(frame, map) {
     const n = [0, 0, 0, 0];
     for (const c of map.codes) n[c]++;
-    return `Map of ${n[1] + n[2] + n[3]} grids on day ${frame.step}: ${n[2]} with open disputes, ${n[3]} with collective action.`;
+    return t('gov.describe', { grids: n[1] + n[2] + n[3], day: frame.step, disputes: n[2], actives: n[3] });
   },
 };
 
@@ -243,7 +229,7 @@ const blank: ModelView = {
   charts: [],
   toCodes: () => ({ width: 1, height: 1, codes: new Uint8Array(1) }),
   initialCounts: () => ({}),
-  describe: (frame) => `No picture for model ${frame.model}.`,
+  describe: (frame) => t('blank.describe', { model: frame.model }),
 };
 
 const VIEWS: Record<string, ModelView> = { epstein, governance };

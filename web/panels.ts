@@ -8,9 +8,15 @@ import type { ModelView } from './model-views';
 import { headlessOnly, type Preset } from './presets';
 import { cliCommand } from './url-state';
 import { formatCount } from './format';
+import { lang, locale, t, tOr } from './i18n';
+import { richNodes } from './rich-text';
 import { readableSource } from './sources';
 
-const MODEL_LABELS: Record<string, string> = { epstein: 'Epstein (2002) civil violence', governance: 'Governance of disputes' };
+/** A text shown in English on a Chinese page (no translation found): marked, so it is read as English. */
+function markUntranslated(el: HTMLElement, text: string): void {
+  if (lang() !== 'en' && !/[\u4e00-\u9fff]/.test(text)) el.lang = 'en';
+  else el.removeAttribute('lang');
+}
 
 function swatch(className: string, colour: string): HTMLSpanElement {
   const s = document.createElement('span');
@@ -38,11 +44,11 @@ export function fillPicker(select: HTMLSelectElement, presets: readonly Preset[]
     let g = groups.get(p.model);
     if (!g) {
       g = document.createElement('optgroup');
-      g.label = MODEL_LABELS[p.model] ?? p.model;
+      g.label = tOr(`model.${p.model}`, p.model);
       groups.set(p.model, g);
       select.append(g);
     }
-    g.append(new Option(headlessOnly(p) ? `${p.name} (headless only: too large for a browser)` : p.name, p.id));
+    g.append(new Option(headlessOnly(p) ? t('preset.headless', { name: p.name }) : p.name, p.id));
   }
 }
 
@@ -51,9 +57,34 @@ export function showPreset(
   p: Preset,
 ): void {
   el.name.textContent = p.name;
-  el.meta.textContent = `Preset ${p.id} · model ${p.model}`;
-  el.description.textContent = p.description || 'No description.';
-  el.sources.replaceChildren(...(p.sources.length ? p.sources.map((s) => sourceItem(s, p.model)) : [Object.assign(document.createElement('li'), { textContent: 'None given.' })]));
+  markUntranslated(el.name, p.name);
+  // The preset's id and model are names in files and on the command line: shown as code, not translated.
+  const [before, between, after] = t('preset.meta', { id: '\u0000', model: '\u0000' }).split('\u0000');
+  const code = (text: string) => {
+    const c = document.createElement('code');
+    c.textContent = text;
+    c.setAttribute('translate', 'no');
+    return c;
+  };
+  el.meta.replaceChildren(before, code(p.id), between, code(p.model), after);
+  // Only the Chinese texts carry markup (web/i18n/presets-zh.ts); a scenario's own text is shown as written.
+  const marked = (text: string) => (lang() === 'zh' ? richNodes(text) : [text]);
+  el.description.replaceChildren(...marked(p.description || t('preset.noDescription')));
+  markUntranslated(el.description, p.description || t('preset.noDescription'));
+  el.sources.replaceChildren(
+    ...(p.sources.length ? p.sources : [t('preset.noSources')]).map((s) => {
+      // A source translated in web/i18n/presets-zh.ts carries its own markup; any other is made readable.
+      if (lang() === 'zh' && /[\u4e00-\u9fff]/.test(s)) {
+        const li = document.createElement('li');
+        li.append(...richNodes(s));
+        return li;
+      }
+      if (!p.sources.length) return Object.assign(document.createElement('li'), { textContent: s });
+      const li = sourceItem(s, p.model);
+      markUntranslated(li, li.textContent ?? '');
+      return li;
+    }),
+  );
 }
 
 /** One source for people (sources.ts): the work in <cite>, each parameter in words with its path on hover. */
@@ -61,7 +92,7 @@ function sourceItem(source: string, model: string): HTMLLIElement {
   const li = document.createElement('li');
   for (const part of readableSource(source, model)) {
     if (part.kind === 'text') li.append(part.text);
-    else if (part.kind === 'work') li.append(Object.assign(document.createElement('cite'), { textContent: part.text }));
+    else if (part.kind === 'work') li.append(Object.assign(document.createElement('cite'), { textContent: part.text, lang: 'en' }));
     else li.append(Object.assign(document.createElement('span'), { className: 'param', textContent: part.text, title: part.help }));
   }
   return li;
@@ -88,7 +119,7 @@ export function buildViewPanels(
 export function showCounts(counts: HTMLDListElement, view: ModelView, values: Record<string, number>): void {
   for (const c of view.counts) {
     const dd = counts.querySelector<HTMLElement>(`dd[data-series="${c.series}"]`);
-    if (dd && values[c.series] !== undefined) dd.textContent = formatCount(values[c.series]);
+    if (dd && values[c.series] !== undefined) dd.textContent = formatCount(values[c.series], locale());
   }
 }
 
@@ -100,7 +131,7 @@ export class HashPanel {
 
   clear(): void {
     this.el.hash.value = '';
-    this.el.note.textContent = 'Run to the end step to see the hash of the run’s outputs.';
+    this.el.note.textContent = t('hash.runToEnd');
     for (const u of this.urls) URL.revokeObjectURL(u);
     this.urls = [];
     this.el.downloads.replaceChildren();
@@ -113,9 +144,9 @@ export class HashPanel {
     const command = document.createElement('code');
     command.textContent = cliCommand(presetId, m.seed, m.steps, sets);
     this.el.note.replaceChildren(
-      `Outputs of ${presetId} with seed ${m.seed} after ${m.steps} steps (engine ${m.engineVersion}). `,
+      t('hash.outputs', { id: presetId, seed: m.seed, steps: m.steps, engine: m.engineVersion }),
       command,
-      ' gives the same hash.',
+      t('hash.sameHash'),
     );
     // The time series as Parquet too, by the writer `govsim run --format parquet` uses (the same bytes).
     const series = out.files['timeseries.csv'];
@@ -127,8 +158,9 @@ export class HashPanel {
       a.href = url;
       a.download = name;
       a.textContent = name;
+      if (name.endsWith('.parquet')) a.title = t('hash.parquetTitle');
       return a;
     });
-    this.el.downloads.replaceChildren('Download the run: ', ...links.flatMap((a, i) => (i ? [' · ', a] : [a])));
+    this.el.downloads.replaceChildren(t('hash.download'), ...links.flatMap((a, i) => (i ? [' · ', a] : [a])));
   }
 }

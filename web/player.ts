@@ -15,6 +15,7 @@ import type { RunOutputs } from '../src/output/run';
 import type { LoadInfo } from '../src/worker/api';
 import { nextChunk, playChunk } from './chunk-policy';
 import { SimSession, type Advance } from './session';
+import { t } from './i18n';
 
 /** What a pane runs: the raw scenario (lever changes applied) and its name for messages. */
 export interface PaneRun {
@@ -219,7 +220,7 @@ export class Player {
     try {
       results = await Promise.all(this.sessions.map((s) => s.advance(n)));
     } catch (e) {
-      if (this.isCurrent(gen)) this.fail(`Step failed: ${(e as Error).message}`, -1);
+      if (this.isCurrent(gen)) this.fail(t('explore.stepFailed', { message: (e as Error).message }), -1);
       return false;
     }
     if (!this.isCurrent(gen)) return false;
@@ -270,7 +271,7 @@ export class Player {
     try {
       outs = await this.outputs();
     } catch (e) {
-      if (this.isCurrent(gen)) this.fail(`Could not compute the outputs: ${(e as Error).message}`, -1);
+      if (this.isCurrent(gen)) this.fail(t('explore.outputsFailed', { message: (e as Error).message }), -1);
       return;
     }
     if (outs && this.isCurrent(gen)) this.view.event({ kind: 'finished', outputs: outs });

@@ -9,6 +9,7 @@
  */
 import { sankey, sankeyLinkHorizontal, type SankeyGraph, type SankeyLink, type SankeyNode } from 'd3-sankey';
 import { TOWN_COLOURS } from './palette';
+import { codeLabel, locale, t, type MessageKey } from './i18n';
 import {
   CH_COURT,
   CH_GRID,
@@ -55,33 +56,33 @@ export function pathCounts(metrics: Record<string, unknown>, abandoned: number, 
 /** A channel's name in the summary's keys (resolvedByChannel, firstChannelPaths). */
 const ch = (c: number) => CHANNEL_NAMES[c];
 
-/** First channels, in the diagram's order, with their labels and colours. */
-const FIRSTS: [string, string, string][] = [
-  [ch(CH_NEGOTIATE), 'Negotiation', '#56b4e9'],
-  [ch(CH_GRID), 'Grid worker', '#56b4e9'],
-  [ch(CH_VILLAGE), 'Village committee', TOWN_COLOURS.village],
-  [ch(CH_NGO), 'NGO team', TOWN_COLOURS.village],
-  [ch(CH_TOWN), 'Town office', TOWN_COLOURS.town],
-  [ch(CH_POLICE), 'Police', TOWN_COLOURS.town],
-  [ch(CH_COURT), 'Court', TOWN_COLOURS.court],
-  [ch(CH_PET_TOWN), 'Town petition', '#cc79a7'],
-  [ch(CH_PET_COUNTY), 'County petition', '#cc79a7'],
-  [PATH_FIRST_NAMES[PATH_FIRSTS - 1], 'Gave up at once', '#7a7a7a'],
+/** First channels, in the diagram's order, with their labels (message keys: read when drawn) and colours. */
+const FIRSTS: [string, MessageKey, string][] = [
+  [ch(CH_NEGOTIATE), 'sankey.negotiation', '#56b4e9'],
+  [ch(CH_GRID), 'sankey.gridWorker', '#56b4e9'],
+  [ch(CH_VILLAGE), 'sankey.villageCommittee', TOWN_COLOURS.village],
+  [ch(CH_NGO), 'sankey.ngoTeam', TOWN_COLOURS.village],
+  [ch(CH_TOWN), 'sankey.townOffice', TOWN_COLOURS.town],
+  [ch(CH_POLICE), 'sankey.police', TOWN_COLOURS.town],
+  [ch(CH_COURT), 'sankey.court', TOWN_COLOURS.court],
+  [ch(CH_PET_TOWN), 'sankey.townPetition', '#cc79a7'],
+  [ch(CH_PET_COUNTY), 'sankey.countyPetition', '#cc79a7'],
+  [PATH_FIRST_NAMES[PATH_FIRSTS - 1], 'sankey.gaveUpAtOnce', '#7a7a7a'],
 ];
 const ABANDONED = OUTCOME_NAMES[OUTCOME_ABANDONED];
 const LEVEL_COLOURS = ['#56b4e9', TOWN_COLOURS.village, TOWN_COLOURS.town, TOWN_COLOURS.court];
 /** Channels that resolve disputes, with their labels, in the order of the level they resolve at. */
-const CHANNELS: [string, string, number][] = (
+const CHANNELS: [string, MessageKey, number][] = (
   [
-    [CH_NEGOTIATE, 'Negotiated'],
-    [CH_GRID, 'Grid workers'],
-    [CH_VILLAGE, 'People’s mediation'],
-    [CH_NGO, 'NGO teams'],
-    [CH_TOWN, 'Town office'],
-    [CH_POLICE, 'Police'],
-    [CH_PET_TOWN, 'Town petitions'],
-    [CH_COURT, 'Court'],
-    [CH_PET_COUNTY, 'County petitions'],
+    [CH_NEGOTIATE, 'sankey.negotiated'],
+    [CH_GRID, 'sankey.gridWorkers'],
+    [CH_VILLAGE, 'sankey.peoplesMediation'],
+    [CH_NGO, 'sankey.ngoTeams'],
+    [CH_TOWN, 'sankey.townOffice'],
+    [CH_POLICE, 'sankey.police'],
+    [CH_PET_TOWN, 'sankey.townPetitions'],
+    [CH_COURT, 'sankey.court'],
+    [CH_PET_COUNTY, 'sankey.countyPetitions'],
   ] as const
 ).map(([c, label]) => [ch(c), label, CHANNEL_LEVEL[c]]);
 
@@ -172,16 +173,16 @@ function graphOf(p: PathCounts): { nodes: NodeIn[]; links: LinkIn[] } {
   const link = (source: string, target: string, value: number, colour: string) => {
     if (value > 0) links.push({ source, target, value, colour });
   };
-  for (const [k, label, colour] of FIRSTS) nodes.push({ id: `first:${k}`, label, colour, column: 0 });
-  nodes.push({ id: 'first:open', label: 'Still open', colour: '#000000', column: 0 });
-  nodes.push({ id: 'first:other', label: 'Other', colour: '#bbbbbb', column: 0 });
+  for (const [k, label, colour] of FIRSTS) nodes.push({ id: `first:${k}`, label: t(label), colour, column: 0 });
+  nodes.push({ id: 'first:open', label: t('sankey.stillOpen'), colour: '#000000', column: 0 });
+  nodes.push({ id: 'first:other', label: t('sankey.other'), colour: '#bbbbbb', column: 0 });
   LEVEL_NAMES.forEach((k, l) => {
-    nodes.push({ id: `end:${k}`, label: `Resolved: ${LEVEL_LABELS[l].toLowerCase()}`, colour: LEVEL_COLOURS[l], column: 1 });
+    nodes.push({ id: `end:${k}`, label: t('sankey.resolvedAt', { level: codeLabel('level', l, LEVEL_LABELS[l]).toLowerCase() }), colour: LEVEL_COLOURS[l], column: 1 });
   });
-  nodes.push({ id: `end:${ABANDONED}`, label: 'Abandoned', colour: '#7a7a7a', column: 1 });
-  nodes.push({ id: 'end:open', label: 'Still open', colour: '#000000', column: 1 });
-  nodes.push({ id: 'end:other', label: 'Other (e.g. to the law)', colour: '#bbbbbb', column: 1 });
-  for (const [k, label, level] of CHANNELS) nodes.push({ id: `by:${k}`, label, colour: LEVEL_COLOURS[level], column: 2 });
+  nodes.push({ id: `end:${ABANDONED}`, label: t('sankey.abandoned'), colour: '#7a7a7a', column: 1 });
+  nodes.push({ id: 'end:open', label: t('sankey.stillOpen'), colour: '#000000', column: 1 });
+  nodes.push({ id: 'end:other', label: t('sankey.otherLaw'), colour: '#bbbbbb', column: 1 });
+  for (const [k, label, level] of CHANNELS) nodes.push({ id: `by:${k}`, label: t(label), colour: LEVEL_COLOURS[level], column: 2 });
 
   // First channel -> where it ended, from the closed cases' paths.
   const inflow = new Map<string, number>();
@@ -253,7 +254,7 @@ export function sankeyLayout(p: PathCounts | undefined, opts: SankeyOptions = {}
   }
 
   // Columns placed left to right, each followed by room for its widest label.
-  const fmt = (v: number) => Math.round(v).toLocaleString('en');
+  const fmt = (v: number) => Math.round(v).toLocaleString(locale());
   const linesOf = (n: N): [string, string] => [n.label, fmt(n.value ?? 0)];
   const labelW = [0, 1, 2].map((c) => Math.max(0, ...gns.filter((n) => n.column === c).flatMap((n) => linesOf(n).map(measure))));
   const colX: number[] = [];
@@ -295,13 +296,13 @@ export function sankeyLayout(p: PathCounts | undefined, opts: SankeyOptions = {}
     outNodes
       .filter((n) => n.column === c)
       .map((n) => `${n.label.toLowerCase()} ${n.value}`)
-      .join(', ');
+      .join(t('list.sep'));
   return {
     width: Math.ceil(x),
     height: Math.ceil(bottom + margin),
     nodes: outNodes,
     links: outLinks,
-    description: `Dispute paths: ${p.opened} opened; first went to ${listed(0)}; ended ${listed(1)}.`,
+    description: t('sankey.aria', { opened: p.opened, first: listed(0), ended: listed(1) }),
   };
 }
 

@@ -7,6 +7,7 @@
 import { SANKEY_FONT_PX, sankeyLayout, type PathCounts, type SankeyLayoutOut } from './sankey-layout';
 
 export { pathCounts, type PathCounts } from './sankey-layout';
+import { locale, t } from './i18n';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const FONT = `${SANKEY_FONT_PX}px system-ui, sans-serif`;
@@ -33,9 +34,9 @@ export function drawSankey(host: HTMLElement, p: PathCounts | undefined): Sankey
   if (!layout) {
     const note = document.createElement('p');
     note.className = 'note';
-    note.textContent = 'No disputes yet: step the run.';
+    note.textContent = t('sankey.none');
     host.replaceChildren(note);
-    host.setAttribute('aria-label', 'Dispute paths: no disputes yet.');
+    host.setAttribute('aria-label', t('sankey.noneAria'));
     return undefined;
   }
   const svg = el('svg', { viewBox: `0 0 ${layout.width} ${layout.height}`, width: layout.width, height: layout.height, 'aria-hidden': 'true' });
@@ -46,7 +47,7 @@ export function drawSankey(host: HTMLElement, p: PathCounts | undefined): Sankey
   for (const l of layout.links) {
     const path = el('path', { d: l.path, stroke: l.colour, 'stroke-width': l.width });
     const title = el('title', {});
-    title.textContent = `${l.value.toLocaleString('en')}`;
+    title.textContent = l.value.toLocaleString(locale());
     path.append(title);
     flows.append(path);
   }

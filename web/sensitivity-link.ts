@@ -3,8 +3,9 @@
  * set.params.x=v, as url-state.ts reads them) and the screening settings
  *   kind=policy|society|all  params=a,b,c (parameter names without "params.")  r=N (trajectories)
  *   result=<same-origin URL of a sensitivity.json to open>; steps=N is each run's length (read by url-state.ts).
- * Pure: no DOM, so it is unit-tested in Node.
+ * Pure: no DOM, so it is unit-tested in Node. Messages are in the page's language (web/i18n.ts).
  */
+import { t } from './i18n';
 import { KIND_CHOICES, type KindChoice } from './sensitivity-kinds';
 
 export const R_MIN = 2;
@@ -27,7 +28,7 @@ export function readScreenLink(search: string): { link: ScreenLink; problems: st
   const kind = q.get('kind');
   if (kind !== null) {
     if ((KIND_CHOICES as readonly string[]).includes(kind)) link.kind = kind as KindChoice;
-    else problems.push(`In the link: kind ${JSON.stringify(kind)} is not allowed; allowed: ${KIND_CHOICES.join(', ')}. Using the default.`);
+    else problems.push(t('sensLink.badKind', { value: JSON.stringify(kind), allowed: KIND_CHOICES.join(', ') }));
   }
   const params = q.get('params');
   if (params !== null) {
@@ -41,7 +42,7 @@ export function readScreenLink(search: string): { link: ScreenLink; problems: st
   if (r !== null) {
     const n = Number(r);
     if (/^\d+$/.test(r.trim()) && n >= R_MIN && n <= R_MAX) link.r = n;
-    else problems.push(`In the link: r ${JSON.stringify(r)} is not allowed; allowed: a whole number of trajectories from ${R_MIN} to ${R_MAX}. Using ${DEFAULT_R}.`);
+    else problems.push(t('sensLink.badR', { value: JSON.stringify(r), min: R_MIN, max: R_MAX, r: DEFAULT_R }));
   }
   const result = q.get('result');
   if (result !== null && result.trim() !== '') link.result = result.trim();
@@ -84,11 +85,11 @@ export function sameOriginUrl(text: string, page: string): { ok: true; url: stri
   try {
     url = new URL(text, page);
   } catch {
-    return { ok: false, message: `The link's result ${JSON.stringify(text)} is not an address.` };
+    return { ok: false, message: t('sensLink.notAddress', { value: JSON.stringify(text) }) };
   }
   const origin = new URL(page).origin;
   if (url.origin !== origin) {
-    return { ok: false, message: `The link's result ${url.href} is on another site; allowed: a sensitivity.json on this site (${origin}), e.g. result=results/sensitivity.json. Download it and open it here instead.` };
+    return { ok: false, message: t('sensLink.otherSite', { url: url.href, origin }) };
   }
   return { ok: true, url: url.href };
 }

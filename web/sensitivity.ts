@@ -26,14 +26,36 @@ import { SimSession } from './session';
 import { DEFAULT_R, DEFAULT_SCREEN_STEPS, R_MAX, R_MIN, readScreenLink, sameOriginUrl, sensitivityLinkFor } from './sensitivity-link';
 import { defaultPicks, kindsOf, screenable, type KindChoice } from './sensitivity-kinds';
 import type { RunRequest } from './url-state';
-import { SEED_RULE, STEPS_RULE, parseWholeNumber, type WholeNumberRule } from './whole-number';
+import { SEED_RULE, STEPS_MAX, parseWholeNumber, type WholeNumberRule } from './whole-number';
+import { codeNode, lang, t, tNodes } from './i18n';
+import { leverTexts, unitText } from './levers';
 
 /** Workers a screening uses at most, whatever the machine reports (each holds a whole model). */
 const MAX_WORKERS = 8;
 /** Height of the title line above the panels in plot.ts's SVG, cropped in the page. */
 const TITLE_H = 30;
-const R_RULE: WholeNumberRule = { what: 'Trajectories', min: R_MIN, max: R_MAX };
-const RUN_STEPS_RULE: WholeNumberRule = { ...STEPS_RULE, what: 'Steps a run' };
+// Field names read when a message is made (getters), in the page's language.
+const R_RULE: WholeNumberRule = {
+  get what() {
+    return t('sens.rRule');
+  },
+  min: R_MIN,
+  max: R_MAX,
+};
+const RUN_STEPS_RULE: WholeNumberRule = {
+  get what() {
+    return t('sens.steps');
+  },
+  min: 1,
+  max: STEPS_MAX,
+};
+
+/**
+ * English plurals: the tables write "parameter(s)"; here each such word takes the count given for it
+ * ("parameter" -> 1 gives "parameter", else "parameters"). Chinese has no plural, so nothing is done.
+ */
+const plural = (text: string, counts: Record<string, number>) =>
+  lang() === 'en' ? text.replace(/(\w+)\(s\)/g, (_m, word: string) => (counts[word] === 1 ? word : `${word}s`)) : text;
 
 const $ = <T extends HTMLElement>(id: string) => {
   const e = document.getElementById(id);
@@ -78,7 +100,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     downloads: $<HTMLParagraphElement>('sens-downloads'),
     status: $<HTMLParagraphElement>('sens-status'),
   };
-  document.title = 'govsim: sensitivity';
+  document.title = t('sens.docTitle');
   const { link, problems: linkProblems } = readScreenLink(search);
   const offered = PRESETS.filter((p) => !headlessOnly(p));
   let preset: Preset | undefined = request?.preset && !headlessOnly(request.preset) ? request.preset : offered[0];
@@ -106,7 +128,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     ui.errors.replaceChildren(h, ul);
     ui.errors.hidden = false;
   };
-  if (linkProblems.length) showProblems('Some of the link’s settings were not used:', linkProblems);
+  if (linkProblems.length) showProblems(t('sens.linkProblems'), linkProblems);
 
   const field = (input: HTMLInputElement, out: HTMLElement, rule: WholeNumberRule): number | undefined => {
     const r = parseWholeNumber(input.value, rule);
@@ -147,7 +169,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     if (!preset) return;
     const kinds = kindsOf(preset.model);
     if (!kinds.includes(kind)) kind = kinds[0] ?? 'all';
-    ui.kind.replaceChildren(...kinds.map((k) => new Option(k === 'all' ? 'all (policy and society)' : k, k)));
+    ui.kind.replaceChildren(...kinds.map((k) => new Option(t(`sens.kind.${k}`), k)));
     ui.kind.value = kind;
   };
 
@@ -170,9 +192,15 @@ export function startSensitivity(request: RunRequest | undefined, search: string
         box.checked = picked.includes(name);
         const lab = document.createElement('label');
         lab.htmlFor = id;
-        lab.textContent = name;
+        // The lever's label, then its name as the command line's --params spells it.
+        const texts = leverTexts(preset!.model, s);
+        const code = document.createElement('code');
+        code.textContent = name;
+        code.setAttribute('translate', 'no');
+        if (lang() === 'en') lab.textContent = name;
+        else lab.append(`${texts.label} `, code);
         const range = s.range ?? [s.min, s.max];
-        lab.title = `${s.description}${s.unit ? ` (${s.unit})` : ''}; varied over ${range[0]} to ${range[1]}`;
+        lab.title = t('sens.paramTitle', { description: texts.help, unit: s.unit ? ` (${unitText(s.unit)})` : '', lo: String(range[0]), hi: String(range[1]) });
         box.addEventListener('change', () => {
           picked = names.filter((n) => (n === name ? box.checked : picked.includes(n)));
           showSize();
@@ -207,7 +235,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     const k = picked.length;
     ui.run.disabled = !!running || !k;
     if (!k) {
-      ui.size.textContent = 'Tick at least one parameter to screen.';
+      ui.size.textContent = t('sens.tickOne');
       return;
     }
     if (!r.ok || !steps.ok) {
@@ -217,9 +245,10 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     const runs = r.value * (k + 1);
     const w = workerCount(runs);
     const s = settings(false);
-    ui.size.textContent =
-      `${k} parameter${k === 1 ? '' : 's'}, r = ${r.value}: ${runs} runs of ${steps.value} steps, in ${w} worker${w === 1 ? '' : 's'}.` +
-      (s ? ` The same on the command line: ${commandText(screenCommand(s))}` : '');
+    ui.size.replaceChildren(
+      plural(t('sens.size', { k, r: r.value, runs, steps: steps.value, w }), { parameter: k, worker: w }),
+      ...(s ? tNodes('sens.sameCommand', { command: codeNode(commandText(screenCommand(s))) }) : []),
+    );
   }
 
   const choosePreset = (p: Preset, keepSettings: boolean) => {
@@ -231,7 +260,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
       ui.seed.value = String(ownSeed(p));
     }
     ui.sets.hidden = !sets.length;
-    ui.sets.textContent = sets.length ? `With the lever changes of the link: ${sets.join(', ')} (as --set).` : '';
+    ui.sets.textContent = sets.length ? t('sens.sets', { sets: sets.join(', ') }) : '';
     buildKinds();
     buildParams();
   };
@@ -253,7 +282,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
     const svg = doc.documentElement;
     if (svg.nodeName !== 'svg') {
-      ui.plot.textContent = 'The plot could not be drawn.';
+      ui.plot.textContent = t('sens.plotFailed');
       return;
     }
     // The page's heading says what the SVG's title line says (and a single panel is too narrow for it).
@@ -271,19 +300,21 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     ui.plot.replaceChildren(document.importNode(svg, true));
     const morris = result.design.method === 'morris';
     ui.caption.textContent = !(m.variance > 0)
-      ? `${name} does not vary over the design: no indices.`
+      ? t('sens.noVariance', { name })
       : morris
-        ? `${name}: each dot is a parameter, mu* (importance) across, sigma (interaction or nonlinearity) up; the line through a dot is mu*'s 95% interval${Number.isFinite(m.eeNoise) ? `; the dashed line is the spread an elementary effect has from seed noise alone (${fmt(m.eeNoise!)})` : ''}.`
-        : `${name}: first-order (S1, dark) and total (ST, light) Sobol indices with 95% intervals, largest ST first${Number.isFinite(m.seedNoiseShare) ? `; the dashed line is the seed-noise share of the variance (${fmt(m.seedNoiseShare)})` : ''}.`;
+        ? t('sens.captionMorris', { name, noise: Number.isFinite(m.eeNoise) ? t('sens.captionMorrisNoise', { value: fmt(m.eeNoise!) }) : '' })
+        : t('sens.captionSobol', { name, noise: Number.isFinite(m.seedNoiseShare) ? t('sens.captionSobolNoise', { value: fmt(m.seedNoiseShare) }) : '' });
     drawTable(result, name);
   }
 
   function drawTable(result: SensitivityResult, name: string): void {
     const m = result.metrics.find((x) => x.metric === name)!;
     const morris = result.design.method === 'morris';
-    const cols = morris ? ['Parameter', 'mu*', 'mu* 95% interval', 'mu', 'sigma', 'Effects'] : ['Parameter', 'S1', 'S1 95% interval', 'ST', 'ST 95% interval', 'Rows'];
+    const param = t('sens.col.parameter');
+    const ci = (index: string) => t('sens.col.interval', { index });
+    const cols = morris ? [param, 'mu*', ci('mu*'), 'mu', 'sigma', t('sens.col.effects')] : [param, 'S1', ci('S1'), 'ST', ci('ST'), t('sens.col.rows')];
     const cap = document.createElement('caption');
-    cap.textContent = `Indices of ${name}, most important first`;
+    cap.textContent = t('sens.tableCaption', { name });
     const head = document.createElement('tr');
     for (const c of cols) {
       const th = document.createElement('th');
@@ -305,10 +336,12 @@ export function startSensitivity(request: RunRequest | undefined, search: string
       let cells: string[];
       if (morris) {
         const i = m.morris?.[p];
-        cells = i ? [fmt(i.muStar), `${fmt(i.muStarCi[0])} to ${fmt(i.muStarCi[1])}`, fmt(i.mu), fmt(i.sigma), String(i.effects)] : ['–', '–', '–', '–', '0'];
+        cells = i ? [fmt(i.muStar), t('sens.range', { lo: fmt(i.muStarCi[0]), hi: fmt(i.muStarCi[1]) }), fmt(i.mu), fmt(i.sigma), String(i.effects)] : ['–', '–', '–', '–', '0'];
       } else {
         const i = m.sobol?.[p];
-        cells = i ? [fmt(i.s1), `${fmt(i.s1Ci[0])} to ${fmt(i.s1Ci[1])}`, fmt(i.st), `${fmt(i.stCi[0])} to ${fmt(i.stCi[1])}`, String(i.rows)] : ['–', '–', '–', '–', '0'];
+        cells = i
+          ? [fmt(i.s1), t('sens.range', { lo: fmt(i.s1Ci[0]), hi: fmt(i.s1Ci[1]) }), fmt(i.st), t('sens.range', { lo: fmt(i.stCi[0]), hi: fmt(i.stCi[1]) }), String(i.rows)]
+          : ['–', '–', '–', '–', '0'];
       }
       for (const c of cells) {
         const td = document.createElement('td');
@@ -327,18 +360,23 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     ui.result.hidden = false;
     ui.title.textContent =
       d.method === 'morris'
-        ? `${head.name}: Morris screening, r = ${d.r}, ${d.factors.length} parameters`
-        : `${head.name}: Sobol indices, N = ${d.n}, ${d.factors.length} parameters`;
-    ui.meta.textContent = `${label}. ${result.runs} runs (${result.failedRuns} failed) on seed${result.seeds.length === 1 ? '' : 's'} ${result.seeds.length <= 5 ? result.seeds.join(', ') : `${result.seeds[0]} to ${result.seeds[result.seeds.length - 1]}`}. The same with the command line: ${commandText(head.command)}`;
+        ? t('sens.titleMorris', { name: head.name, r: String(d.r), k: d.factors.length })
+        : t('sens.titleSobol', { name: head.name, n: String(d.n), k: d.factors.length });
+    const seeds = result.seeds.length <= 5 ? result.seeds.join(', ') : t('sens.range', { lo: String(result.seeds[0]), hi: String(result.seeds[result.seeds.length - 1]) });
+    ui.meta.replaceChildren(
+      ...tNodes('sens.meta', { label, runs: result.runs, failed: result.failedRuns, seeds, command: codeNode(commandText(head.command)) }).map((part) =>
+        typeof part === 'string' ? plural(part, { seed: result.seeds.length }) : part,
+      ),
+    );
     const varying = result.metrics.filter((m) => m.variance > 0).map((m) => m.metric);
     const first = head.plotted.find((p) => varying.includes(p)) ?? varying[0] ?? result.metrics[0].metric;
-    ui.metric.replaceChildren(...result.metrics.map((m) => new Option(m.variance > 0 ? m.metric : `${m.metric} (does not vary)`, m.metric)));
+    ui.metric.replaceChildren(...result.metrics.map((m) => new Option(m.variance > 0 ? m.metric : t('sens.doesNotVary', { metric: m.metric }), m.metric)));
     ui.metric.value = first;
     drawMetric();
     clearUrls();
     ui.downloads.replaceChildren();
     if (downloads) {
-      ui.downloads.append('Download: ');
+      ui.downloads.append(t('sens.download'));
       for (const [name, text] of Object.entries(downloads)) {
         const a = document.createElement('a');
         const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.csv') ? 'text/csv' : name.endsWith('.svg') ? 'image/svg+xml' : 'application/json' }));
@@ -349,7 +387,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
         a.dataset.file = name;
         ui.downloads.append(a, ' ');
       }
-      ui.downloads.append('(the same format as the command line’s; open the JSON here again, or read it with govsim’s tools)');
+      ui.downloads.append(t('sens.downloadNote'));
     }
   }
 
@@ -359,40 +397,40 @@ export function startSensitivity(request: RunRequest | undefined, search: string
       file = parseSensitivityFile(text, source);
     } catch (e) {
       const problems = e instanceof SensitivityFileError ? e.problems : [(e as Error).message];
-      showProblems(`${source} was not opened: ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, problems);
-      setStatus(`${source} was not opened.`, true);
+      showProblems(plural(t('sens.notOpened', { source, n: problems.length }), { problem: problems.length }), problems);
+      setStatus(t('sens.notOpenedShort', { source }), true);
       return;
     }
     ui.errors.hidden = true;
     show(file, label);
-    setStatus(`Opened ${source}.`);
+    setStatus(t('sens.opened', { source }));
   };
 
   const openFile = async (f: File) => {
-    if (f.size > MAX_JSON_BYTES) return showProblems(`${f.name} was not opened.`, [tooLarge(f.size)]);
+    if (f.size > MAX_JSON_BYTES) return showProblems(t('sens.notOpenedShort', { source: f.name }), [tooLarge(f.size)]);
     resultUrl = undefined;
     writeLink();
-    open(await f.text(), f.name, `From the file ${f.name}`);
+    open(await f.text(), f.name, t('sens.fromFile', { name: f.name }));
   };
 
   async function openLinked(text: string): Promise<void> {
     const where = sameOriginUrl(text, location.href);
     if (!where.ok) {
-      showProblems('The linked result was not opened.', [where.message]);
+      showProblems(t('sens.linkedNotOpened'), [where.message]);
       return;
     }
-    setStatus(`Fetching ${where.url}…`);
+    setStatus(t('sens.fetching', { url: where.url }));
     let body: string;
     try {
       const res = await fetch(where.url, { credentials: 'same-origin' });
       if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
       body = await res.text();
     } catch (e) {
-      showProblems('The linked result was not opened.', [`Could not fetch ${where.url}: ${(e as Error).message}.`]);
-      setStatus('The linked result was not opened.', true);
+      showProblems(t('sens.linkedNotOpened'), [t('sens.fetchFailed', { url: where.url, message: (e as Error).message })]);
+      setStatus(t('sens.linkedNotOpened'), true);
       return;
     }
-    open(body, where.url.replace(/^.*\//, '') || where.url, `From ${where.url}`);
+    open(body, where.url.replace(/^.*\//, '') || where.url, t('sens.from', { url: where.url }));
   }
 
   // ---- running a screening in the page's workers ----
@@ -400,7 +438,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
   async function screen(): Promise<void> {
     const s = settings();
     if (!s) {
-      setStatus(picked.length ? 'Fix the marked settings first.' : 'Tick at least one parameter to screen.', true);
+      setStatus(picked.length ? t('sens.fixFirst') : t('sens.tickOne'), true);
       return;
     }
     let sc: Awaited<ReturnType<typeof planScreening>>;
@@ -408,7 +446,7 @@ export function startSensitivity(request: RunRequest | undefined, search: string
       sc = await planScreening(s);
     } catch (e) {
       const problems = (e as { problems?: string[] }).problems ?? [(e as Error).message];
-      showProblems('The screening could not be planned.', problems);
+      showProblems(t('sens.notPlanned'), problems);
       return;
     }
     ui.errors.hidden = true;
@@ -433,11 +471,11 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     ui.progress.value = 0;
     const tick = () => {
       ui.progress.value = done;
-      ui.progressText.textContent = `${done} of ${total} runs (${Math.round((100 * done) / total)}%)`;
+      ui.progressText.textContent = t('sens.progress', { done, total, percent: `${Math.round((100 * done) / total)}%` });
     };
     tick();
     const workers = workerCount(total);
-    setStatus(`Screening ${s.ref}: ${total} runs of ${s.steps} steps in ${workers} workers…`);
+    setStatus(t('sens.screeningRuns', { ref: s.ref, total, steps: s.steps, w: workers }));
     const t0 = performance.now();
     // Each worker takes the next run until none is left; a worker that crashes (out of memory) is replaced,
     // and its run counts as failed, as a failed run does in the CLI's batches.
@@ -471,10 +509,10 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     } catch (e) {
       finish();
       if (e instanceof Cancelled) {
-        setStatus(`Screening cancelled after ${done} of ${total} runs; nothing was kept.`);
+        setStatus(t('sens.cancelled', { done, total }));
         return;
       }
-      setStatus(`The screening failed: ${(e as Error).message}`, true);
+      setStatus(t('sens.failed', { message: (e as Error).message }), true);
       return;
     }
     finish();
@@ -483,9 +521,9 @@ export function startSensitivity(request: RunRequest | undefined, search: string
     const file = parseSensitivityFile(finished.files['sensitivity.json'], 'the screening');
     resultUrl = undefined;
     writeLink();
-    show(file, `Screened in this page: ${preset?.name ?? s.ref}, ${secs} s in ${workers} workers`, finished.files);
+    show(file, t('sens.screenedHere', { name: preset?.name ?? s.ref, secs, w: workers }), finished.files);
     const failedRuns = finished.result.failedRuns;
-    setStatus(`Screening finished: ${total} runs in ${secs} s${failedRuns ? `, ${failedRuns} failed (their points are left out)` : ''}.`, failedRuns > 0);
+    setStatus(t('sens.finished', { total, secs, failed: failedRuns ? t('sens.finishedFailed', { n: failedRuns }) : '' }), failedRuns > 0);
   }
 
   // ---- wiring ----
@@ -529,5 +567,5 @@ export function startSensitivity(request: RunRequest | undefined, search: string
   onFileChosen(ui.file, $<HTMLElement>('sensitivity'), openFile);
   writeLink();
   if (resultUrl) void openLinked(resultUrl);
-  else setStatus(preset ? `Open a result, or screen ${preset.name}.` : 'Open a result.');
+  else setStatus(preset ? t('sens.openOrScreen', { name: preset.name }) : t('sens.openResult'));
 }

@@ -8,6 +8,7 @@ import { wrap, type Remote } from 'comlink';
 import type { Frame } from '../sim/core/model';
 import type { LoadInfo, SimApi, StepInfo } from '../src/worker/api';
 import type { RunOutputs } from '../src/output/run';
+import { t } from './i18n';
 
 export interface Advance {
   info: StepInfo;
@@ -29,7 +30,7 @@ export class SimSession {
   constructor(onFailure: (message: string) => void) {
     this.worker = new Worker(new URL('../src/worker/browser-worker.ts', import.meta.url), { type: 'module' });
     this.worker.addEventListener('error', (e) => {
-      if (!this.closed) onFailure(`The simulation worker failed: ${e.message || 'it could not start or it crashed (out of memory?)'}`);
+      if (!this.closed) onFailure(t('session.failed', { message: e.message || t('session.crashed') }));
     });
     this.api = wrap<SimApi>(this.worker);
   }

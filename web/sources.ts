@@ -5,6 +5,8 @@
  * author where known) and the setting in words; the path stays one hover away. Pure: no DOM.
  */
 import { leverName, leversOf, type LeverSpec } from '../src/scenario/levers';
+import { lang, t, type MessageKey } from './i18n';
+import { LEVERS_ZH } from './i18n/levers-zh';
 
 /** One piece of a source as shown: plain text, the cited work, or a parameter named in words. */
 export type SourcePart =
@@ -20,17 +22,20 @@ const SEED_WORK = 'Social Governance in China through Zhejiang (透过浙江看�
 const SEED = /^(Ablation of )?Seed document \([^)]*\): '([^']+)'[,:]?\s*/;
 
 /** The project's own documents, named for a reader who has not cloned the repository. */
-const DOCS: [RegExp, string][] = [
-  [/docs\/calibration\/[\w./-]+/g, 'the committed calibration result'],
-  [/scenarios\/calibration\/[\w./-]+/g, 'the calibration targets'],
-  [/(?:design\/)?MODEL\.md(?: (section|pattern) ([\d.]+))?/g, 'the model specification'],
-  [/docs\/ODD\.md(?: (section|pattern) ([\d.]+))?/g, 'the model description (ODD)'],
+const DOCS: [RegExp, MessageKey][] = [
+  [/docs\/calibration\/[\w./-]+/g, 'source.doc.calibration'],
+  [/scenarios\/calibration\/[\w./-]+/g, 'source.doc.targets'],
+  [/(?:design\/)?MODEL\.md(?: (section|pattern) ([\d.]+))?/g, 'source.doc.model'],
+  [/docs\/ODD\.md(?: (section|pattern) ([\d.]+))?/g, 'source.doc.odd'],
 ];
 
 /** "MODEL.md section 7" -> "section 7 of the model specification". */
 function nameDocs(text: string): string {
   let out = text;
-  for (const [re, words] of DOCS) out = out.replace(re, (_m, what?: string, n?: string) => (what ? `${what} ${n} of ${words}` : words));
+  for (const [re, key] of DOCS) {
+    const words = t(key);
+    out = out.replace(re, (_m, what?: string, n?: string) => (what ? t(what === 'section' ? 'source.doc.section' : 'source.doc.pattern', { n: n ?? '', doc: words }) : words));
+  }
   return out;
 }
 
@@ -42,7 +47,7 @@ export function pathWords(name: string): string {
       .replace(/([a-zA-Z])(\d)/g, '$1 $2')
       .toLowerCase();
   const parts = name.replace(/^params\./, '').split('.');
-  if (parts[parts.length - 1] === '*') return `${words(parts.slice(0, -1).join(' '))} (all its settings)`;
+  if (parts[parts.length - 1] === '*') return t('source.allSettings', { name: words(parts.slice(0, -1).join(' ')) });
   return parts.length > 1 ? `${words(parts.slice(0, -1).join(' '))}: ${words(parts[parts.length - 1])}` : words(parts[0]);
 }
 
@@ -90,11 +95,13 @@ function splitParams(text: string, model: string): SourcePart[] {
     if (!spec && !group) continue;
     if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
     const path = spec ? leverName(spec) : name;
+    // In Chinese the lever's own label and help (web/i18n/levers-zh.ts), else words made from its path.
+    const zh = spec && lang() === 'zh' ? LEVERS_ZH[model]?.[spec.path] : undefined;
     out.push({
       kind: 'param',
-      text: pathWords(path),
+      text: zh ? zh[0] : pathWords(path),
       path,
-      help: spec ? `${spec.description} (parameter ${path})` : `Every parameter under ${name.slice(0, -2)}.`,
+      help: spec ? t('source.paramHelp', { help: zh ? zh[1] : spec.description, path }) : t('source.groupHelp', { group: name.slice(0, -2) }),
     });
     last = m.index + m[0].length;
   }
@@ -108,10 +115,10 @@ export function readableSource(source: string, model: string): SourcePart[] {
   const parts: SourcePart[] = [];
   const seed = SEED.exec(text);
   if (seed) {
-    if (seed[1]) parts.push({ kind: 'text', text: 'Left out here, to see what it does: ' });
+    if (seed[1]) parts.push({ kind: 'text', text: t('source.leftOut') });
     // The title in the file is the same work; the edition and year come from the references.
     parts.push({ kind: 'work', text: SEED_WORK });
-    parts.push({ kind: 'text', text: seed[1] ? ', ' : ': ' });
+    parts.push({ kind: 'text', text: seed[1] ? t('list.sep') : t('source.colon') });
     text = text.slice(seed[0].length);
   }
   text = nameDocs(text);
@@ -119,7 +126,7 @@ export function readableSource(source: string, model: string): SourcePart[] {
   const arrow = text.indexOf(' -> ');
   if (arrow >= 0) {
     parts.push({ kind: 'text', text: text.slice(0, arrow) });
-    parts.push({ kind: 'text', text: '. Used for: ' });
+    parts.push({ kind: 'text', text: t('source.usedFor') });
     text = text.slice(arrow + 4);
   }
   for (const p of splitParams(text, model)) parts.push(p);

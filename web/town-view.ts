@@ -40,6 +40,7 @@ import {
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { GOVERNANCE_COLOURS, TOWN_COLOURS } from './palette';
+import { codeLabel, lang, locale, t } from './i18n';
 import {
   CH_COURT,
   CH_GRID,
@@ -63,6 +64,9 @@ import {
 } from '../sim/governance/index';
 
 export const LEVELS = ['Grids', 'Villages', 'Town', 'County'] as const;
+
+/** A layer's label in the page's language. */
+const layerLabel = (l: number) => codeLabel('layer', l, LEVELS[l]);
 const LEVEL_GAP = 9;
 /** The town view's words and drawing for each channel (index = CH_* of sim/governance/codes.ts). */
 const BY_CHANNEL: { ch: number; channel: string; layer: number; colour: string }[] = [
@@ -375,10 +379,10 @@ export class TownView {
 
     // Labels of the layers (HTML, placed by projection).
     this.overlay.replaceChildren();
-    this.labels = LEVELS.map((name, l) => {
+    this.labels = LEVELS.map((_name, l) => {
       const el = document.createElement('span');
       el.className = 'layer-label';
-      el.textContent = name;
+      el.textContent = layerLabel(l);
       el.dataset.level = String(l);
       this.overlay.append(el);
       return el;
@@ -580,27 +584,29 @@ export class TownView {
       const g = p.index;
       const worker = findResolver(a, CH_GRID, g);
       return {
-        title: `Grid ${g + 1} (village ${Math.floor((g * nV) / nG) + 1})`,
+        title: t('town.grid.title', { grid: g + 1, village: Math.floor((g * nV) / nG) + 1 }),
         lines: [
-          `${a.gridResidents[g].toLocaleString('en')} residents`,
-          `${a.gridOpen[g]} open individual disputes`,
-          `${a.gridActives[g]} residents in collective action`,
-          `${a.gridVolunteers[g]} NGO volunteers`,
-          worker >= 0 ? `grid workers: ${a.resolverBusy[worker]} busy of ${a.resolverSlots[worker]} places, ${a.resolverQueue[worker]} queued` : 'no grid workers here',
+          t('town.grid.residents', { n: a.gridResidents[g].toLocaleString(locale()) }),
+          t('town.grid.open', { n: a.gridOpen[g] }),
+          t('town.grid.actives', { n: a.gridActives[g] }),
+          t('town.grid.volunteers', { n: a.gridVolunteers[g] }),
+          worker >= 0
+            ? t('town.grid.workers', { busy: a.resolverBusy[worker], slots: a.resolverSlots[worker], queued: a.resolverQueue[worker] })
+            : t('town.grid.noWorkers'),
         ],
       };
     }
     if (p.type === 'resolver') {
       const r = p.index;
       const k = a.resolverKind[r];
-      const unitName = KIND_LAYER[k] === 1 ? 'village' : KIND_LAYER[k] === 2 ? 'town' : 'county';
+      const unitName = t(KIND_LAYER[k] === 1 ? 'town.unit.village' : KIND_LAYER[k] === 2 ? 'town.unit.town' : 'town.unit.county');
       return {
-        title: `${cap(RESOLVER_LABELS[k])}, ${unitName} ${a.resolverUnit[r] + 1}`,
+        title: t('town.resolver.title', { resolver: cap(resolverLabel(k)), unit: unitName, n: a.resolverUnit[r] + 1 }),
         lines: [
-          `${a.resolverSlots[r]} places (cases at once)`,
-          `${a.resolverBusy[r]} cases being handled`,
-          `${a.resolverQueue[r]} cases waiting`,
-          `load ${Math.round((100 * (a.resolverBusy[r] + a.resolverQueue[r])) / Math.max(1, a.resolverSlots[r]))}% of capacity`,
+          t('town.resolver.slots', { n: a.resolverSlots[r] }),
+          t('town.resolver.busy', { n: a.resolverBusy[r] }),
+          t('town.resolver.queue', { n: a.resolverQueue[r] }),
+          t('town.resolver.load', { percent: `${Math.round((100 * (a.resolverBusy[r] + a.resolverQueue[r])) / Math.max(1, a.resolverSlots[r]))}%` }),
         ],
       };
     }
@@ -610,23 +616,42 @@ export class TownView {
     const flags = a.caseFlags?.[i] ?? 0;
     const history = a.caseId
       ? [
-          `a ${TYPE_LABELS[a.caseType[i]] ?? 'dispute'} dispute, opened on day ${a.caseOpened[i]} (${f.step - a.caseOpened[i]} days ago)`,
-          `first went to: ${a.caseFirst[i] === FIRST_NONE ? 'no channel yet' : (CHANNEL_NAMES[a.caseFirst[i]] ?? '?')}; channels tried: ${a.caseAttempts[i] + 1}`,
+          t('town.case.opened', {
+            type: TYPE_LABELS[a.caseType[i]] !== undefined ? codeLabel('type', a.caseType[i], TYPE_LABELS[a.caseType[i]]) : t('town.case.dispute'),
+            day: a.caseOpened[i],
+            ago: f.step - a.caseOpened[i],
+          }),
+          t('town.case.first', { channel: a.caseFirst[i] === FIRST_NONE ? t('town.case.noChannel') : channelName(a.caseFirst[i]), n: a.caseAttempts[i] + 1 }),
           a.casePetitions[i] > 0
-            ? `petitioned ${a.casePetitions[i]} time${a.casePetitions[i] > 1 ? 's' : ''}${flags & FLAG_OVER_LEVEL ? ', over a level' : ''}${flags & FLAG_ONLINE ? ', last online' : ''}`
-            : 'no petition',
-          `${flags & FLAG_COURT ? 'has been to court; ' : ''}${flags & FLAG_COUNTY ? 'has reached the county; ' : ''}official time so far ${a.caseCost[i].toFixed(1)} person-days`,
+            ? lang() === 'en'
+              ? `petitioned ${a.casePetitions[i]} time${a.casePetitions[i] > 1 ? 's' : ''}${flags & FLAG_OVER_LEVEL ? ', over a level' : ''}${flags & FLAG_ONLINE ? ', last online' : ''}`
+              : t('town.case.petitioned', {
+                  n: a.casePetitions[i],
+                  over: flags & FLAG_OVER_LEVEL ? t('town.case.overLevel') : '',
+                  online: flags & FLAG_ONLINE ? t('town.case.lastOnline') : '',
+                })
+            : t('town.case.noPetition'),
+          t('town.case.cost', {
+            court: flags & FLAG_COURT ? t('town.case.court') : '',
+            county: flags & FLAG_COUNTY ? t('town.case.county') : '',
+            days: a.caseCost[i].toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+          }),
         ]
       : [];
     return {
-      title: a.caseId ? `Case ${a.caseId[i]}, open on day ${f.step}` : `Open case on day ${f.step}`,
+      title: a.caseId ? t('town.case.title', { id: a.caseId[i], day: f.step }) : t('town.case.titleNoId', { day: f.step }),
       lines: [
         ...history,
-        `claimant's grid ${a.caseGrid[i] + 1}`,
-        `now at the ${LEVELS[a.caseLevel[i]]?.toLowerCase().replace(/s$/, '') ?? '?'} level, ${STATUS_LABELS[a.caseStatus[i]] ?? '?'}`,
-        `channel: ${CHANNEL_NAMES[a.caseChannel[i]] ?? '?'}`,
-        r >= 0 && r < a.resolverKind.length ? `handled by: ${RESOLVER_LABELS[a.resolverKind[r]]} ${a.resolverUnit[r] + 1}` : 'not yet with a resolver',
-        a.caseSize[i] > 1 ? `a collective dispute of ${a.caseSize[i]} people` : 'an individual dispute',
+        t('town.case.grid', { n: a.caseGrid[i] + 1 }),
+        t('town.case.level', {
+          level: LEVELS[a.caseLevel[i]] !== undefined ? codeLabel('level', a.caseLevel[i]).toLowerCase() : '?',
+          status: STATUS_LABELS[a.caseStatus[i]] !== undefined ? codeLabel('status', a.caseStatus[i], STATUS_LABELS[a.caseStatus[i]]) : '?',
+        }),
+        t('town.case.channel', { channel: channelName(a.caseChannel[i]) }),
+        r >= 0 && r < a.resolverKind.length
+          ? t('town.case.handledBy', { resolver: resolverLabel(a.resolverKind[r]), n: a.resolverUnit[r] + 1 })
+          : t('town.case.noResolver'),
+        a.caseSize[i] > 1 ? t('town.case.collective', { n: a.caseSize[i] }) : t('town.case.individual'),
       ],
     };
   }
@@ -635,6 +660,21 @@ export class TownView {
 function findResolver(a: GovernanceFrame['arrays'], kind: number, unit: number): number {
   for (let r = 0; r < a.resolverKind.length; r++) if (a.resolverKind[r] === kind && a.resolverUnit[r] === unit) return r;
   return -1;
+}
+
+/** A resolver kind's label in the page's language (the model's own label as the fallback). */
+function resolverLabel(k: number): string {
+  return codeLabel('resolver', k, RESOLVER_LABELS[k] ?? '?');
+}
+
+/**
+ * A channel as the inspector names it: in English its name in the case log (e.g. petitionTown), as
+ * before; in another language the channel's label, since the log's names are English words.
+ */
+function channelName(ch: number): string {
+  const name = CHANNEL_NAMES[ch];
+  if (name === undefined) return '?';
+  return lang() === 'en' ? name : codeLabel('channel', ch, name);
 }
 
 function cap(s: string): string {

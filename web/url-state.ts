@@ -19,6 +19,7 @@ import { parseScenario, ScenarioError } from '../src/scenario/parse';
 import { fileNameOf, filePreset } from './file-preset';
 import { PRESETS, DEFAULT_PRESET, findPreset, type Preset } from './presets';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber } from './whole-number';
+import { listText, locale, t } from './i18n';
 
 export interface RunRequest {
   preset: Preset;
@@ -71,40 +72,40 @@ export async function readLink(search: string): Promise<LinkReading> {
   const name = q.get('scenario');
   const file = q.get('file');
   if (file !== null) {
-    const p = await readFile(file, q.get('data'), problems, `Showing ${preset ? preset.id : 'nothing'} instead.`);
+    const p = await readFile(file, q.get('data'), problems, (preset ? t('link.showingInstead', { id: preset.id }) : t('link.showingNothing')));
     if (p) preset = p;
   } else if (name !== null) {
     const found = findPreset(name);
     if (found) preset = found;
-    else problems.push(unknownPreset(name, `Showing ${preset ? preset.id : 'nothing'} instead.`));
+    else problems.push(unknownPreset(name, (preset ? t('link.showingInstead', { id: preset.id }) : t('link.showingNothing'))));
   }
-  const seed = readNumber(q.get('seed'), SEED_RULE, "the preset's own seed", problems);
-  const steps = readNumber(q.get('steps'), STEPS_RULE, "the preset's own step count", problems);
-  const sets = preset ? readSets(q, 'set.', preset, "In the link's lever settings", problems) : [];
+  const seed = readNumber(q.get('seed'), SEED_RULE, t('link.ownSeed'), problems);
+  const steps = readNumber(q.get('steps'), STEPS_RULE, t('link.ownSteps'), problems);
+  const sets = preset ? readSets(q, 'set.', preset, t('link.setsWhere'), problems) : [];
   let compare: PaneRequest[] | undefined;
   const cmp = q.get('compare');
   if (cmp !== null) {
     const ids = cmp.split(',').map((s) => s.trim());
-    if (ids.length > 4) problems.push(`The link compares ${ids.length} scenarios; allowed: 2 to 4. Comparing the first 4.`);
+    if (ids.length > 4) problems.push(t('link.tooMany', { n: ids.length }));
     const found: PaneRequest[] = [];
     for (const [i, id] of ids.slice(0, 4).entries()) {
       const L = PANE_LETTERS[i];
       let p: Preset | undefined;
-      if (id === FILE_PANE) p = await readFile(q.get(`${L}.file`) ?? '', q.get(`${L}.data`), problems, `Pane ${L} is left out.`);
+      if (id === FILE_PANE) p = await readFile(q.get(`${L}.file`) ?? '', q.get(`${L}.data`), problems, t('link.paneLeftOut', { letter: L }));
       else {
         p = findPreset(id);
-        if (!p) problems.push(unknownPreset(id, `Pane ${L} is left out.`));
+        if (!p) problems.push(unknownPreset(id, t('link.paneLeftOut', { letter: L })));
       }
-      if (p) found.push({ preset: p, sets: readSets(q, `${L}.set.`, p, `In the link's lever settings of pane ${L}`, problems) });
+      if (p) found.push({ preset: p, sets: readSets(q, `${L}.set.`, p, t('link.setsWherePane', { letter: L }), problems) });
     }
     if (found.length >= 2) compare = found;
-    else problems.push(`The link's comparison needs 2 to 4 scenarios; it names ${found.length} usable one(s). Showing one run instead.`);
+    else problems.push(t('link.tooFew', { n: found.length }));
   }
   let view: LinkReading['view'];
   const v = q.get('view');
   if (v !== null) {
     if ((VIEWS as readonly string[]).includes(v)) view = v as LinkReading['view'];
-    else problems.push(`The link asks for the view ${JSON.stringify(v)}; allowed: ${VIEWS.join(', ')} (or none: explore). Showing the explore view.`);
+    else problems.push(t('link.badView', { view: JSON.stringify(v), allowed: VIEWS.join(', ') }));
   }
   return { request: preset ? { preset, seed, steps, sets } : undefined, compare, view, problems };
 }
@@ -119,7 +120,7 @@ function readSets(q: URLSearchParams, prefix: string, preset: Preset, where: str
     return sets;
   } catch (e) {
     const list = e instanceof ScenarioError ? e.problems : [(e as Error).message];
-    problems.push(`${where}: ${list.join('; ')}. Using the scenario's own values instead.`);
+    problems.push(t('link.badSets', { where, problems: list.join(t('link.problemSep')) }));
     return [];
   }
 }
@@ -127,31 +128,33 @@ function readSets(q: URLSearchParams, prefix: string, preset: Preset, where: str
 async function readFile(name: string, data: string | null, problems: string[], then: string): Promise<Preset | undefined> {
   const shown = JSON.stringify(name.slice(0, 80));
   if (data === null || data === '') {
-    problems.push(`The link names the scenario file ${shown} but does not hold it (it was too long for a link): choose or drop that file to run it. ${then}`);
+    problems.push(t('link.fileNotHeld', { file: shown, then }));
     return undefined;
   }
   try {
     return filePreset(name, readJsonText(await unpackText(data), name));
   } catch (e) {
     const list = e instanceof ScenarioError ? e.problems : [(e as Error).message];
-    problems.push(`The link's scenario file ${shown} could not be read: ${list.join('; ')}. ${then}`);
+    problems.push(t('link.fileUnreadable', { file: shown, problems: list.join(t('link.problemSep')), then }));
     return undefined;
   }
 }
 
 function unknownPreset(name: string, then: string): string {
   const hint = nearest(name, PRESETS.map((p) => p.id));
-  return (
-    `The link asks for scenario ${JSON.stringify(name)}, which is not a preset${hint ? ` (did you mean ${hint}?)` : ''}; ` +
-    `allowed: ${PRESETS.map((p) => p.id).join(', ')}. ${then}`
-  );
+  return t('link.unknownPreset', {
+    name: JSON.stringify(name),
+    hint: hint ? t('link.didYouMean', { hint }) : '',
+    allowed: PRESETS.map((p) => p.id).join(', '),
+    then,
+  });
 }
 
 function readNumber(text: string | null, rule: typeof SEED_RULE, fallback: string, problems: string[]): number | undefined {
   if (text === null) return undefined;
   const r = parseWholeNumber(text, rule);
   if (r.ok) return r.value;
-  problems.push(`In the link: ${r.message} Using ${fallback} instead.`);
+  problems.push(t('link.badNumber', { message: r.message, fallback }));
   return undefined;
 }
 
@@ -207,15 +210,13 @@ function fitted(q: URLSearchParams, files: [string, string][]): Address {
     if (q.toString().length <= MAX_QUERY_CHARS) break;
     const len = q.get(key)?.length ?? 0;
     q.delete(key);
-    dropped.push(`${name} (${len.toLocaleString('en')} characters compressed)`);
+    dropped.push(t('link.droppedFile', { file: name, n: len.toLocaleString(locale()) }));
   }
   const search = `?${q}`;
   if (!dropped.length) return { search };
   return {
     search,
-    problem:
-      `This link cannot carry the scenario file ${dropped.join(' and ')}: a link holds up to ${MAX_QUERY_CHARS.toLocaleString('en')} characters. ` +
-      'Share the file with the link; whoever opens the link chooses or drops the file to run it.',
+    problem: t('link.tooLong', { files: listText(dropped), max: MAX_QUERY_CHARS.toLocaleString(locale()) }),
   };
 }
 
@@ -245,19 +246,19 @@ export async function packText(text: string): Promise<string> {
 
 /** The inverse of packText; a damaged value is refused with a message saying so. */
 export async function unpackText(data: string): Promise<string> {
-  if (!/^[A-Za-z0-9_-]*$/.test(data)) throw new Error('its data is not base64url (letters, digits, - and _ only): the link was cut or changed');
+  if (!/^[A-Za-z0-9_-]*$/.test(data)) throw new Error(t('link.dataNotBase64Chars'));
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     const bin = atob(data.replace(/-/g, '+').replace(/_/g, '/'));
     bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
   } catch {
-    throw new Error('its data is not base64url: the link was cut or changed');
+    throw new Error(t('link.dataNotBase64'));
   }
   try {
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
     return await new Response(stream).text();
   } catch {
-    throw new Error('its data does not decompress: the link was cut or changed');
+    throw new Error(t('link.dataNoDecompress'));
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Validation of whole-number fields (seed, end step) typed by a person or read from a link. A message
- * names the field, the value found and what is allowed, as everywhere in govsim.
+ * names the field, the value found and what is allowed, as everywhere in govsim, in the page's language.
  */
+import { t } from './i18n';
 
 export const SEED_MAX = 4294967295; // 2^32 - 1, as the scenario schema allows
 export const STEPS_MAX = 10_000_000;
@@ -15,19 +16,33 @@ export interface WholeNumberRule {
   max: number;
 }
 
-export const SEED_RULE: WholeNumberRule = { what: 'Seed', min: 0, max: SEED_MAX };
-export const STEPS_RULE: WholeNumberRule = { what: 'End step', min: 1, max: STEPS_MAX };
+// The field names are read when a message is made (getters), in the page's language.
+export const SEED_RULE: WholeNumberRule = {
+  get what() {
+    return t('field.seed');
+  },
+  min: 0,
+  max: SEED_MAX,
+};
+export const STEPS_RULE: WholeNumberRule = {
+  get what() {
+    return t('field.endStep');
+  },
+  min: 1,
+  max: STEPS_MAX,
+};
 
 /** Digits only (no sign, point or exponent), within [min, max]. */
 export function parseWholeNumber(text: string, rule: WholeNumberRule): Parsed {
-  const allowed = `allowed: a whole number from ${rule.min} to ${rule.max}`;
-  const t = text.trim();
-  if (t === '') return { ok: false, message: `${rule.what} is empty; ${allowed}.` };
-  const shown = JSON.stringify(t.length > 40 ? t.slice(0, 37) + '...' : t);
-  if (/^-\d+$/.test(t)) return { ok: false, message: `${rule.what} ${shown} is too small; ${allowed}.` };
-  if (!/^\d+$/.test(t)) return { ok: false, message: `${rule.what} ${shown} is not a whole number; ${allowed}.` };
-  const value = Number(t);
-  if (value < rule.min) return { ok: false, message: `${rule.what} ${shown} is too small; ${allowed}.` };
-  if (value > rule.max) return { ok: false, message: `${rule.what} ${shown} is too large; ${allowed}.` };
-  return { ok: true, value };
+  const what = rule.what;
+  const allowed = t('number.allowed', { min: rule.min, max: rule.max });
+  const typed = text.trim();
+  if (typed === '') return { ok: false, message: t('number.empty', { what, allowed }) };
+  const value = JSON.stringify(typed.length > 40 ? typed.slice(0, 37) + '...' : typed);
+  if (/^-\d+$/.test(typed)) return { ok: false, message: t('number.tooSmall', { what, value, allowed }) };
+  if (!/^\d+$/.test(typed)) return { ok: false, message: t('number.notWhole', { what, value, allowed }) };
+  const n = Number(typed);
+  if (n < rule.min) return { ok: false, message: t('number.tooSmall', { what, value, allowed }) };
+  if (n > rule.max) return { ok: false, message: t('number.tooLarge', { what, value, allowed }) };
+  return { ok: true, value: n };
 }
