@@ -14,6 +14,8 @@ export interface ChartLine {
   colour: string;
   /** Dash pattern (comparison panes told apart when a chart has several lines per pane). */
   dash?: number[];
+  /** What the line counts, shown on hover over its legend entry. */
+  help?: string;
 }
 
 const HEIGHT = 170;
@@ -90,6 +92,12 @@ export class LineChart {
     this.plot = new uPlot(opts, [[], ...lines.map(() => [])] as unknown as uPlot.AlignedData, this.host);
     this.plot.root.setAttribute('role', 'img');
     this.plot.root.setAttribute('aria-label', t('chart.aria', { title: this.title }));
+    // Every count on screen says on hover what it counts: the legend's rows are the x series, then the lines.
+    const rows = this.plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+    rows[0]?.setAttribute('title', t('chart.help.step'));
+    lines.forEach((l, k) => {
+      if (l.help) rows[k + 1]?.setAttribute('title', l.help);
+    });
     this.draw();
   }
 

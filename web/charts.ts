@@ -16,6 +16,8 @@ export interface LineSpec {
   colour: string;
   /** Show the running total of a per-day series. */
   cumulative?: boolean;
+  /** What it counts, on hover; by default said from its label and whether it is a running total. */
+  help?: string;
 }
 
 export interface ChartSpec {
@@ -35,9 +37,17 @@ interface Built {
 
 /** The chart's series: its lines, or for comparison panes each pane's lines (see the file comment). */
 export function seriesLines(spec: ChartSpec, paneNames: readonly string[]): ChartLine[] {
-  if (!paneNames.length) return spec.lines.map((l) => ({ label: l.label, colour: l.colour }));
-  if (spec.lines.length === 1) return paneNames.map((name, p) => ({ label: name, colour: PANE_COLOURS[p % PANE_COLOURS.length] }));
-  return paneNames.flatMap((name, p) => spec.lines.map((l) => ({ label: t('chart.paneLine', { line: l.label, pane: name }), colour: l.colour, dash: DASHES[p % DASHES.length] })));
+  if (!paneNames.length) return spec.lines.map((l) => ({ label: l.label, colour: l.colour, help: lineHelp(l) }));
+  const inPane = (l: LineSpec, pane: string) => t('chart.help.pane', { help: lineHelp(l), pane });
+  if (spec.lines.length === 1) return paneNames.map((name, p) => ({ label: name, colour: PANE_COLOURS[p % PANE_COLOURS.length], help: inPane(spec.lines[0], name) }));
+  return paneNames.flatMap((name, p) =>
+    spec.lines.map((l) => ({ label: t('chart.paneLine', { line: l.label, pane: name }), colour: l.colour, dash: DASHES[p % DASHES.length], help: inPane(l, name) })),
+  );
+}
+
+/** A line's hover text: its own, or what a daily count or a running total of it is. */
+export function lineHelp(l: LineSpec): string {
+  return l.help ?? t(l.cumulative ? 'chart.help.cumulative' : 'chart.help.daily', { line: l.label });
 }
 
 export class ChartPanel {

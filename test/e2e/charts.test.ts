@@ -41,6 +41,10 @@ describe('charts and the dispute-path diagram, in Chromium', () => {
     expect(await page.locator('#charts figure .uplot canvas').count()).toBe(5);
     const names = await page.locator('#charts figure').first().locator('.u-legend .u-label').allTextContents();
     expect(names).toEqual(['Step', 'Open now', 'Grid', 'Village', 'Town', 'County']);
+    // Every legend entry of every chart says on hover what it counts.
+    const titles = await page.locator('#charts .u-legend .u-series').evaluateAll((rows) => rows.map((r) => r.getAttribute('title') ?? ''));
+    expect(titles.length).toBeGreaterThan(5);
+    for (const title of titles) expect(title.length).toBeGreaterThan(10);
 
     // Halfway across the plot: about step 60 of 0 to 120, and a number for every line.
     const mid = await hover(0.5);

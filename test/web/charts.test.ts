@@ -19,14 +19,14 @@ const two: ChartSpec = {
 
 describe('chart series', () => {
   it("are the spec's lines for a single run", () => {
-    expect(seriesLines(two, [])).toEqual([
+    expect(seriesLines(two, [])).toMatchObject([
       { label: 'Active', colour: '#d55e00' },
       { label: 'Jailed', colour: '#4d4d4d' },
     ]);
   });
 
   it("are one series per pane in the pane's colour when the chart has one line", () => {
-    expect(seriesLines(one, ['A: control', 'B: governance', 'C: management'])).toEqual([
+    expect(seriesLines(one, ['A: control', 'B: governance', 'C: management'])).toMatchObject([
       { label: 'A: control', colour: PANE_COLOURS[0] },
       { label: 'B: governance', colour: PANE_COLOURS[1] },
       { label: 'C: management', colour: PANE_COLOURS[2] },
@@ -39,6 +39,24 @@ describe('chart series', () => {
     expect(s[0].dash).toBeUndefined();
     expect(s[2].dash).toEqual(s[3].dash);
     expect(s[2].dash?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a line’s hover text', () => {
+  it('says what a daily count or a running total is, keeps a line’s own text, and names the pane', () => {
+    const lines: ChartSpec = {
+      title: 'x',
+      lines: [
+        { series: 'disputesOpen', label: 'Open now', colour: '#000' },
+        { series: 'resolvedGrid', label: 'Grid', colour: '#000', cumulative: true },
+        { series: 'detained', label: 'Detained', colour: '#000', help: 'Residents held today' },
+      ],
+    };
+    const [open, grid, held] = seriesLines(lines, []);
+    expect(open.help).toMatch(/^Open now: the count on each day/);
+    expect(grid.help).toMatch(/^Grid: the running total from day 0/);
+    expect(held.help).toBe('Residents held today');
+    expect(seriesLines(one, ['A: control', 'B: governance'])[1].help).toMatch(/^Open: the count on each day.* In run B: governance\.$/);
   });
 });
 
