@@ -31,6 +31,7 @@ import { MIN_SEEDS_FOR_NOISE, pairedDifference, spread } from './seed-noise';
 import { formatMeanDifference, formatP, pairLabel, panePairs } from './diff-table';
 import { formatCount } from './format';
 import { codeNode, locale, t, tNodes, withLang } from './i18n';
+import { statusLine, type StatusWords } from './player-status';
 
 const CHARTS: ChartSpec[] = [
   { title: t('compare.chart.open'), lines: [{ series: 'disputesOpen', label: t('compare.chart.open.line'), colour: '#000' }] },
@@ -56,6 +57,15 @@ interface Pane {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const letter = (i: number) => PANE_LETTERS[i];
+
+const STATUS: StatusWords = {
+  playing: 'compare.playing',
+  runningTo: 'compare.runningTo',
+  paused: 'compare.paused',
+  step: 'compare.step',
+  computing: 'compare.computingHashes',
+  finished: 'compare.finished',
+};
 
 export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: number): void {
   const ui = {
@@ -381,35 +391,11 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
   }
 
   function onEvent(e: PlayerEvent): void {
-    const time = player.time;
-    switch (e.kind) {
-      case 'playing':
-        setStatus(t('compare.playing'));
-        break;
-      case 'running':
-        setStatus(t('compare.runningTo', { step: player.endStep }));
-        break;
-      case 'paused':
-        setStatus(t('compare.paused', { step: time }));
-        void player.outputs().then((outs) => outs && showOutputs(outs, false));
-        break;
-      case 'stepped':
-        setStatus(t('compare.step', { step: time }));
-        void player.outputs().then((outs) => outs && showOutputs(outs, false));
-        break;
-      case 'computing':
-        setStatus(t('compare.computingHashes'));
-        break;
-      case 'finished':
-        showOutputs(e.outputs, true);
-        setStatus(t('compare.finished', { step: time }));
-        break;
-      case 'failed':
-        setStatus(e.pane >= 0 ? t('compare.paneFailed', { letter: letter(e.pane), message: e.message }) : e.message, true);
-        break;
-      case 'changed':
-        break;
-    }
+    const line = statusLine(e, player.time, player.endStep, STATUS);
+    if (e.kind === 'paused' || e.kind === 'stepped') void player.outputs().then((outs) => outs && showOutputs(outs, false));
+    if (e.kind === 'finished') showOutputs(e.outputs, true);
+    if (line !== undefined) setStatus(line);
+    if (e.kind === 'failed') setStatus(e.pane >= 0 ? t('compare.paneFailed', { letter: letter(e.pane), message: e.message }) : e.message, true);
     buttons();
   }
 

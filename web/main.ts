@@ -35,6 +35,7 @@ import { TownView, type PickInfo } from './town-view';
 import { cliCommand, compareLinkFor, linkFor, readLink, type PaneRequest, type RunRequest } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber, type WholeNumberRule } from './whole-number';
 import { startLanguage, t } from './i18n';
+import { statusLine, type StatusWords } from './player-status';
 
 // The page's language (?lang=zh): static text, the EN / 中文 switch, lang= kept in the address.
 const langProblem = startLanguage();
@@ -361,38 +362,26 @@ function onAdvanced(r: Advance): void {
   if (view.town && (!player.playing || performance.now() - metricsAt > 1000)) void refreshMetrics();
 }
 
+const STATUS: StatusWords = {
+  playing: 'explore.playing',
+  runningTo: 'explore.runningTo',
+  paused: 'explore.paused',
+  step: 'explore.step',
+  computing: 'explore.computingHash',
+  finished: 'explore.finished',
+};
+
 function onEvent(e: PlayerEvent): void {
-  const time = player.time;
-  switch (e.kind) {
-    case 'playing':
-      setStatus(t('explore.playing'));
-      break;
-    case 'running':
-      setStatus(t('explore.runningTo', { step: player.endStep }));
-      break;
-    case 'paused':
-      setStatus(t('explore.paused', { step: time }));
-      if (view.town) void refreshMetrics();
-      break;
-    case 'stepped':
-      setStatus(t('explore.step', { step: time }));
-      break;
-    case 'computing':
-      setStatus(t('explore.computingHash'));
-      break;
-    case 'finished':
-      showOutputs(e.outputs[0]);
-      setStatus(t('explore.finished', { step: time }));
-      break;
-    case 'failed':
-      if (player.loaded) fail(e.message);
-      else {
-        levers.showProblem(e.message);
-        fail(t('explore.loadFailed', { id: preset?.id ?? '', message: e.message }));
-      }
-      break;
-    case 'changed':
-      break;
+  const line = statusLine(e, player.time, player.endStep, STATUS);
+  if (e.kind === 'paused' && view.town) void refreshMetrics();
+  if (e.kind === 'finished') showOutputs(e.outputs[0]);
+  if (line !== undefined) setStatus(line);
+  if (e.kind === 'failed') {
+    if (player.loaded) fail(e.message);
+    else {
+      levers.showProblem(e.message);
+      fail(t('explore.loadFailed', { id: preset?.id ?? '', message: e.message }));
+    }
   }
   updateButtons();
 }
