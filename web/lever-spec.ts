@@ -3,4 +3,4 @@
  * the CLI (`govsim effects`) needs it too and src/ may not import from web/; this re-export keeps the
  * page's imports where they were.
  */
-export { acceptedText, checkLever, leversOf, rangeText, valueAt, LEVER_KINDS, type LeverKind, type LeverSpec } from '../src/scenario/levers';
+export { acceptedText, checkLever, leversOf, rangeText, valueAt, LEVER_KINDS, type LeverKind, type LeverProblem, type LeverSpec } from '../src/scenario/levers';

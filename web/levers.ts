@@ -12,8 +12,8 @@ import { parseScenario, ScenarioError } from '../src/scenario/parse';
 import { browserRefusal } from './bounds';
 import { leverEffectSentence, notMeasured } from './lever-effects';
 import { loadLeverEffects, TABLE_MODEL } from './lever-effects-table';
-import { checkLever, leversOf, valueAt, type LeverSpec } from './lever-spec';
-import { codeNode, hasKey, lang, locale, t, tNodes } from './i18n';
+import { checkLever, leversOf, valueAt, type LeverProblem, type LeverSpec } from './lever-spec';
+import { codeNode, hasKey, lang, listText, locale, type MessageKey, t, tNodes } from './i18n';
 import { LEVERS_ZH, OPTIONS_ZH, UNITS_ZH } from './i18n/levers-zh';
 
 /** Groups opened at first: the governance levers a class usually turns first. */
@@ -56,6 +56,27 @@ function acceptedText(spec: LeverSpec): string {
   if (lo !== undefined) return t('lever.accepted.atLeast', { lo: num(lo) });
   if (hi !== undefined) return t('lever.accepted.atMost', { hi: num(hi) });
   return t(spec.type === 'integer' ? 'lever.accepted.anyInteger' : 'lever.accepted.any');
+}
+
+const PROBLEM_KEYS: Record<LeverProblem, MessageKey> = {
+  empty: 'lever.problem.empty',
+  'not-number': 'lever.problem.notNumber',
+  'not-whole': 'lever.problem.notWhole',
+  'too-small': 'lever.problem.tooSmall',
+  'too-large': 'lever.problem.tooLarge',
+  'not-option': 'lever.problem.notOption',
+};
+
+/** A refused lever value in the page's language: the field's label, the value and what is allowed (checkLever's English message, worded here). */
+export function problemText(spec: LeverSpec, label: string, problem: LeverProblem, value: string): string {
+  const unit = spec.unit ? t('lever.allowed.unit', { unit: unitText(spec.unit) }) : '';
+  const kind = t(spec.type === 'integer' ? 'lever.allowed.integer' : 'lever.allowed.number');
+  const bounded = bound(spec.min) !== undefined && bound(spec.max) !== undefined;
+  const allowed =
+    problem === 'not-option'
+      ? listText((spec.options ?? []).map(optionText))
+      : t(bounded ? 'lever.allowed.from' : 'lever.allowed.other', { kind, accepted: acceptedText(spec), unit });
+  return t(PROBLEM_KEYS[problem], { label, value, allowed });
 }
 
 /** The range a lever's help shows (src/scenario/levers.ts rangeText, in the page's language). */
@@ -257,10 +278,9 @@ export class LeverForm {
     const text = input instanceof HTMLInputElement && input.type === 'checkbox' ? String(input.checked) : input.value;
     const r = checkLever(spec, text);
     if (!r.ok) {
-      // checkLever names the lever by its path (as the command line does); the page names it by the
-      // label the student sees beside the field.
-      const path = spec.path.replace(/^params\./, '');
-      this.refuse(input, err, r.message.startsWith(path) ? texts.label + r.message.slice(path.length) : r.message);
+      // checkLever names the lever by its path, in English (as the command line does); the page names it
+      // by the label the student sees beside the field, in the page's language.
+      this.refuse(input, err, problemText(spec, texts.label, r.problem, r.text));
       return;
     }
     const valueText = typeof r.value === 'string' ? r.value : JSON.stringify(r.value);

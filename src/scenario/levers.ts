@@ -141,23 +141,26 @@ export function rangeText(spec: LeverSpec): string {
 }
 
 /** Check a typed value against a lever: the value to set, or a message naming value and allowed range. */
-export function checkLever(spec: LeverSpec, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+/** What is wrong with a lever value, for a page that words it in its own language (the message is English). */
+export type LeverProblem = 'empty' | 'not-number' | 'not-whole' | 'too-small' | 'too-large' | 'not-option';
+
+export function checkLever(spec: LeverSpec, text: string): { ok: true; value: unknown } | { ok: false; message: string; problem: LeverProblem; text: string } {
   const name = spec.path.replace(/^params\./, '');
   if (spec.type === 'boolean') return { ok: true, value: text === 'true' };
   if (spec.type === 'enum') {
     return spec.options!.includes(text)
       ? { ok: true, value: text }
-      : { ok: false, message: `${name} ${JSON.stringify(text)} is not allowed; allowed: ${spec.options!.join(', ')}.` };
+      : { ok: false, message: `${name} ${JSON.stringify(text)} is not allowed; allowed: ${spec.options!.join(', ')}.`, problem: 'not-option', text };
   }
   const bounded = bound(spec.min) !== undefined && bound(spec.max) !== undefined;
   const range = `allowed: ${spec.type === 'integer' ? 'a whole number' : 'a number'}${bounded ? ' from ' : ', '}${acceptedText(spec)}${spec.unit ? ` (${spec.unit})` : ''}`;
   const t = text.trim();
-  if (t === '') return { ok: false, message: `${name} is empty; ${range}.` };
+  if (t === '') return { ok: false, message: `${name} is empty; ${range}.`, problem: 'empty', text: t };
   const v = Number(t);
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) || !Number.isFinite(v)) return { ok: false, message: `${name} ${JSON.stringify(t)} is not a number; ${range}.` };
-  if (spec.type === 'integer' && !Number.isInteger(v)) return { ok: false, message: `${name} ${JSON.stringify(t)} is not a whole number; ${range}.` };
-  if (spec.min !== undefined && v < spec.min) return { ok: false, message: `${name} ${JSON.stringify(t)} is too small; ${range}.` };
-  if (spec.max !== undefined && v > spec.max) return { ok: false, message: `${name} ${JSON.stringify(t)} is too large; ${range}.` };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) || !Number.isFinite(v)) return { ok: false, message: `${name} ${JSON.stringify(t)} is not a number; ${range}.`, problem: 'not-number', text: t };
+  if (spec.type === 'integer' && !Number.isInteger(v)) return { ok: false, message: `${name} ${JSON.stringify(t)} is not a whole number; ${range}.`, problem: 'not-whole', text: t };
+  if (spec.min !== undefined && v < spec.min) return { ok: false, message: `${name} ${JSON.stringify(t)} is too small; ${range}.`, problem: 'too-small', text: t };
+  if (spec.max !== undefined && v > spec.max) return { ok: false, message: `${name} ${JSON.stringify(t)} is too large; ${range}.`, problem: 'too-large', text: t };
   return { ok: true, value: v };
 }
 

@@ -33,6 +33,8 @@ describe('lever ranges as the app shows them', () => {
     expect(checkLever(spec({ path: 'params.p', min: 0, max: 1, unit: 'probability' }), '2')).toEqual({
       ok: false,
       message: 'p "2" is too large; allowed: a number from 0 to 1 (probability).',
+      problem: 'too-large',
+      text: '2',
     });
   });
 
