@@ -43,7 +43,9 @@ describe('one player and honest addresses, in Chromium', () => {
     await page.goto(`${base}?scenario=social-governance&seed=1`);
     await ready(page);
     const raw = { ...JSON.parse(readFileSync(GOV_FILE, 'utf8')), name: 'My town', steps: 40 };
-    await page.setInputFiles('#scenario-file', { name: 'my town.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(raw, null, 2)) });
+    // As a student does it: the page's own button (the label; the native input, in the browser's language, is hidden).
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label[for="scenario-file"]').click()]);
+    await chooser.setFiles({ name: 'my town.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(raw, null, 2)) });
     await page.waitForFunction(() => document.querySelector('#preset-name')?.textContent === 'My town');
     await ready(page);
     expect(await page.locator('#preset option:checked').textContent()).toBe('File my town.json: My town');
