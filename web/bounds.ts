@@ -7,6 +7,8 @@
  * Pure (no DOM), so it is tested in Node.
  */
 import { checkBounds, formatBytes, type MemoryLimit } from '../src/scenario/bounds';
+import type { Estimate } from '../sim/core/estimate';
+import { lang, t, tOr } from './i18n';
 import { parseScenario } from '../src/scenario/parse';
 import { DEFAULT_STEPS, MAX_STEPS, type Scenario } from '../src/scenario/schema';
 
@@ -38,6 +40,30 @@ export function browserRefusal(raw: unknown, steps?: number, panes = 1): string 
     panes > 1
       ? { ...BROWSER_LIMIT, bytes: BROWSER_MEMORY_BUDGET / panes, what: `a browser tab's budget of ${formatBytes(BROWSER_MEMORY_BUDGET)} shared by ${panes} panes` }
       : BROWSER_LIMIT;
-  const { problems } = checkBounds(scenario, n, limit);
-  return problems.length ? problems.join(' ') : undefined;
+  const { estimate, problems } = checkBounds(scenario, n, limit);
+  if (!problems.length) return undefined;
+  // The command line's words (src/scenario/bounds.ts) in English; in Chinese the same numbers and fields.
+  return lang() === 'en' ? problems.join(' ') : refusalInWords(estimate, limit.bytes, panes);
+}
+
+/**
+ * A refusal in the page's language from the estimate itself: what no memory allows (the sizes, with the
+ * fields that give them), or the memory needed against the tab's budget and the largest parts with the
+ * fields that size them.
+ */
+function refusalInWords(e: Estimate, budget: number, panes: number): string {
+  const fields = (drivers: Estimate['parts'][number]['drivers']) => drivers.map((d) => `${d.path} = ${typeof d.value === 'number' ? d.value.toLocaleString('en-US') : String(d.value)}`).join(', ');
+  if (e.hard.length) {
+    const sizing = e.parts.filter((p) => p.drivers.length).slice(0, 1);
+    return t('bounds.hard', { fields: sizing.map((p) => fields(p.drivers)).join('; ') });
+  }
+  let covered = 0;
+  const shown: string[] = [];
+  for (const p of e.parts) {
+    if (shown.length && covered >= 0.9 * e.bytes) break;
+    covered += p.bytes;
+    const what = tOr(`bounds.part.${p.what}`, p.what);
+    shown.push(p.drivers.length ? t('bounds.partWith', { what, bytes: formatBytes(p.bytes), fields: fields(p.drivers) }) : t('bounds.part', { what, bytes: formatBytes(p.bytes) }));
+  }
+  return t(panes > 1 ? 'bounds.memoryPanes' : 'bounds.memory', { need: formatBytes(e.bytes), budget: formatBytes(BROWSER_MEMORY_BUDGET), share: formatBytes(budget), panes, parts: shown.join('；') });
 }

@@ -102,8 +102,9 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
     () => Number(ui.speed.value) || 1,
     () => Math.max(1, ...Array.from(ui.speed.options, (o) => Number(o.value) || 1)),
   );
-  const setStatus = (text: string, err = false) => {
-    ui.status.textContent = text;
+  const setStatus = (text: string | (string | Node)[], err = false) => {
+    if (typeof text === 'string') ui.status.textContent = text;
+    else ui.status.replaceChildren(...text);
     ui.status.classList.toggle('error', err);
   };
   const buttons = () => {
@@ -252,7 +253,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
       const refusal = browserRefusal(raws[i], stepsIn, runs.length);
       if (refusal) {
         setStatus(
-          t('compare.tooLarge', { letter: letter(i), id: runs[i].preset.id, refusal, command: cliCommand(runs[i].preset.id, seed, endStep, runs[i].sets) }),
+          tNodes('compare.tooLarge', { letter: letter(i), id: runs[i].preset.id, refusal, command: codeNode(cliCommand(runs[i].preset.id, seed, endStep, runs[i].sets)) }),
           true,
         );
         return;

@@ -34,7 +34,7 @@ import type { Advance } from './session';
 import { TownView, type PickInfo } from './town-view';
 import { cliCommand, compareLinkFor, linkFor, readLink, type PaneRequest, type RunRequest } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber, type WholeNumberRule } from './whole-number';
-import { startLanguage, t } from './i18n';
+import { codeNode, startLanguage, t, tNodes } from './i18n';
 import { statusLine, type StatusWords } from './player-status';
 
 // The page's language (?lang=zh): static text, the EN / 中文 switch, lang= kept in the address.
@@ -130,8 +130,9 @@ const levers = new LeverForm(ui.levers, (next) => {
 
 // ---- drawing -----------------------------------------------------------------------------------
 
-function setStatus(text: string, isError = false): void {
-  ui.status.textContent = text;
+function setStatus(text: string | (string | Node)[], isError = false): void {
+  if (typeof text === 'string') ui.status.textContent = text;
+  else ui.status.replaceChildren(...text);
   ui.status.classList.toggle('error', isError);
 }
 
@@ -298,7 +299,7 @@ async function start(request: RunRequest): Promise<void> {
     const own = runRaw as { seed?: number; steps?: number };
     const runSeed = request.seed ?? own.seed ?? 1;
     const runSteps = request.steps ?? own.steps ?? 365;
-    setStatus(t('explore.tooLarge', { name: preset.name, refusal, command: cliCommand(preset.id, runSeed, runSteps, sets) }), true);
+    setStatus(tNodes('explore.tooLarge', { name: preset.name, refusal, command: codeNode(cliCommand(preset.id, runSeed, runSteps, sets)) }), true);
     void setUrl(runSeed, runSteps);
     return;
   }

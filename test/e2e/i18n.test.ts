@@ -172,6 +172,16 @@ describe('English and Simplified Chinese in Chromium', () => {
     expect(await englishOnScreen(page)).toEqual([]);
   });
 
+  it('a preset too large for a tab is refused in Chinese, with its numbers, fields and the command', async () => {
+    await page.goto(`${base}?lang=zh&scenario=zhejiang-province&seed=1`);
+    await page.waitForFunction(() => document.querySelector('#status')?.classList.contains('error'), undefined, { timeout: 60_000 });
+    const status = (await page.locator('#status').textContent()) ?? '';
+    expect(status).toMatch(/超过浏览器标签页 512 MB 的预算/);
+    expect(status).toContain('params.population.residents = 65,000,000');
+    expect(await page.locator('#status code').textContent()).toMatch(/^npx govsim run zhejiang-province --seed 1/);
+    expect(await englishOnScreen(page)).toEqual([]);
+  });
+
   it('compare in Chinese: no English word on screen', async () => {
     await page.goto(`${base}?lang=zh&compare=social-control,social-governance&seed=2&steps=30`);
     await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#cmp-play')?.disabled);

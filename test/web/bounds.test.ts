@@ -1,7 +1,8 @@
 /** The browser's memory budget (web/bounds.ts): what a tab refuses before its worker allocates anything. */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BROWSER_MEMORY_BUDGET, browserRefusal } from '../../web/bounds';
+import { setLang } from '../../web/i18n';
 
 const preset = (name: string) => JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8'));
 
@@ -46,5 +47,29 @@ describe('browserRefusal', () => {
   it('leaves an invalid scenario to the worker, which names its problems', () => {
     expect(browserRefusal({ model: 'epstein', name: 'bad', params: { width: -1 } })).toBeUndefined();
     expect(browserRefusal('not a scenario')).toBeUndefined();
+  });
+});
+
+describe('browserRefusal in Chinese', () => {
+  afterEach(() => setLang('en'));
+  // What a Chinese page may show besides Chinese: parameter paths (code), numbers and byte units.
+  const english = (text: string) => (text.replace(/params\.[\w.]+/g, '').match(/[A-Za-z][A-Za-z-]*/g) ?? []).filter((w) => !['MB', 'GB', 'kB', 'TB'].includes(w));
+
+  it('says the province needs more than the tab allows, with the same numbers and fields, in Chinese', () => {
+    setLang('zh');
+    const why = browserRefusal(preset('zhejiang-province'))!;
+    expect(why).toMatch(/需要约 2\.8 GB 内存，超过浏览器标签页 512 MB 的预算/);
+    expect(why).toContain('居民');
+    expect(why).toContain('params.population.residents = 65,000,000');
+    expect(english(why)).toEqual([]);
+  });
+
+  it('says what no memory allows, naming the fields, and a pane’s share of the budget', () => {
+    setLang('zh');
+    const lattice = browserRefusal({ model: 'epstein', name: 'link', params: { width: 10000, height: 10000 } })!;
+    expect(lattice).toMatch(/params\.width = 10,000/);
+    expect(english(lattice)).toEqual([]);
+    const shared = browserRefusal({ model: 'epstein', name: 'x', params: { width: 2000, height: 2000 } }, undefined, 4);
+    if (shared) expect(shared).toMatch(/4 个窗格/);
   });
 });
