@@ -31,7 +31,7 @@ import { MIN_SEEDS_FOR_NOISE, pairedDifference, spread } from './seed-noise';
 import { formatMeanDifference, formatP, pairLabel, panePairs } from './diff-table';
 import { formatCount } from './format';
 import { codeNode, locale, t, tNodes, withLang } from './i18n';
-import { statusLine, type StatusWords } from './player-status';
+import { COMPARE_STATUS, statusLine } from './player-status';
 
 const CHARTS: ChartSpec[] = [
   { title: t('compare.chart.open'), lines: [{ series: 'disputesOpen', label: t('compare.chart.open.line'), colour: '#000' }] },
@@ -57,15 +57,6 @@ interface Pane {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const letter = (i: number) => PANE_LETTERS[i];
-
-const STATUS: StatusWords = {
-  playing: 'compare.playing',
-  runningTo: 'compare.runningTo',
-  paused: 'compare.paused',
-  step: 'compare.step',
-  computing: 'compare.computingHashes',
-  finished: 'compare.finished',
-};
 
 export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: number): void {
   const ui = {
@@ -392,7 +383,7 @@ export function startCompare(runs: PaneRequest[], seedIn?: number, stepsIn?: num
   }
 
   function onEvent(e: PlayerEvent): void {
-    const line = statusLine(e, player.time, player.endStep, STATUS);
+    const line = statusLine(e, player.time, player.endStep, COMPARE_STATUS);
     if (e.kind === 'paused' || e.kind === 'stepped') void player.outputs().then((outs) => outs && showOutputs(outs, false));
     if (e.kind === 'finished') showOutputs(e.outputs, true);
     if (line !== undefined) setStatus(line);

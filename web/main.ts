@@ -35,7 +35,7 @@ import { TownView, type PickInfo } from './town-view';
 import { cliCommand, compareLinkFor, linkFor, readLink, type PaneRequest, type RunRequest } from './url-state';
 import { SEED_RULE, STEPS_RULE, parseWholeNumber, type WholeNumberRule } from './whole-number';
 import { codeNode, startLanguage, t, tNodes } from './i18n';
-import { statusLine, type StatusWords } from './player-status';
+import { EXPLORE_STATUS, statusLine } from './player-status';
 
 // The page's language (?lang=zh): static text, the EN / 中文 switch, lang= kept in the address.
 const langProblem = startLanguage();
@@ -363,17 +363,8 @@ function onAdvanced(r: Advance): void {
   if (view.town && (!player.playing || performance.now() - metricsAt > 1000)) void refreshMetrics();
 }
 
-const STATUS: StatusWords = {
-  playing: 'explore.playing',
-  runningTo: 'explore.runningTo',
-  paused: 'explore.paused',
-  step: 'explore.step',
-  computing: 'explore.computingHash',
-  finished: 'explore.finished',
-};
-
 function onEvent(e: PlayerEvent): void {
-  const line = statusLine(e, player.time, player.endStep, STATUS);
+  const line = statusLine(e, player.time, player.endStep, EXPLORE_STATUS);
   if (e.kind === 'paused' && view.town) void refreshMetrics();
   if (e.kind === 'finished') showOutputs(e.outputs[0]);
   if (line !== undefined) setStatus(line);

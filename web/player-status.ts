@@ -15,6 +15,26 @@ export interface StatusWords {
   finished: MessageKey;
 }
 
+/** Explore's words: one run. */
+export const EXPLORE_STATUS: StatusWords = {
+  playing: 'explore.playing',
+  runningTo: 'explore.runningTo',
+  paused: 'explore.paused',
+  step: 'explore.step',
+  computing: 'explore.computingHash',
+  finished: 'explore.finished',
+};
+
+/** Compare's words: every pane at once. */
+export const COMPARE_STATUS: StatusWords = {
+  playing: 'compare.playing',
+  runningTo: 'compare.runningTo',
+  paused: 'compare.paused',
+  step: 'compare.step',
+  computing: 'compare.computingHashes',
+  finished: 'compare.finished',
+};
+
 /** The status line for event `e` at `time` of a run ending at `endStep`; undefined where the view says it itself. */
 export function statusLine(e: PlayerEvent, time: number, endStep: number, words: StatusWords): string | undefined {
   switch (e.kind) {

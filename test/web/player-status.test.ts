@@ -1,15 +1,8 @@
 /** The player's status line (web/player-status.ts): each event in the view's own words, the step where it says one. */
 import { describe, expect, it } from 'vitest';
-import { statusLine, type StatusWords } from '../../web/player-status';
+import { COMPARE_STATUS, EXPLORE_STATUS, statusLine } from '../../web/player-status';
 
-const words: StatusWords = {
-  playing: 'explore.playing',
-  runningTo: 'explore.runningTo',
-  paused: 'explore.paused',
-  step: 'explore.step',
-  computing: 'explore.computingHash',
-  finished: 'explore.finished',
-};
+const words = EXPLORE_STATUS;
 
 describe('the status line', () => {
   it('says each event with its step: the end step when running, the time otherwise', () => {
@@ -18,6 +11,10 @@ describe('the status line', () => {
     expect(statusLine({ kind: 'paused' }, 10, 1095, words)).not.toContain('1095');
     expect(statusLine({ kind: 'finished', outputs: [] }, 1095, 1095, words)).toMatch(/1095/);
     for (const kind of ['playing', 'stepped', 'computing'] as const) expect(statusLine({ kind }, 3, 9, words)?.length).toBeGreaterThan(3);
+  });
+
+  it('words compare in its own keys (every pane at once)', () => {
+    expect(statusLine({ kind: 'computing' }, 0, 9, COMPARE_STATUS)).not.toBe(statusLine({ kind: 'computing' }, 0, 9, EXPLORE_STATUS));
   });
 
   it('leaves failures and changes to the view, which words them itself', () => {
