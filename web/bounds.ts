@@ -7,8 +7,9 @@
  * Pure (no DOM), so it is tested in Node.
  */
 import { checkBounds, formatBytes, type MemoryLimit } from '../src/scenario/bounds';
-import type { Estimate } from '../sim/core/estimate';
 import { lang, t, tOr } from './i18n';
+
+type Estimate = ReturnType<typeof checkBounds>['estimate'];
 import { parseScenario } from '../src/scenario/parse';
 import { DEFAULT_STEPS, MAX_STEPS, type Scenario } from '../src/scenario/schema';
 
