@@ -15,7 +15,7 @@
  * target: "above" (the value should be at least the target) or "below" (at most); a value on the right
  * side is at distance 0. Every problem is reported at once, each naming the entry and what is allowed.
  */
-import { readFileSync } from 'node:fs';
+import { readInputJson } from '../batch/input-file';
 import * as z from 'zod';
 import { BatchInputError } from '../batch/errors';
 
@@ -44,19 +44,7 @@ const TargetsFileSchema = z
 export type TargetsFile = z.infer<typeof TargetsFileSchema>;
 
 export function readTargets(file: string): TargetsFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new BatchInputError(`--targets ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new BatchInputError(`--targets ${file}: not valid JSON (${(e as Error).message})`);
-  }
-  return parseTargets(raw, file);
+  return parseTargets(readInputJson('--targets', file), file);
 }
 
 export function parseTargets(raw: unknown, source: string): TargetsFile {

@@ -9,7 +9,7 @@
  * unknown parameter gets the nearest known one. Entries for parameters outside the selection are
  * allowed (one file can serve several analyses) and listed as unused.
  */
-import { readFileSync } from 'node:fs';
+import { readInputJson } from '../batch/input-file';
 import * as z from 'zod';
 import { BatchInputError } from '../batch/errors';
 import { leverName, type LeverSpec } from '../scenario/levers';
@@ -35,19 +35,7 @@ export interface Priors {
 
 /** Read and check a priors file against the model's parameters (`specs`: every numeric parameter). */
 export function readPriors(file: string, specs: readonly LeverSpec[]): Priors {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new BatchInputError(`--priors ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new BatchInputError(`--priors ${file}: not valid JSON (${(e as Error).message})`);
-  }
-  return parsePriors(raw, specs, file);
+  return parsePriors(readInputJson('--priors', file), specs, file);
 }
 
 export function parsePriors(raw: unknown, specs: readonly LeverSpec[], source: string): Priors {

@@ -22,7 +22,7 @@
  * Draws set society parameters only: a posterior naming a policy or output parameter is refused, naming
  * it. A parameter fixed with --set is held at that value and left out of the draws.
  */
-import { readFileSync } from 'node:fs';
+import { parseInputJson, readInputText } from '../batch/input-file';
 import { Stream } from '../../sim/core/random';
 import { latinHypercube } from '../batch/design';
 import { globRegExp, leverName } from '../batch/effects';
@@ -120,13 +120,7 @@ export interface Particle {
 
 /** Read a posterior file (CSV, or JSON when it ends in .json or starts with `{` or `[`). */
 export function readPosterior(file: string, model: string, fixed: ReadonlySet<string> = new Set()): { particles: Particle[]; paths: string[]; fixed: string[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new BatchInputError(`--posterior ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  return parsePosterior(text, model, file, fixed);
+  return parsePosterior(readInputText('--posterior', file), model, file, fixed);
 }
 
 export function parsePosterior(text: string, model: string, source: string, fixed: ReadonlySet<string> = new Set()): { particles: Particle[]; paths: string[]; fixed: string[] } {
@@ -276,12 +270,7 @@ interface Row {
 }
 
 function jsonRows(text: string, source: string): Row[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new BatchInputError(`--posterior ${source}: not valid JSON (${(e as Error).message})`);
-  }
+  const raw = parseInputJson('--posterior', source, text);
   // govsim calibrate's posterior.json holds its particles as `population`: [{values, weight, ...}].
   const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { particles?: unknown; population?: unknown }) : undefined;
   const list = Array.isArray(raw) ? raw : Array.isArray(obj?.particles) ? obj.particles : obj?.population;
