@@ -24,7 +24,7 @@
  *                 a wrongly failed check is the error this report would rather make);
  *   INCONCLUSIVE  neither: with a note of how many seeds would be needed to decide (see each check).
  */
-import { ci95 } from '../stats/descriptive';
+import { ci95, mean } from '../stats/descriptive';
 import {
   binomialCdf,
   holm,
@@ -342,9 +342,8 @@ export function ratioBand(pattern: number, check: string, num: number[], den: nu
   const t2 = oneSampleT(c2, 0, 'greater');
   const r1 = oneSampleT(c1, 0, 'less');
   const r2 = oneSampleT(c2, 0, 'less');
-  const meanOf = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   // The ratio of the mean effects (meaningful only with a positive denominator).
-  const ratio = meanOf(den) > 0 ? meanOf(num) / meanOf(den) : NaN;
+  const ratio = mean(den) > 0 ? mean(num) / mean(den) : NaN;
   return make({
     pattern,
     check,
