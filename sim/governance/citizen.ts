@@ -12,7 +12,7 @@
  */
 import { grievance } from '../core/activation';
 import { exp } from '../core/dmath';
-import { TEAM_COUNSELLING, TEAMS } from './codes';
+import { CIT_ACTIVE, TEAM_COUNSELLING, TEAMS } from './codes';
 import { gridOf } from './hierarchy';
 import type { World } from './world';
 
@@ -20,12 +20,38 @@ import type { World } from './world';
 // since, DIRTY touched (in its village's dirty list) and to evaluate, STALE evaluated alone as touched
 // but its village's list not updated yet (collective-action.ts evaluates it in full with the village),
 // SURE evaluated and untouched since, with G above T whatever the global drift until the next rescan
-// (collective-action.ts: where P is 0 it stays active without being evaluated; a rise in its
-// legitimacy makes it CLEAN again, legitimacy.ts).
+// and up to its last sure day (collective-action.ts: where P is 0 it stays active without being
+// evaluated; a rise in its legitimacy or a relief of its grievance makes it CLEAN again), FIRM active and
+// in its village's firm block (the front of its candidate list), with H(1 - L) alone above T whatever
+// the drift until the next rescan: where P is 0 the block is counted without visiting its members. A
+// FIRM citizen whose legitimacy rises or who is touched or detained leaves the block (leaveFirm).
 export const CANDIDATE_CLEAN = 1;
 export const CANDIDATE_DIRTY = 2;
 export const CANDIDATE_STALE = 3;
 export const CANDIDATE_SURE = 4;
+export const CANDIDATE_FIRM = 5;
+
+/**
+ * Collective action's bounds (collective-action.ts): a drift that can only lower G (hardship factor down,
+ * legitimacy shift up) refreshes them once it passes REFRESH_EPS, so they allow for that much of it; a
+ * bound must clear T by SURE_MARGIN, which absorbs the rounding of its products (values near 0.1, ulps
+ * near 1e-17), so a skipped evaluation would have said G > T.
+ */
+export const REFRESH_EPS = 0.0025;
+export const SURE_MARGIN = 1e-9;
+
+/**
+ * A lower bound on citizen i's H(1 - L) until the next refresh or rescan of collective action's
+ * candidates (while its own legitimacy does not rise): hardship's factor at its lowest and the legitimacy
+ * shift at its highest that the drift may reach before then.
+ */
+export function sureFloor(w: World, i: number): number {
+  const c = w.citizens;
+  const f = w.totals.scanHardship - REFRESH_EPS;
+  const h = (c.hardship[i] / 255) * (f > 0 ? f : 0);
+  const l = c.legitimacy[i] + w.totals.scanShift + REFRESH_EPS;
+  return (h > 1 ? 1 : h) * (1 - (l < 0 ? 0 : l > 1 ? 1 : l));
+}
 
 /** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
 export function legitimacyOf(w: World, i: number): number {
@@ -61,6 +87,8 @@ export function addGrievance(w: World, i: number, amount: number): void {
   c.grievanceDay[i] = w.day;
   w.totals.sumGrievance += after - before;
   if (amount > 0) touchCandidate(w, i);
+  // Relieved: the decaying grievance that a SURE flag counted on is less (FIRM counts on none).
+  else if (amount < 0 && w.sureFlags && c.candidate[i] === CANDIDATE_SURE) c.candidate[i] = CANDIDATE_CLEAN;
 }
 
 /** Effective hardship today: the stored H_i scaled by the economy's drift. */
@@ -82,15 +110,43 @@ export function totalGrievance(w: World, i: number): number {
   return grievance(hardshipOf(w, i), legitimacyOf(w, i)) + w.params.collectiveAction.grievanceWeight * grievanceOf(w, i);
 }
 
+/** The village citizen i lives in. */
+export function villageOf(w: World, i: number): number {
+  return w.hierarchy.gridVillage[gridOf(w.hierarchy, i)];
+}
+
+/**
+ * Citizen i leaves collective action's firm block (touched, its legitimacy rose, or detained): its flag
+ * becomes `flag`, and it swaps places with the block's last member, so the block shrinks by one and it
+ * is the first of the list's main part (its critical P unknown: Infinity, which the quiet test never
+ * lets pass unevaluated).
+ */
+export function leaveFirm(w: World, i: number, flag: number): void {
+  const c = w.citizens;
+  c.candidate[i] = flag;
+  const v = villageOf(w, i);
+  const list = w.candidatesByVillage[v];
+  const last = --w.firmCount[v];
+  const at = c.firmSlot[i];
+  const moved = list[last];
+  list[at] = moved;
+  c.firmSlot[moved] = at;
+  list[last] = i;
+  w.critByVillage[v][last] = Infinity;
+}
+
 /** Add citizen i to the candidate set if its grievance can exceed the threshold. */
 export function touchCandidate(w: World, i: number): void {
   const c = w.citizens;
   const flag = c.candidate[i];
   if (flag) {
+    // A SURE or FIRM active stays one: its G has only risen, and where P is 0 the rule is G > T.
+    if (flag >= CANDIDATE_SURE && c.state[i] === CIT_ACTIVE) return;
     // Its grievance may have risen: evaluate it again (once in the dirty list until then).
     if (flag !== CANDIDATE_DIRTY) {
-      c.candidate[i] = CANDIDATE_DIRTY;
-      w.dirtyByVillage[w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]].push(i);
+      if (flag === CANDIDATE_FIRM) leaveFirm(w, i, CANDIDATE_DIRTY);
+      else c.candidate[i] = CANDIDATE_DIRTY;
+      w.dirtyByVillage[villageOf(w, i)].push(i);
     }
     return;
   }

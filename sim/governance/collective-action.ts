@@ -12,29 +12,42 @@
  *
  * Candidate set: only citizens with G > T can ever activate (P >= 0), so they are kept in lists, one
  * per village. A citizen enters when an encounter lowers L_i or a grievance raises g_i (touchCandidate
- * and G = totalGrievance are in citizen.ts), and leaves when G falls to T or below (checked at full
- * evaluations). Global changes (economy drift, the scheduled legitimacy shift) trigger a full rescan
- * only when they moved by more than RESCAN_EPS. Within the set, a quiet candidate that nothing has
- * touched since its last evaluation is skipped while its village's P is at least its critical
- * (G - T) / R (its G can only have decayed, so the rule's answer is still "quiet"); and in a village
- * that had no active yesterday and whose P is at least the largest critical P of its quiet candidates
- * (the most willing one's: P must deter it too),
- * only the candidates touched since their last evaluation are evaluated (each village keeps a list of
- * them). So the daily cost follows what happened, not the size of the candidate set (a tenth of a
- * society at legitimacy 0.8). Every FULL_CHECK_DAYS days all are evaluated in full.
+ * and G = totalGrievance are in citizen.ts) or on release, and leaves when G falls to T or below
+ * (checked when evaluated) or while detained. A drift of the global factors (economy, the scheduled
+ * legitimacy shift) that can raise G rescans the whole population once it passes RESCAN_EPS; one that
+ * can only lower G refreshes the candidates' bounds once it passes REFRESH_EPS (outsiders stay below T).
+ * Within the set, a quiet candidate that nothing has touched since its last evaluation is skipped while
+ * its village's P is at least its critical (G - T) / R (its G can only have decayed, so the rule's
+ * answer is still "quiet"); and in a village that had no active yesterday and whose P is at least the
+ * largest critical P of its quiet candidates (the most willing one's: P must deter it too), only the
+ * candidates touched since their last evaluation are evaluated (each village keeps a list of them). So
+ * the daily cost follows what happened, not the size of the candidate set (a tenth of a society at
+ * legitimacy 0.8). Every FULL_CHECK_DAYS days the candidates with an accumulated grievance (the one part
+ * of G that decays) are evaluated in full, which drops those that have decayed to T.
  *
- * Officers detain: each village's officers detain up to arrestsPerOfficerDay each per day, chosen at
- * random among the village's actives; detention lasts detentionDays days (a calendar release) and is
- * a coercive encounter (detention.ts). A mass incident is a contiguous run of days in which a town's
+ * Where P is 0 (more actives than presence: the floor rule's floor(C/A) = 0) the rule is G > T. An
+ * active whose H(1 - L) alone clears T at the worst drift before the next refresh is FIRM: it joins its
+ * village's firm block (the front of its list), counted each day without being visited while P stays 0
+ * for actives; one kept above T by a decaying grievance is SURE up to its last sure day. A touch cannot
+ * undo either (G only rose); a rise in legitimacy re-checks a FIRM bound (citizen.ts sureFloor) and drops
+ * a SURE one; detention, a refresh whose drift breaks the bound, or a P above 0 take members out of the
+ * block. In a risen village nine in ten candidates are in the block, so a riot costs what changes in it.
+ *
+ * Officers detain: each village's officers detain up to arrestsPerOfficerDay each per day: each active
+ * is detained with probability min(1, officers x arrestsPerOfficerDay / actives), independently, the
+ * detainees found by geometric skips over the day's actives (firm block first, then the others in list
+ * order), so a riot draws one number per detention, not one per active. Detention lasts detentionDays
+ * days and is a coercive encounter (detention.ts). A mass incident is a contiguous run of days in which a town's
  * actives exceed massIncidentSize, lulls shorter than episodeGapDays included (so one incident flickering around the
  * threshold counts once): its start, peak and length (first to last day above) are recorded; it counts as
  * caused by an approved project when on its first day at least half of the town's actives were burdened
  * by an open project dispute (the trigger: once under way, an episode draws in other candidates too).
  */
-import { arrestProbability, isActive, ratioCode } from '../core/activation';
+import { arrestProbability, grievance, isActive, ratioCode } from '../core/activation';
 import type { World } from './world';
 import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './codes';
-import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_STALE, CANDIDATE_SURE, totalGrievance } from './citizen';
+import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_FIRM, CANDIDATE_STALE, CANDIDATE_SURE, hardshipOf, leaveFirm, legitimacyOf, REFRESH_EPS, SURE_MARGIN, sureFloor, totalGrievance } from './citizen';
+import { log } from '../core/dmath';
 import { detain } from './detention';
 import { gridOf } from './hierarchy';
 
@@ -49,23 +62,37 @@ const CLEAN = CANDIDATE_CLEAN;
 const DIRTY = CANDIDATE_DIRTY;
 const STALE = CANDIDATE_STALE;
 const SURE = CANDIDATE_SURE;
-// A SURE candidate's lower bound on G must clear T by this much: it absorbs the rounding of the bound's
-// products (values near 0.1, ulps near 1e-17), so the skipped evaluation would have said G > T.
-const SURE_MARGIN = 1e-9;
+const FIRM = CANDIDATE_FIRM;
 const FULL_CHECK_DAYS = 30;
+// The firm block's largest size: places are kept in a Uint16 column (citizens' firmSlot).
+const MAX_FIRM = 65535;
 
 /** Rebuild the candidate set by one pass over all citizens (at start and after large global shifts). */
 export function rescanCandidates(w: World): void {
   const c = w.citizens;
   const T = w.params.collectiveAction.threshold;
   const h = w.hierarchy;
+  // totalGrievance inlined for its common case (no accumulated grievance): a rescan visits every citizen.
+  const hardship = c.hardship;
+  const legitimacy = c.legitimacy;
+  const stored = c.grievance;
+  const candidate = c.candidate;
+  const factor = w.hardshipFactor;
+  const shift = w.legitimacyShift;
   let count = 0;
   for (let v = 0; v < h.villages; v++) {
     const list: number[] = [];
     const crit: number[] = [];
     for (let i = h.villageStart[v]; i < h.villageStart[v + 1]; i++) {
-      if (c.candidate[i] || totalGrievance(w, i) > T) {
-        // Actives and detainees stay in the set; they are re-checked by the daily pass.
+      let above = candidate[i] !== 0;
+      if (!above) {
+        // As hardshipOf and legitimacyOf compute them (the same roundings).
+        const hi = (hardship[i] / 255) * factor;
+        const l = legitimacy[i] + shift;
+        above = stored[i] === 0 ? grievance(hi > 1 ? 1 : hi, l < 0 ? 0 : l > 1 ? 1 : l) > T : totalGrievance(w, i) > T;
+      }
+      if (above) {
+        // Candidates stay in the set (actives among them); the daily pass re-checks them.
         c.candidate[i] = DIRTY;
         list.push(i);
         crit.push(0);
@@ -80,21 +107,229 @@ export function rescanCandidates(w: World): void {
   }
   w.candidateCount = count;
   w.sureFlags = false;
+  w.firmCount.fill(0);
   w.totals.scanHardship = w.hardshipFactor;
   w.totals.scanShift = w.legitimacyShift;
 }
 
 /**
- * A lower bound on citizen i's G until the next rescan and until its legitimacy rises: Epstein's H(1 - L)
- * with hardship's factor at its lowest and the legitimacy shift at its highest before a rescan
- * (accumulated grievance, never negative, is left out).
+ * After a drift that can only lower G (by more than REFRESH_EPS): the drift is measured from here, and
+ * the bounds that assumed less of it are checked again. A FIRM member whose H(1 - L) no longer clears T
+ * at the new worst drift leaves its block (CLEAN: evaluated at the next pass); a SURE one becomes CLEAN
+ * (its last sure day assumed the old drift). Outsiders are not visited: their G, at or below T before, is
+ * lower still; nor are quiet candidates, whose critical P can only have fallen (the skip stays safe).
  */
-function sureBound(w: World, i: number, factor: number, shift: number): number {
-  const c = w.citizens;
-  const h = (c.hardship[i] / 255) * factor;
-  const l = c.legitimacy[i] + shift;
-  return (h > 1 ? 1 : h) * (1 - (l < 0 ? 0 : l > 1 ? 1 : l));
+export function refreshCandidates(w: World): void {
+  w.totals.scanHardship = w.hardshipFactor;
+  w.totals.scanShift = w.legitimacyShift;
+  if (!w.sureFlags) return;
+  const T = w.params.collectiveAction.threshold + SURE_MARGIN;
+  const candidate = w.citizens.candidate;
+  for (let v = 0; v < w.hierarchy.villages; v++) {
+    const list = w.candidatesByVillage[v];
+    // From the block's end: leaveFirm swaps a leaver with the block's last member, already checked.
+    for (let q = w.firmCount[v] - 1; q >= 0; q--) {
+      const i = list[q];
+      if (sureFloor(w, i) <= T) leaveFirm(w, i, CLEAN);
+    }
+    for (let q = w.firmCount[v]; q < list.length; q++) if (candidate[list[q]] === SURE) candidate[list[q]] = CLEAN;
+  }
 }
+
+/**
+ * The last day on which citizen i's G is surely above T, unless something touches it before: its
+ * legitimacy falls or its accumulated grievance rises (it is then DIRTY), its legitimacy rises or its
+ * grievance is relieved (legitimacy.ts and citizen.ts demote SURE to CLEAN), or a rescan. The bound is
+ * sureFloor's H(1 - L) plus the accumulated grievance as it decays (grievances.decayPerYear), so a
+ * citizen kept above T by an old grievance is sure for as many days as the decay leaves it there.
+ * -Infinity when it is not sure even today; Infinity when H(1 - L) alone keeps it above T.
+ */
+function lastSureDay(w: World, i: number, G: number, T: number): number {
+  const gap = T + SURE_MARGIN - sureFloor(w, i);
+  if (gap < 0) return Infinity;
+  // The weighted accumulated grievance: G less H(1 - L) today (its rounding is far below SURE_MARGIN).
+  const kept = G - grievance(hardshipOf(w, i), legitimacyOf(w, i));
+  if (kept <= gap) return -Infinity;
+  const rate = w.params.grievances.decayPerYear / 365;
+  if (rate <= 0) return Infinity;
+  // kept x exp(-rate x d) > gap for d < ln(kept / gap) / rate; one day less absorbs the rounding of
+  // exp and log (a day's decay is a relative margin of 1 - exp(-rate), far above an ulp).
+  return w.day + Math.floor(log(kept / gap) / rate) - 1;
+}
+
+/**
+ * Pass 1 for village v: decide each candidate's activity against the village's arrest probabilities
+ * (pq for a quiet citizen, pa for an active one), appending the actives outside the firm block to
+ * w.activeBuffer from m on; returns the buffer's new length. The firm block (the front of the list,
+ * w.firmCount[v] long; members that left it have already swapped out, citizen.ts leaveFirm) stays active
+ * without being visited while pa is 0; where pa is no longer 0 it is dissolved, its members evaluated.
+ */
+function decideVillage(w: World, v: number, pq: number, pa: number, full: boolean, T: number, m: number): number {
+  const c = w.citizens;
+  const state = c.state;
+  const candidate = c.candidate;
+  const risk = c.riskAversion;
+  const stored = c.grievance;
+  const maxCrit = w.villageMaxCrit;
+  const act = w.activeBuffer;
+  const prevVillage = w.villageActives;
+  const day = w.day;
+  const list = w.candidatesByVillage[v];
+  const touched = w.dirtyByVillage[v];
+  if (list.length === 0) return m;
+  const listCrit = w.critByVillage[v];
+  let firm = w.firmCount[v];
+  if (firm > 0 && pa !== 0) {
+    // P is no longer 0 for an active: every member is evaluated again, as part of the list's main part.
+    for (let q = 0; q < firm; q++) {
+      candidate[list[q]] = CLEAN;
+      listCrit[q] = Infinity;
+    }
+    firm = 0;
+  }
+  // No active yesterday and P keeps even the most willing quiet candidate quiet (P at least the
+  // largest critical P): only the candidates touched since (grievance up, legitimacy down, released,
+  // new) can change, so only they are evaluated. A higher critical P among them raises the village's
+  // bound; the village's own list is brought up to date at its next full evaluation (they stay marked
+  // STALE until then). (The firm block is empty here: its members were active yesterday.)
+  if (!full && firm === 0 && prevVillage[v] === 0 && pq >= maxCrit[v]) {
+    for (let q = 0; q < touched.length; q++) {
+      const i = touched[q];
+      candidate[i] = STALE;
+      const st = state[i];
+      if (st === DETAINED) continue;
+      const G = totalGrievance(w, i);
+      if (G <= T) continue; // left in the list; dropped at the village's next full evaluation
+      const R = risk[i] / 255;
+      if (isActive(G, R, pq, T)) {
+        state[i] = ACTIVE;
+        act[m++] = i;
+      } else {
+        const crit = R > 0 ? (G - T) / R : Infinity;
+        if (crit > maxCrit[v]) maxCrit[v] = crit;
+      }
+    }
+    touched.length = 0;
+    w.firmCount[v] = 0;
+    return m;
+  }
+  let most = 0;
+  let j = firm;
+  while (j < list.length) {
+    const i = list[j];
+    const st = state[i];
+    if (st === DETAINED) {
+      // Out of the set while held (its release touches it back in if its G is still above T,
+      // detention.ts): the last candidate takes its place, examined next.
+      candidate[i] = 0;
+      const last = list.length - 1;
+      list[j] = list[last];
+      listCrit[j] = listCrit[last];
+      list.pop();
+      listCrit.pop();
+      w.candidateCount--;
+      continue;
+    }
+    const flag = candidate[i];
+    // Where P is 0 the rule is G > T, which a SURE candidate's bound answers up to its last sure day
+    // (kept in listCrit).
+    if (flag === SURE && (st === ACTIVE ? pa : pq) === 0 && day <= listCrit[j]) {
+      state[i] = ACTIVE;
+      act[m++] = i;
+      j++;
+      continue;
+    }
+    // A quiet, untouched candidate stays quiet while P is at least its critical value (G - T) / R
+    // from its last evaluation: its G can only have decayed since, so the rule would say "not active".
+    // (A SURE candidate is active or detained, never quiet, and its listCrit is a day, not a P.)
+    // On full-check days only a candidate with an accumulated grievance is evaluated (it may have decayed
+    // to T); without one, G moves only with a touch or the drift, which rescans and refreshes handle.
+    if ((!full || stored[i] === 0) && st !== ACTIVE && flag === CLEAN && pq >= listCrit[j]) {
+      if (listCrit[j] > most) most = listCrit[j];
+      j++;
+      continue;
+    }
+    const crit = evaluate(w, i, st === ACTIVE ? pa : pq, T, pa === 0 && firm < MAX_FIRM);
+    if (crit < 0) {
+      // G has fallen to T or below: out of the set (the last candidate takes its place, examined next).
+      const last = list.length - 1;
+      list[j] = list[last];
+      listCrit[j] = listCrit[last];
+      list.pop();
+      listCrit.pop();
+      w.candidateCount--;
+      continue;
+    }
+    if (candidate[i] === FIRM) {
+      // Into the block: it swaps places with the main part's first candidate (already decided today).
+      const moved = list[firm];
+      list[j] = moved;
+      listCrit[j] = listCrit[firm];
+      list[firm] = i;
+      c.firmSlot[i] = firm;
+      firm++;
+    } else if (state[i] === ACTIVE) act[m++] = i;
+    else if (crit > most) most = crit;
+    if (candidate[i] !== FIRM) listCrit[j] = crit;
+    j++;
+  }
+  touched.length = 0;
+  maxCrit[v] = most;
+  w.firmCount[v] = firm;
+  return m;
+}
+
+/**
+ * Evaluate candidate i in full against arrest probability P (`firm`: its village's P for an active is 0):
+ * set its state and flag, and return what its village's crit list keeps: its critical P, (G - T) / R, or
+ * for a SURE (or FIRM) candidate its last sure day;
+ * or -1 when its G has fallen to T or below (it is then no candidate: flag 0, and an active goes back
+ * to quiet or dispute), for the caller to drop it from its village's list.
+ */
+function evaluate(w: World, i: number, P: number, T: number, firm: boolean): number {
+  const c = w.citizens;
+  const st = c.state[i];
+  const G = totalGrievance(w, i);
+  if (G <= T) {
+    if (st === ACTIVE) c.state[i] = c.openCases[i] > 0 ? DISPUTE : QUIET;
+    c.candidate[i] = 0;
+    return -1;
+  }
+  const R = c.riskAversion[i] / 255;
+  c.candidate[i] = CLEAN;
+  if (isActive(G, R, P, T)) {
+    c.state[i] = ACTIVE;
+    if (P === 0) {
+      const last = lastSureDay(w, i, G, T);
+      if (last >= w.day) {
+        // Sure until the next rescan where P is 0 for actives too (firm is pa === 0): FIRM, for the block.
+        c.candidate[i] = firm && last === Infinity ? FIRM : SURE;
+        w.sureFlags = true;
+        return last;
+      }
+    }
+  } else if (st === ACTIVE) c.state[i] = c.openCases[i] > 0 ? DISPUTE : QUIET;
+  return R > 0 ? (G - T) / R : Infinity;
+}
+
+/**
+ * Detain each of village v's actives with probability capacity, independently: its firm block (list[0 ..
+ * firm - 1]) and then act[from] .. act[to - 1], found by geometric skips ('detention' stream); returns
+ * how many were detained.
+ */
+function detainAmong(w: World, list: number[], firm: number, act: Int32Array, from: number, to: number, capacity: number): number {
+  const stream = w.streams.detention;
+  const n = firm + to - from;
+  // All are chosen before anyone is detained: a detention reorders the firm block (leaveFirm).
+  picked.length = 0;
+  // geometricSkip is Infinity where officers can detain nobody.
+  for (let q = stream.geometricSkip(capacity); q < n; q += 1 + stream.geometricSkip(capacity)) picked.push(q < firm ? list[q] : act[from + q - firm]);
+  for (let k = 0; k < picked.length; k++) detain(w, picked[k]);
+  return picked.length;
+}
+
+/** detainAmong's scratch list of the day's detainees in one village (not state). */
+const picked: number[] = [];
 
 /** Enforcement presence C of village v. */
 export function presence(w: World, v: number): number {
@@ -105,14 +340,14 @@ export function presence(w: World, v: number): number {
 
 export function collectiveActionStep(w: World): void {
   const ca = w.params.collectiveAction;
-  const c = w.citizens;
   const h = w.hierarchy;
-  if (
-    Number.isNaN(w.totals.scanHardship) ||
-    Math.abs(w.hardshipFactor - w.totals.scanHardship) > RESCAN_EPS ||
-    Math.abs(w.legitimacyShift - w.totals.scanShift) > RESCAN_EPS
-  ) {
+  // A drift that can raise G (hardship up, legitimacy down) may lift citizens outside the set above T:
+  // the whole population is scanned. One that can only lower G leaves every outsider below T, so only
+  // the candidates' bounds are refreshed.
+  if (Number.isNaN(w.totals.scanHardship) || w.hardshipFactor - w.totals.scanHardship > RESCAN_EPS || w.totals.scanShift - w.legitimacyShift > RESCAN_EPS) {
     rescanCandidates(w);
+  } else if (w.totals.scanHardship - w.hardshipFactor > REFRESH_EPS || w.legitimacyShift - w.totals.scanShift > REFRESH_EPS) {
+    refreshCandidates(w);
   }
   const rule = ratioCode(ca.ratioRule);
   const T = ca.threshold;
@@ -130,144 +365,38 @@ export function collectiveActionStep(w: World): void {
     pQuiet[v] = arrestProbability(c0, a, k, rule);
     pActive[v] = a > 0 ? arrestProbability(c0, a - 1, k, rule) : pQuiet[v];
   }
-  const nextVillage = new Int32Array(V);
   // Every FULL_CHECK_DAYS days every candidate is evaluated in full, which also drops those whose
   // grievance has decayed to T or below.
   const full = w.day % FULL_CHECK_DAYS === 0;
-  const state = c.state;
-  const openCases = c.openCases;
-  const candidate = c.candidate;
-  const risk = c.riskAversion;
-  const maxCrit = w.villageMaxCrit;
   // The global drift allowed before the next rescan, at its worst for G (collective action's SURE flag).
-  const sureFactor = Math.max(0, w.totals.scanHardship - RESCAN_EPS);
-  const sureShift = w.totals.scanShift + RESCAN_EPS;
-  const sureT = T + SURE_MARGIN;
+  // Today's actives, village after village: village v's are act[first[v]] .. act[first[v + 1] - 1]. A
+  // candidate is appended at most once a day, so room for every candidate is enough.
+  if (w.activeBuffer.length < w.candidateCount) w.activeBuffer = new Int32Array(Math.ceil(w.candidateCount * 1.5));
+  const act = w.activeBuffer;
+  const first = new Int32Array(V + 1);
   // Pass 1: decide activity from yesterday's village counts, village by village.
-  for (let v = 0; v < V; v++) {
-    const list = w.candidatesByVillage[v];
-    const touched = w.dirtyByVillage[v];
-    if (list.length === 0) continue;
-    // No active yesterday and P keeps even the most willing quiet candidate quiet (P at least the
-    // largest critical P): only the candidates touched since (grievance up, legitimacy down, released,
-    // new) can change, so only they are evaluated. A higher critical P among them raises the village's
-    // bound; the village's own list is brought up to date at its next full evaluation (they stay marked
-    // STALE until then).
-    if (!full && prevVillage[v] === 0 && pQuiet[v] >= maxCrit[v]) {
-      for (let q = 0; q < touched.length; q++) {
-        const i = touched[q];
-        candidate[i] = STALE;
-        const st = state[i];
-        if (st === DETAINED) continue;
-        const G = totalGrievance(w, i);
-        if (G <= T) continue; // left in the list; dropped at the village's next full evaluation
-        const R = risk[i] / 255;
-        if (isActive(G, R, pQuiet[v], T)) {
-          state[i] = ACTIVE;
-          nextVillage[v]++;
-        } else {
-          const crit = R > 0 ? (G - T) / R : Infinity;
-          if (crit > maxCrit[v]) maxCrit[v] = crit;
-        }
-      }
-      touched.length = 0;
-      continue;
-    }
-    const listCrit = w.critByVillage[v];
-    let most = 0;
-    let j = 0;
-    while (j < list.length) {
-      const i = list[j];
-      const st = state[i];
-      if (st === DETAINED) {
-        j++;
-        continue;
-      }
-      // A quiet, untouched candidate stays quiet while P is at least its critical value (G - T) / R
-      // from its last evaluation: its G can only have decayed since, so the rule would say "not active".
-      const flag = candidate[i];
-      const P = st === ACTIVE ? pActive[v] : pQuiet[v];
-      // Where P is 0 the rule is G > T, which a SURE candidate's bound already answers.
-      if (P === 0 && flag === SURE) {
-        if (st !== ACTIVE) state[i] = ACTIVE;
-        nextVillage[v]++;
-        j++;
-        continue;
-      }
-      if (!full && st !== ACTIVE && (flag === CLEAN || flag === SURE) && pQuiet[v] >= listCrit[j]) {
-        if (listCrit[j] > most) most = listCrit[j];
-        j++;
-        continue;
-      }
-      const G = totalGrievance(w, i);
-      if (G <= T) {
-        if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
-        candidate[i] = 0;
-        const last = list.length - 1;
-        list[j] = list[last];
-        listCrit[j] = listCrit[last];
-        list.pop();
-        listCrit.pop();
-        w.candidateCount--;
-        continue;
-      }
-      const R = risk[i] / 255;
-      const crit = R > 0 ? (G - T) / R : Infinity;
-      candidate[i] = CLEAN;
-      if (isActive(G, R, P, T)) {
-        if (st !== ACTIVE) state[i] = ACTIVE;
-        nextVillage[v]++;
-        if (P === 0 && sureBound(w, i, sureFactor, sureShift) > sureT) {
-          candidate[i] = SURE;
-          w.sureFlags = true;
-        }
-      } else {
-        if (st === ACTIVE) state[i] = openCases[i] > 0 ? DISPUTE : QUIET;
-        if (crit > most) most = crit;
-      }
-      listCrit[j] = crit;
-      j++;
-    }
-    touched.length = 0;
-    maxCrit[v] = most;
-  }
-  // Pass 2: officers detain, at random among each village's actives.
+  for (let v = 0; v < V; v++) first[v + 1] = decideVillage(w, v, pQuiet[v], pActive[v], full, T, first[v]);
+  // Pass 2: officers detain, each active of village v with probability capacity_v, independently. The
+  // detained are found by geometric skips over the village's actives ('detention' stream: one draw per
+  // detention and one per village with actives, not one per active: in a riot every candidate is active).
   const arrestsPerOfficer = w.params.enforcement.arrestsPerOfficerDay;
-  const gridAct = w.gridActives;
-  gridAct.fill(0);
   const townAct = w.townActives;
   townAct.fill(0);
-  const townProj = w.townProjectActives;
-  townProj.fill(0);
   const finalVillage = new Int32Array(V);
-  const draw = w.streams.detention.next;
-  const project = c.project;
   let actives = 0;
   for (let v = 0; v < V; v++) {
-    if (nextVillage[v] === 0) continue;
+    const from = first[v];
+    const to = first[v + 1];
+    const firm = w.firmCount[v];
+    const n = firm + to - from;
+    if (n === 0) continue;
     const res = h.villageStart[v + 1] - h.villageStart[v];
     const officers = (w.officersPer1000 * res) / 1000;
-    const capacity = Math.min(1, (officers * arrestsPerOfficer) / nextVillage[v]);
-    const list = w.candidatesByVillage[v];
-    // Counted in locals and stored once: in a riot every candidate of the village passes here daily.
-    let free = 0;
-    let onProject = 0;
-    for (let q = 0; q < list.length; q++) {
-      const i = list[q];
-      if (state[i] !== ACTIVE) continue;
-      if (capacity > 0 && draw() < capacity) {
-        detain(w, i);
-        continue;
-      }
-      free++;
-      gridAct[gridOf(h, i)]++;
-      onProject += project[i];
-    }
-    const t = h.villageTown[v];
+    const capacity = Math.min(1, (officers * arrestsPerOfficer) / n);
+    const free = n - detainAmong(w, w.candidatesByVillage[v], firm, act, from, to, capacity);
     actives += free;
     finalVillage[v] = free;
-    townAct[t] += free;
-    townProj[t] += onProject;
+    townAct[h.villageTown[v]] += free;
   }
   w.villageActives = finalVillage;
   w.totals.actives = actives;
@@ -282,7 +411,9 @@ export function collectiveActionStep(w: World): void {
         w.townEpisodePeak[t] = 0;
         // What set it off: a project group made up at least half of the actives on its first day (the
         // episode may then draw in many others, as the floor rule lets a whole village's candidates go).
-        w.townEpisodeProject[t] = townProj[t] * 2 >= a ? 1 : 0;
+        // (Not counted in the burn-in, whose episodes are forgotten: there start days are below 0 and
+        // so read as "no episode", and one would start every day.)
+        w.townEpisodeProject[t] = w.day >= 0 && projectActives(w, t) * 2 >= a ? 1 : 0;
         w.totals.massIncidents++;
       }
       if (a > w.townEpisodePeak[t]) w.townEpisodePeak[t] = a;
@@ -295,6 +426,32 @@ export function collectiveActionStep(w: World): void {
       w.totals.outbursts++;
     }
   } else w.totals.areaEpisode = 0;
+}
+
+/** Actives of town t (not detained) burdened by an open project dispute: counted only when an episode starts. */
+export function projectActives(w: World, t: number): number {
+  const h = w.hierarchy;
+  const state = w.citizens.state;
+  const project = w.citizens.project;
+  const per = h.villages / h.towns;
+  let n = 0;
+  for (let v = t * per; v < (t + 1) * per; v++) {
+    const list = w.candidatesByVillage[v];
+    for (let q = 0; q < list.length; q++) if (state[list[q]] === ACTIVE) n += project[list[q]];
+  }
+  return n;
+}
+
+/**
+ * Actives (not detained) per grid, for the view's frame: counted from the candidate lists when a frame is
+ * asked for, not daily (only collective action and detention change who is active).
+ */
+export function gridActives(w: World): Int32Array {
+  const h = w.hierarchy;
+  const state = w.citizens.state;
+  const out = new Int32Array(h.grids);
+  for (const list of w.candidatesByVillage) for (const i of list) if (state[i] === ACTIVE) out[gridOf(h, i)]++;
+  return out;
 }
 
 function endEpisode(w: World, t: number): void {

@@ -1,7 +1,7 @@
 /**
  * Detention (MODEL.md section 8: a term, a release and a cost): a detained citizen is held for
  * enforcement.detentionDays days, out of collective action, participation and routine contact, and
- * released by a calendar event (K_RELEASE, drained by handling.ts). Each detention is a coercive
+ * released on its last day by handling.ts (releaseDue, before the day's case events). Each detention is a coercive
  * encounter (the rule of law's fairness lowered by coercion); every day held costs
  * detentionCostPerDay official person-days (counted each day in staffing.ts from the number held).
  *
@@ -12,10 +12,16 @@
  * not detained and released day after day unless their grievance still outweighs the raised risk.
  * The citizens' `detentions` column counts each citizen's detentions (capped at 255) for the
  * redetention share in the summary.
+ *
+ * Releases are kept in a queue in release-day order, not in the event calendar: the term is the same for
+ * every detainee, so the next release is always the earliest, and a riot's hundred thousand detentions
+ * cost a push and a pop each instead of two heap operations among every pending case event. A release
+ * earlier than the queue's last (the term shortened mid-run) goes to the calendar instead.
  */
 import type { World } from './world';
+import { pushRelease } from './release-queue';
 import { CIT_DETAINED, CIT_DISPUTE, CIT_QUIET, eventCode, K_RELEASE, TEAM_CORRECTION, TEAMS } from './codes';
-import { addGrievance, grievanceOf, touchCandidate } from './citizen';
+import { addGrievance, CANDIDATE_CLEAN, CANDIDATE_FIRM, grievanceOf, leaveFirm, touchCandidate } from './citizen';
 import { gridOf } from './hierarchy';
 import { encounter } from './legitimacy';
 
@@ -24,15 +30,27 @@ export function detain(w: World, i: number): void {
   if (c.state[i] === CIT_DETAINED) return;
   const e = w.params.enforcement;
   c.state[i] = CIT_DETAINED;
+  // A firm active no longer is one (collective action's firm block holds actives only).
+  if (c.candidate[i] === CANDIDATE_FIRM) leaveFirm(w, i, CANDIDATE_CLEAN);
   const term = Math.max(1, e.detentionDays);
-  c.detainedUntil[i] = Math.min(65535, Math.max(0, w.day + term));
-  w.cal.schedule(w.day + term, eventCode(K_RELEASE, 0), i);
+  scheduleRelease(w, w.day + term, i);
   if (c.detentions[i] > 0) w.today.redetentions++;
   if (c.detentions[i] < 255) c.detentions[i]++;
   w.totals.detainedNow++;
   countDetained(w, i, 1);
   w.today.detained++;
   encounter(w, i, w.params.ruleOfLaw.baselineFairness * (1 - e.coercion));
+}
+
+function scheduleRelease(w: World, day: number, i: number): void {
+  // Out of order (the term shortened mid-run): the calendar keeps it.
+  if (!pushRelease(w.releases, day, i)) w.cal.schedule(day, eventCode(K_RELEASE, 0), i);
+}
+
+/** Release everyone whose term ends today or before (the queue's front). */
+export function releaseDue(w: World): void {
+  const q = w.releases;
+  while (q.head < q.tail && q.day[q.head] <= w.day) release(w, q.who[q.head++]);
 }
 
 function countDetained(w: World, i: number, delta: number): void {

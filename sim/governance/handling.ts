@@ -80,7 +80,7 @@ import { gridOf } from './hierarchy';
 import { caseHours, fairnessOf, instanceFor, releaseSlot, serviceDays, skillOf, unqueue } from './resolvers';
 import { available, encounterCase, FIT, learn, sendTo } from './routing';
 import { enterPetition, petitionEnd } from './petitions';
-import { release } from './detention';
+import { release, releaseDue } from './detention';
 import { approveProject } from './projects';
 
 const OPT_PETITION = 9;
@@ -352,6 +352,7 @@ function patienceEnd(w: World, row: number): void {
 
 /** Drain today's calendar (step 4; also runs the service ends of petitions, step 5). */
 export function handlingStep(w: World): void {
+  releaseDue(w);
   const cal = w.cal;
   while (cal.popDue(w.day)) {
     const code = cal.lastKind;

@@ -18,7 +18,7 @@ import type { World } from './world';
 import type { Stream } from '../core/random';
 import { CIT_DETAINED } from './codes';
 import { gridOf } from './hierarchy';
-import { CANDIDATE_CLEAN, CANDIDATE_SURE, legitimacyOf, touchCandidate } from './citizen';
+import { CANDIDATE_CLEAN, CANDIDATE_SURE, leaveFirm, legitimacyOf, SURE_MARGIN, sureFloor, touchCandidate } from './citizen';
 
 /** An encounter of procedural fairness below this is one the citizen found unfair (for the survey). */
 const UNFAIR = 0.5;
@@ -44,8 +44,12 @@ function shiftLegitimacy(w: World, i: number, delta: number): void {
   w.totals.sumLegitimacy += c.legitimacy[i] - before;
   // Stryker disable next-line EqualityOperator: with delta 0 nothing changed; touching only re-evaluates a citizen whose G did not move
   if (delta < 0) touchCandidate(w, i);
-  // Its G fell: the bound that let collective action skip its evaluation no longer holds.
-  else if (w.sureFlags && c.candidate[i] === CANDIDATE_SURE) c.candidate[i] = CANDIDATE_CLEAN;
+  // Its G fell: the bound that let collective action skip its evaluation may no longer hold. A FIRM
+  // active's is checked again (H(1 - L) at the worst drift, no exponential); a SURE one's is dropped.
+  else if (w.sureFlags && c.candidate[i] >= CANDIDATE_SURE) {
+    if (c.candidate[i] === CANDIDATE_SURE) c.candidate[i] = CANDIDATE_CLEAN;
+    else if (sureFloor(w, i) <= w.params.collectiveAction.threshold + SURE_MARGIN) leaveFirm(w, i, CANDIDATE_CLEAN);
+  }
 }
 
 /** Citizen i meets an authority whose procedural fairness in this encounter is f. */

@@ -53,7 +53,7 @@ import { grievanceStep } from './grievances';
 import { safetyStep } from './safety';
 import { projectsStep } from './projects';
 import { handlingStep } from './handling';
-import { collectiveActionStep, rescanCandidates } from './collective-action';
+import { collectiveActionStep, gridActives, rescanCandidates } from './collective-action';
 import { participationStep, recountMembers, updateNgoSlots } from './participation';
 import { surveyStep } from './survey';
 import { contactsStep } from './contacts';
@@ -74,12 +74,13 @@ const DATA_KEYS = [
   'candidatesByVillage',
   'critByVillage',
   'candidateCount',
+  'releases',
+  'firmCount',
   'dirtyByVillage',
   'villageMaxCrit',
   'resolveDays',
   'gridVolunteers',
   'gridHighMembers',
-  'gridActives',
   'gridOpen',
   'villageActives',
   'villagePatrol',
@@ -93,7 +94,6 @@ const DATA_KEYS = [
   'villageUnhappy',
   'experience',
   'townActives',
-  'townProjectActives',
   'townMediators',
   'townEpisodeStart',
   'townEpisodePeak',
@@ -279,7 +279,7 @@ export class GovernanceModel implements Model {
         gridY: h.gridY.slice(),
         gridResidents,
         gridOpen,
-        gridActives: w.gridActives.slice(),
+        gridActives: gridActives(w),
         gridVolunteers: w.gridVolunteers.slice(),
         villageActives: w.villageActives.slice(),
         villagePatrol: w.villagePatrol.slice(),

@@ -14,6 +14,7 @@ import { buildHierarchy, type Hierarchy } from './hierarchy';
 import type { GovernanceParams } from './params';
 import { allocateCitizens, type Citizens, highReviewers, initCitizens, reviewableCitizens } from './population';
 import { buildResolvers, type Resolvers } from './resolver-table';
+import { createReleaseQueue, type ReleaseQueue } from './release-queue';
 
 /**
  * One stream per process (common random numbers across policies): a policy that switches a process
@@ -242,6 +243,8 @@ export interface World {
   cases: CaseStore;
   log: LogStore | null;
   cal: EventCalendar;
+  /** Pending releases from detention, in release-day order (detention.ts). */
+  releases: ReleaseQueue;
   resolvers: Resolvers;
   day: number;
   /** The day's counts (Daily), added to `totals` at the end of the day. */
@@ -271,6 +274,13 @@ export interface World {
   candidateCount: number;
   /** Some candidate may carry the SURE flag (set by collective action, cleared by a rescan): while false, legitimacy gains skip the flag check. */
   sureFlags: boolean;
+  /** Collective action's scratch list of the day's actives (collective-action.ts), grown as the candidate set grows; not state. */
+  activeBuffer: Int32Array;
+  /**
+   * Collective action's firm block per village: candidatesByVillage[v][0 .. firmCount[v] - 1] are FIRM
+   * actives (citizens' firmSlot column holds each one's place in it).
+   */
+  firmCount: Int32Array;
   /** Candidates of each village added or touched since they were last evaluated (collective-action.ts). */
   dirtyByVillage: number[][];
   /**
@@ -281,7 +291,6 @@ export interface World {
   /** Histogram of days from opening to resolution (last bin: that many or more). */
   resolveDays: Int32Array;
   gridVolunteers: Int32Array;
-  gridActives: Int32Array;
   gridOpen: Int32Array;
   villageActives: Int32Array;
   villagePatrol: Int32Array;
@@ -306,7 +315,6 @@ export interface World {
    */
   experience: Float32Array;
   townActives: Int32Array;
-  townProjectActives: Int32Array;
   townMediators: Int32Array;
   /** Mass-incident episode per town: start day or -1, peak, whether project-driven. */
   townEpisodeStart: Int32Array;
@@ -452,6 +460,7 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     cases: createCaseStore(),
     log: p.output.caseLog ? createLogStore() : null,
     cal: new EventCalendar(1024),
+    releases: createReleaseQueue(),
     resolvers: buildResolvers(h),
     day: 0,
     today: zeroDaily(),
@@ -466,11 +475,12 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     critByVillage: Array.from({ length: h.villages }, () => []),
     candidateCount: 0,
     sureFlags: false,
+    activeBuffer: new Int32Array(0),
+    firmCount: new Int32Array(h.villages),
     dirtyByVillage: Array.from({ length: h.villages }, () => []),
     villageMaxCrit: new Float64Array(h.villages).fill(Infinity),
     resolveDays: new Int32Array(4096),
     gridVolunteers: new Int32Array(h.grids),
-    gridActives: new Int32Array(h.grids),
     gridOpen: new Int32Array(h.grids),
     villageActives: new Int32Array(h.villages),
     villagePatrol: new Int32Array(h.villages),
@@ -484,7 +494,6 @@ export function createWorld(p: GovernanceParams, seed: number): World {
     villageUnhappy: new Int32Array(h.villages),
     experience: new Float32Array(h.grids * CHANNELS).fill(0.5),
     townActives: new Int32Array(h.towns),
-    townProjectActives: new Int32Array(h.towns),
     townMediators: new Int32Array(h.towns),
     townEpisodeStart: new Int32Array(h.towns).fill(-1),
     townEpisodePeak: new Int32Array(h.towns),

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { quietWorld, scripted, smallWorld } from './helpers';
+import { quietWorld, scripted, smallModel, smallWorld } from './helpers';
 import { arrestProbability, grievance, isActive, ratioCode } from '../../../sim/core/activation';
-import { collectiveActionStep, openEpisodes, presence, rescanCandidates } from '../../../sim/governance/collective-action';
+import { collectiveActionStep, gridActives, openEpisodes, presence, projectActives, rescanCandidates } from '../../../sim/governance/collective-action';
 import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_PETITIONING, CIT_QUIET } from '../../../sim/governance/codes';
 import type { World } from '../../../sim/governance/world';
 import { gridOf } from '../../../sim/governance/hierarchy';
 import { encounter } from '../../../sim/governance/legitimacy';
-import { addGrievance, CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_STALE, CANDIDATE_SURE, grievanceOf, hardshipOf, legitimacyOf, totalGrievance, touchCandidate } from '../../../sim/governance/citizen';
+import { addGrievance, CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_FIRM, CANDIDATE_STALE, CANDIDATE_SURE, grievanceOf, hardshipOf, leaveFirm, legitimacyOf, totalGrievance, touchCandidate } from '../../../sim/governance/citizen';
 
 describe('collective action', () => {
   it('takes Epstein’s rule from the one shared implementation (sim/core/activation), as sim/epstein does', () => {
@@ -111,9 +111,13 @@ function heat(w: World, from: number, to: number, project = false) {
 function cool(w: World) {
   w.citizens.hardship.fill(0);
   // The model writes stored hardship only at initialisation; lowering it here behind the model's back
-  // must also drop the SURE bounds that relied on it, as a rise in legitimacy does (legitimacy.ts).
+  // must also drop the SURE and FIRM bounds that relied on it, as a rise in legitimacy does
+  // (legitimacy.ts): each firm member leaves its block.
   const flags = w.citizens.candidate;
-  for (let i = 0; i < flags.length; i++) if (flags[i] === CANDIDATE_SURE) flags[i] = CANDIDATE_CLEAN;
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] === CANDIDATE_SURE) flags[i] = CANDIDATE_CLEAN;
+    else if (flags[i] === CANDIDATE_FIRM) leaveFirm(w, i, CANDIDATE_CLEAN);
+  }
 }
 
 /** Run the step for days with the given numbers of hot citizens (in one town). */
@@ -154,7 +158,7 @@ describe('collective action: episodes and detention', () => {
       heat(w, 0, 30 - burdened);
       heat(w, 1000, 1000 + burdened, true);
       collectiveActionStep(w);
-      expect(w.townProjectActives[0]).toBe(burdened);
+      expect(projectActives(w, 0)).toBe(burdened);
       expect(openEpisodes(w).project).toBe(counted);
       w.day++;
       cool(w);
@@ -170,15 +174,19 @@ describe('collective action: episodes and detention', () => {
     heat(w, 1250, 1252); // village 1 first: 2 actives, capacity 1 / 2
     for (const i of [3, 2, 1, 0]) heat(w, i, i + 1); // village 0, in reverse
     expect(w.candidatesByVillage.slice(0, 2)).toEqual([[3, 2, 1, 0], [1250, 1251]]);
-    // Draws village by village, each in its list's order: 3, 2, 1, 0, then 1250, 1251.
-    w.streams.detention = scripted([0.25 - 1e-9, 0.25, 0.9, 0.9, 0.5 - 1e-9, 0.5]);
+    // Village by village, geometric skips over its actives in list order (3, 2, 1, 0, then 1250, 1251):
+    // skip = floor(ln(1 - u) / ln(1 - capacity)). Village 0 (capacity 1/4): u just below 1/4 skips none
+    // (citizen 3), then u = 0.9 skips 8, past the end. Village 1 (capacity 1/2): u just below 1/2 skips
+    // none (1250), then u = 0.5 skips 1, past the end. Four draws, not one per active.
+    w.streams.detention = scripted([0.25 - 1e-9, 0.9, 0.5 - 1e-9, 0.5]);
     collectiveActionStep(w);
+    expect((w.streams.detention as unknown as { drawn: number }).drawn).toBe(4);
     const detained = [0, 1, 2, 3, 1250, 1251].map((i) => w.citizens.state[i] === CIT_DETAINED);
     expect(detained).toEqual([false, false, false, true, true, false]);
     expect(w.totals.actives).toBe(4);
     expect(Array.from(w.villageActives)).toEqual([3, 1, 0, 0]);
-    expect(w.gridActives[0]).toBe(3);
-    expect(w.gridActives[5]).toBe(1);
+    expect(gridActives(w)[0]).toBe(3);
+    expect(gridActives(w)[5]).toBe(1);
     expect(w.townActives[0]).toBe(4);
   });
 
@@ -236,7 +244,7 @@ describe('collective action: episodes and detention', () => {
     expect(w.citizens.candidate[0]).toBe(CANDIDATE_CLEAN);
   });
 
-  it('skips an untouched quiet candidate while P is at least its critical value, except on full-check days', () => {
+  it('skips an untouched quiet candidate while P is at least its critical value, except on full-check days if its grievance decays', () => {
     const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
     // Citizen 1 (R = 0) is active every day, so village 0 is evaluated in full every day.
     heat(w, 0, 2);
@@ -249,52 +257,141 @@ describe('collective action: episodes and detention', () => {
     expect(w.candidatesByVillage[0]).toEqual([0, 1]);
     expect(w.critByVillage[0][0]).toBeCloseTo(0.9, 6);
     expect(w.citizens.candidate[0]).toBe(CANDIDATE_CLEAN);
-    // Its risk aversion drops without a touch: not re-evaluated until the 30-day check.
+    // Its risk aversion drops without a touch (behind the model's back): not re-evaluated...
     w.citizens.riskAversion[0] = 0;
     for (w.day = 3; w.day < 30; w.day++) {
       collectiveActionStep(w);
       expect(w.villageActives[0]).toBe(1);
     }
     expect(w.citizens.state[0]).toBe(CIT_QUIET);
+    // ...nor at the 30-day check, as without an accumulated grievance its G cannot have decayed to T...
     collectiveActionStep(w); // day 30
+    expect(w.citizens.state[0]).toBe(CIT_QUIET);
+    // ...which evaluates those with one (for the decay): with a grievance, at the next check it is.
+    w.citizens.grievance[0] = 0.01;
+    w.citizens.grievanceDay[0] = 59;
+    for (w.day = 31; w.day < 60; w.day++) collectiveActionStep(w);
+    expect(w.citizens.state[0]).toBe(CIT_QUIET);
+    collectiveActionStep(w); // day 60
     expect(w.citizens.state[0]).toBe(CIT_ACTIVE);
   });
 
-  it('keeps a SURE active active where P is 0 without evaluating it, until its legitimacy rises or a rescan', () => {
+  it('keeps a FIRM active in its village’s block where P is 0 without visiting it, until its legitimacy rises or a rescan', () => {
     // No officers: P is 0 in every village, so the rule is G > T.
     const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
     heat(w, 0, 1);
-    w.citizens.hardship[1] = 255; // citizen 1: G from accumulated grievance only (H(1 - L) is 0 at L = 1)
-    w.totals.sumLegitimacy += 1 - w.citizens.legitimacy[1];
-    w.citizens.legitimacy[1] = 1;
-    addGrievance(w, 1, 0.5);
     collectiveActionStep(w);
     w.day++;
-    collectiveActionStep(w); // a full pass: both active; only citizen 0's H(1 - L) clears T on its own
-    expect([w.citizens.state[0], w.citizens.state[1]]).toEqual([CIT_ACTIVE, CIT_ACTIVE]);
-    expect([w.citizens.candidate[0], w.citizens.candidate[1]]).toEqual([CANDIDATE_SURE, CANDIDATE_CLEAN]);
+    collectiveActionStep(w); // a full pass: its H(1 - L) clears T on its own, whatever the drift
+    expect([w.citizens.state[0], w.citizens.candidate[0]]).toEqual([CIT_ACTIVE, CANDIDATE_FIRM]);
+    expect([w.firmCount[0], w.candidatesByVillage[0][0], w.citizens.firmSlot[0]]).toEqual([1, 0, 0]);
     expect(w.sureFlags).toBe(true);
-    // Behind the model's back (the model never lowers stored hardship): a SURE candidate is not evaluated.
+    // Behind the model's back (the model never lowers stored hardship): a FIRM active is not evaluated.
     w.citizens.hardship[0] = 0;
     w.day++;
     collectiveActionStep(w);
     expect(w.citizens.state[0]).toBe(CIT_ACTIVE);
-    // A fair encounter raises its legitimacy: the bound is dropped and the next pass evaluates it.
+    expect(w.totals.actives).toBe(1);
+    // A fair encounter raises its legitimacy: it leaves the block and the next pass evaluates it.
     encounter(w, 0, 1);
-    expect(w.citizens.candidate[0]).toBe(CANDIDATE_CLEAN);
+    expect([w.citizens.candidate[0], w.firmCount[0]]).toEqual([CANDIDATE_CLEAN, 0]);
     w.day++;
     collectiveActionStep(w);
     expect(w.citizens.state[0]).toBe(CIT_QUIET);
-    // A rescan clears every flag (all DIRTY) and the world's note that some may be SURE.
+    // A rescan clears every flag (all DIRTY), the blocks and the world's note that some may be SURE.
     w.citizens.hardship[0] = 255;
     touchCandidate(w, 0);
     w.day++;
-    collectiveActionStep(w);
-    expect(w.citizens.candidate[0]).toBe(CANDIDATE_SURE);
+    collectiveActionStep(w); // a village with no active yesterday: evaluated alone as touched (STALE)
+    w.day++;
+    collectiveActionStep(w); // a full pass: into the block
+    expect([w.citizens.candidate[0], w.firmCount[0]]).toEqual([CANDIDATE_FIRM, 1]);
     w.hardshipFactor = 1.01;
     rescanCandidates(w);
     expect(w.sureFlags).toBe(false);
-    expect(w.citizens.candidate[0]).toBe(CANDIDATE_DIRTY);
+    expect([w.citizens.candidate[0], w.firmCount[0]]).toEqual([CANDIDATE_DIRTY, 0]);
+  });
+
+  it('keeps a SURE active (above T by a decaying grievance) unevaluated up to its last sure day, or until relieved', () => {
+    const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    // G from accumulated grievance only (hardship 0): weight x g, decaying at decayPerYear.
+    w.citizens.riskAversion[1] = 0;
+    addGrievance(w, 1, 0.5);
+    collectiveActionStep(w); // new: evaluated alone, active
+    w.day++;
+    collectiveActionStep(w); // a full pass
+    expect([w.citizens.state[1], w.citizens.candidate[1], w.firmCount[0]]).toEqual([CIT_ACTIVE, CANDIDATE_SURE, 0]);
+    const last = w.critByVillage[0][0];
+    // Its last sure day: G is above T then, and has fallen to T a day or two later.
+    const G = (day: number) => {
+      const today = w.day;
+      w.day = day;
+      const g = totalGrievance(w, 1);
+      w.day = today;
+      return g;
+    };
+    expect(last).toBeGreaterThan(w.day + 30);
+    expect(G(last)).toBeGreaterThan(0.1);
+    expect(G(last + 2)).toBeLessThanOrEqual(0.1 + 1e-9);
+    // Unevaluated meanwhile: its grievance cut behind the model's back changes nothing...
+    const kept = w.citizens.grievance[1];
+    w.citizens.grievance[1] = 0;
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.citizens.state[1]).toBe(CIT_ACTIVE);
+    // ...but past its last sure day it is evaluated: dropped, its G being 0.
+    w.day = last + 1;
+    collectiveActionStep(w);
+    expect([w.citizens.state[1], w.citizens.candidate[1]]).toEqual([CIT_QUIET, 0]);
+    // A relief of its grievance through the model (a resolved dispute) makes it CLEAN at once.
+    w.citizens.grievance[1] = kept;
+    w.citizens.grievanceDay[1] = w.day;
+    touchCandidate(w, 1);
+    collectiveActionStep(w);
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.citizens.candidate[1]).toBe(CANDIDATE_SURE);
+    addGrievance(w, 1, -0.01);
+    expect(w.citizens.candidate[1]).toBe(CANDIDATE_CLEAN);
+  });
+
+  it('keeps every firm block exact: its members FIRM actives at their firmSlot, in a riot with detentions', () => {
+    // A risen town: low legitimacy, few officers (P is 0 under the floor rule), detentions every day.
+    const m = smallModel({ legitimacy: { initialMean: 0.3 }, enforcement: { officersPer1000: 0.3 } }, 3);
+    const w = m.w;
+    let firm = 0;
+    for (let d = 0; d < 60; d++) {
+      m.step(1);
+      for (let v = 0; v < w.hierarchy.villages; v++) {
+        const list = w.candidatesByVillage[v];
+        firm += w.firmCount[v];
+        for (let q = 0; q < list.length; q++) {
+          const i = list[q];
+          if (q < w.firmCount[v]) {
+            expect([w.citizens.candidate[i], w.citizens.state[i], w.citizens.firmSlot[i]]).toEqual([CANDIDATE_FIRM, CIT_ACTIVE, q]);
+          } else expect(w.citizens.candidate[i]).not.toBe(CANDIDATE_FIRM);
+        }
+      }
+    }
+    expect(firm).toBeGreaterThan(0);
+    expect(w.totals.detentions).toBeGreaterThan(0);
+  });
+
+  it('dissolves a firm block when P for an active rises above 0, evaluating its members again', () => {
+    const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    heat(w, 0, 3);
+    w.citizens.riskAversion[2] = 255;
+    collectiveActionStep(w);
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.firmCount[0]).toBe(3);
+    // Heavy presence: P near 1. Citizen 2 (R = 1, G = 1, critical P 0.9) is deterred; 0 and 1 (R = 0) are not.
+    w.officersPer1000 = 50;
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.firmCount[0]).toBe(0);
+    expect([0, 1, 2].map((i) => w.citizens.candidate[i])).toEqual([CANDIDATE_CLEAN, CANDIDATE_CLEAN, CANDIDATE_CLEAN]);
+    expect([0, 1, 2].map((i) => w.citizens.state[i])).toEqual([CIT_ACTIVE, CIT_ACTIVE, CIT_QUIET]);
   });
 
   it('never marks SURE where P is above 0: a deterred candidate must be re-evaluated as P falls', () => {
@@ -334,7 +431,54 @@ describe('collective action: episodes and detention', () => {
     expect(w.candidateCount).toBe(2);
   });
 
-  it('a rescan keeps actives and detainees and records each candidate’s village', () => {
+  it('after a drift that can only lower G, refreshes the candidates’ bounds without visiting the population', () => {
+    const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    // Citizen 0: H(1 - L) = 1, firm whatever the drift. Citizen 1: H(1 - L) just above T (hardship 27:
+    // 0.106), firm only while hardship stays near its scan's factor.
+    heat(w, 0, 2);
+    w.citizens.hardship[1] = 27;
+    collectiveActionStep(w);
+    w.day++;
+    collectiveActionStep(w);
+    expect([w.citizens.candidate[0], w.citizens.candidate[1], w.firmCount[0]]).toEqual([CANDIDATE_FIRM, CANDIDATE_FIRM, 2]);
+    // An outsider whose G the fall of hardship keeps below T is never visited: G only fell.
+    w.citizens.hardship[2000] = 255;
+    const scans = w.totals.scanHardship;
+    w.hardshipFactor = scans - 0.1; // down by more than the refresh's 0.0025, not up
+    w.day++;
+    collectiveActionStep(w);
+    expect(w.totals.scanHardship).toBe(scans - 0.1);
+    expect(w.citizens.candidate[2000]).toBe(0); // no rescan
+    // Citizen 1's H(1 - L) at the new worst drift is below T: it left the block and was evaluated (G =
+    // 0.106 x 0.9, below T: quiet, out of the set); citizen 0 stays in.
+    expect([w.citizens.candidate[0], w.firmCount[0], w.candidatesByVillage[0]]).toEqual([CANDIDATE_FIRM, 1, [0]]);
+    expect([w.citizens.state[1], w.citizens.candidate[1]]).toEqual([CIT_QUIET, 0]);
+  });
+
+  it('a touch or a fall in legitimacy leaves a FIRM active in its block; a rise takes it out only when its bound fails', () => {
+    const w = calmWorld({ collectiveAction: { threshold: 0.1 }, enforcement: { arrestsPerOfficerDay: 0 } });
+    heat(w, 0, 1);
+    collectiveActionStep(w);
+    w.day++;
+    collectiveActionStep(w);
+    expect([w.citizens.candidate[0], w.firmCount[0]]).toEqual([CANDIDATE_FIRM, 1]);
+    // Its G rises: it stays an active of the block, and nothing is queued for evaluation.
+    touchCandidate(w, 0);
+    encounter(w, 0, 0);
+    addGrievance(w, 0, 0.5);
+    expect([w.citizens.candidate[0], w.firmCount[0], w.dirtyByVillage[0]]).toEqual([CANDIDATE_FIRM, 1, []]);
+    // A small rise in legitimacy keeps H(1 - L) far above T: still firm.
+    w.citizens.legitimacy[0] = 0;
+    encounter(w, 0, 0.5);
+    expect(w.citizens.legitimacy[0]).toBeGreaterThan(0);
+    expect([w.citizens.candidate[0], w.firmCount[0]]).toEqual([CANDIDATE_FIRM, 1]);
+    // One that takes H(1 - L) to T takes it out, CLEAN, for the next pass to evaluate.
+    w.citizens.legitimacy[0] = 0.899;
+    encounter(w, 0, 1);
+    expect([w.citizens.candidate[0], w.firmCount[0]]).toEqual([CANDIDATE_CLEAN, 0]);
+  });
+
+  it('a rescan keeps every candidate (a detainee too) and records each candidate’s village', () => {
     const w = calmWorld();
     w.citizens.candidate[2000] = CANDIDATE_CLEAN; // already in (e.g. detained)
     w.citizens.state[2000] = CIT_DETAINED;
@@ -348,9 +492,11 @@ describe('collective action: episodes and detention', () => {
     expect([w.citizens.candidate[2000], w.citizens.candidate[3000]]).toEqual([CANDIDATE_DIRTY, CANDIDATE_DIRTY]);
     w.day = 30; // a full evaluation
     collectiveActionStep(w);
-    // Detainees are not evaluated: 2000 (G = 0) stays detained and in the set.
+    // A detainee is not evaluated: it leaves the set while held (its release touches it back in when its G
+    // is above T), and stays detained.
     expect(w.citizens.state[2000]).toBe(CIT_DETAINED);
-    expect(w.candidatesByVillage[1]).toEqual([2000]);
+    expect([w.candidatesByVillage[1], w.critByVillage[1], w.citizens.candidate[2000]]).toEqual([[], [], 0]);
+    expect(w.candidateCount).toBe(1);
     expect(w.citizens.state[3000]).toBe(CIT_ACTIVE);
   });
 });
@@ -400,10 +546,10 @@ describe('collective action: the decision of each candidate', () => {
     collectiveActionStep(v); // new: active
     v.day++;
     v.citizens.grievanceDay[0] = v.day; // G = 0.7 today
-    collectiveActionStep(v); // a full pass (an active yesterday): still active, its critical P recorded
+    collectiveActionStep(v); // a full pass (an active yesterday): still active, and SURE (P is 0)
     expect(v.citizens.state[0]).toBe(CIT_ACTIVE);
-    expect(v.citizens.candidate[0]).toBe(CANDIDATE_CLEAN);
-    expect(v.critByVillage[0][0]).toBeCloseTo(0.6, 6);
+    expect(v.citizens.candidate[0]).toBe(CANDIDATE_SURE);
+    expect(v.critByVillage[0][0]).toBeGreaterThan(v.day); // its last sure day, not a critical P
     v.officersPer1000 = 50;
     v.day++;
     collectiveActionStep(v);
@@ -420,12 +566,25 @@ describe('collective action: the decision of each candidate', () => {
     // Written at a full evaluation (an active yesterday), on the same day as the grievances.
     w.day++;
     for (const i of [0, 1, 1300]) w.citizens.grievanceDay[i] = w.day;
+    // Under P = 0 actives kept above T by their grievance are SURE: the entry is their last sure day.
     collectiveActionStep(w);
     expect(w.candidatesByVillage.slice(0, 2)).toEqual([[0, 1], [1300]]);
+    expect([0, 1, 1300].map((i) => w.citizens.candidate[i])).toEqual([CANDIDATE_SURE, CANDIDATE_SURE, CANDIDATE_SURE]);
+    expect(w.critByVillage[0][1]).toBe(w.critByVillage[1][0]); // the same grievance: the same day
+    expect(w.critByVillage[0][0]).toBeGreaterThan(w.critByVillage[0][1]); // a larger one lasts longer
+    expect(w.critByVillage.map((crit) => crit.length)).toEqual(w.candidatesByVillage.map((list) => list.length));
+    // Under a small P (literal ratio rule) they are evaluated, and the entry is the critical P.
+    const rule = w.params.collectiveAction.ratioRule;
+    w.params.collectiveAction.ratioRule = 'literal';
+    w.officersPer1000 = 0.01;
+    w.day++;
+    for (const i of [0, 1, 1300]) w.citizens.grievanceDay[i] = w.day;
+    collectiveActionStep(w);
+    expect([0, 1, 1300].map((i) => w.citizens.state[i])).toEqual([CIT_ACTIVE, CIT_ACTIVE, CIT_ACTIVE]);
     expect(w.critByVillage[0][0]).toBeCloseTo(0.6 / 0.2, 5);
     expect(w.critByVillage[0][1]).toBeCloseTo(0.4, 6);
     expect(w.critByVillage[1][0]).toBeCloseTo(0.4, 6);
-    expect(w.critByVillage.map((crit) => crit.length)).toEqual(w.candidatesByVillage.map((list) => list.length));
+    w.params.collectiveAction.ratioRule = rule;
     // Under P = 1, with a third candidate (G = 0.3): 0 stays active, 1 and 2 are deterred.
     w.officersPer1000 = 50;
     w.day++;

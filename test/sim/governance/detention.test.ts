@@ -42,7 +42,6 @@ describe('detention', () => {
     w.day = 10;
     detain(w, 4);
     expect(w.citizens.state[4]).toBe(CIT_DETAINED);
-    expect(w.citizens.detainedUntil[4]).toBe(15);
     expect(w.totals.detainedNow).toBe(1);
     for (w.day = 11; w.day < 15; w.day++) {
       handlingStep(w);
@@ -66,23 +65,28 @@ describe('detention', () => {
     expect(Array.from(w.townDetained)).toEqual([1]);
   });
 
-  it('schedules exactly one release event, at least a day after detention', () => {
+  it('queues exactly one release, at least a day after detention, in release-day order', () => {
     const w = town();
     w.params.enforcement.detentionDays = 0; // below the scenario's range: still held a day
     w.day = 3;
     detain(w, 4);
+    const q = w.releases;
+    expect([q.tail - q.head, q.day[q.head], q.who[q.head]]).toEqual([1, 4, 4]);
+    expect(w.cal.size).toBe(0); // not in the event calendar
+    // A term shortened mid-run would release before the queue's last: that one goes to the calendar.
+    w.params.enforcement.detentionDays = 10;
+    detain(w, 5); // day 13
+    w.params.enforcement.detentionDays = 2;
+    detain(w, 6); // day 5, before 13
+    expect([q.tail - q.head, w.cal.size]).toEqual([2, 1]);
     expect(w.cal.popDue(Infinity)).toBe(true);
-    expect([w.cal.lastTime, w.cal.lastKind & 15, w.cal.lastSubject]).toEqual([4, K_RELEASE, 4]);
-    expect(w.citizens.detainedUntil[4]).toBe(4);
-    expect(w.cal.popDue(Infinity)).toBe(false);
+    expect([w.cal.lastTime, w.cal.lastKind & 15, w.cal.lastSubject]).toEqual([5, K_RELEASE, 6]);
+    // Each is released on its day, by the day's handling.
+    for (w.day = 4; w.day <= 13; w.day++) handlingStep(w);
+    expect([4, 5].map((i) => w.citizens.state[i])).toEqual([CIT_QUIET, CIT_QUIET]);
+    expect(q.tail - q.head).toBe(0);
   });
 
-  it('the release day is stored capped at 65535', () => {
-    const w = town();
-    w.day = 65534;
-    detain(w, 4);
-    expect(w.citizens.detainedUntil[4]).toBe(65535);
-  });
 
   it('counts detentions and redetentions; detaining the detained does nothing', () => {
     const w = town();

@@ -50,6 +50,8 @@ export function scripted(draws: number[], after = 0.5): Stream & { drawn: number
     exponential: (rate: number) => -Math.log(1 - s.next()) / rate,
     int: (n: number) => Math.floor(s.next() * n),
     chance: (p: number) => s.next() < p,
+    // As Stream.geometricSkip: no draw where p is 0 or 1.
+    geometricSkip: (p: number) => (p >= 1 ? 0 : p <= 0 ? Number.POSITIVE_INFINITY : Math.floor(Math.log(1 - s.next()) / Math.log(1 - p))),
   };
   return s as unknown as Stream & { drawn: number };
 }

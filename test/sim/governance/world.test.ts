@@ -81,9 +81,11 @@ describe('world', () => {
     expect(w.villageMembers.length).toBe(h.villages * TEAMS);
     expect(Array.from(w.townEpisodeStart)).toEqual(new Array(h.towns).fill(-1));
     expect(Array.from(w.townLastIncident)).toEqual(new Array(h.towns).fill(-100000));
-    expect([w.gridVolunteers.length, w.gridActives.length, w.gridOpen.length]).toEqual([h.grids, h.grids, h.grids]);
+    expect([w.gridVolunteers.length, w.gridOpen.length]).toEqual([h.grids, h.grids]);
+    // No firm block yet, and no scratch list of actives before the first pass.
+    expect([Array.from(w.firmCount), w.activeBuffer.length]).toEqual([new Array(h.villages).fill(0), 0]);
     expect([w.villageActives.length, w.villagePatrol.length, w.villageDissatisfaction.length, w.villageAsked.length, w.villageUnhappy.length]).toEqual(new Array(5).fill(h.villages));
-    expect([w.townActives.length, w.townProjectActives.length, w.townMediators.length, w.townEpisodePeak.length, w.townEpisodeProject.length]).toEqual(new Array(5).fill(h.towns));
+    expect([w.townActives.length, w.townMediators.length, w.townEpisodePeak.length, w.townEpisodeProject.length]).toEqual(new Array(4).fill(h.towns));
     expect(w.resolvers.count).toBe(h.grids + h.villages + 4 * h.towns + 2 * h.counties);
     // Lists start empty: no free rows, candidates, projects, incidents or yearly counts yet.
     expect(w.freeRows).toEqual([]);
