@@ -220,14 +220,8 @@ function decideVillage(w: World, v: number, pq: number, pa: number, full: boolea
     const st = state[i];
     if (st === DETAINED) {
       // Out of the set while held (its release touches it back in if its G is still above T,
-      // detention.ts): the last candidate takes its place, examined next.
-      candidate[i] = 0;
-      const last = list.length - 1;
-      list[j] = list[last];
-      listCrit[j] = listCrit[last];
-      list.pop();
-      listCrit.pop();
-      w.candidateCount--;
+      // detention.ts); the candidate taking its place is examined next.
+      dropAt(w, list, listCrit, j);
       continue;
     }
     const flag = candidate[i];
@@ -251,13 +245,8 @@ function decideVillage(w: World, v: number, pq: number, pa: number, full: boolea
     }
     const crit = evaluate(w, i, st === ACTIVE ? pa : pq, T, pa === 0 && firm < MAX_FIRM);
     if (crit < 0) {
-      // G has fallen to T or below: out of the set (the last candidate takes its place, examined next).
-      const last = list.length - 1;
-      list[j] = list[last];
-      listCrit[j] = listCrit[last];
-      list.pop();
-      listCrit.pop();
-      w.candidateCount--;
+      // G has fallen to T or below: out of the set (the candidate taking its place is examined next).
+      dropAt(w, list, listCrit, j);
       continue;
     }
     if (candidate[i] === FIRM) {
@@ -277,6 +266,17 @@ function decideVillage(w: World, v: number, pq: number, pa: number, full: boolea
   maxCrit[v] = most;
   w.firmCount[v] = firm;
   return m;
+}
+
+/** Take list[j] out of the candidate set (flag 0): the list's last candidate takes its place. */
+function dropAt(w: World, list: number[], listCrit: number[], j: number): void {
+  w.citizens.candidate[list[j]] = 0;
+  const last = list.length - 1;
+  list[j] = list[last];
+  listCrit[j] = listCrit[last];
+  list.pop();
+  listCrit.pop();
+  w.candidateCount--;
 }
 
 /**

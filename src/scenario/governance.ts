@@ -276,7 +276,7 @@ export const governanceParams = z
         errorSd: policy.num(0.05, 0, 1, 'Standard deviation of the assessment’s error on risk. It only changes the verdict on proposals near the threshold: it acts in zhejiang-province (about 5,000 proposals a year), while in a town (about 18 proposals in three years) its effect is within seed noise (docs/LEVERS.md).', 'risk', [0.01, 0.15]),
         outcome: policy.choice(['reject', 'delay'] as const, 'delay', 'What happens above the threshold: rejection, or delay and redesign.'),
         delayDays: policy.int(90, 0, 3650, 'Days a delayed project waits for redesign.', 'days', [30, 180]),
-        redesignFactor: policy.share(0.3, 'Risk of a redesigned project as a share of its original risk.', [0.1, 0.6]),
+        redesignFactor: policy.share(0.3, 'Risk of a redesigned project as a share of its original risk. Only delayed projects are redesigned (about 3% of proposals): it acts in zhejiang-province (about 5,000 proposals a year), while in a town (about 18 proposals in three years) its effect is within seed noise (docs/LEVERS.md).', [0.1, 0.6]),
         proposalsPer100kYear: society.num(8, 0, 1000, 'Major proposals per 100,000 residents per year: the pace of development, the same whoever governs (Zhejiang 2010-16: 31,835 in 7 years).', 'per 100,000 residents-year', [4, 16]),
         affectedMean: society.num(150, 2, 100000, 'Mean size of the group a project burdens.', 'residents', [50, 400]),
         riskShape: society.num(28, 0.1, 100, 'Shape a of the true risk u^a (larger = fewer risky projects).', 'exponent', [15, 40]),

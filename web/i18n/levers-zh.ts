@@ -119,7 +119,7 @@ const governance: LeverTexts = {
   'params.riskAssessment.errorSd': ['评估误差', '评估对风险的误差标准差。它只改变阈值附近事项的结论：在浙江省预设（每年约 5,000 个事项）中起作用，而在一个乡镇（三年约 18 个事项）中其效果在种子噪声之内（docs/LEVERS.md）。'],
   'params.riskAssessment.outcome': ['超过阈值时', '超过阈值时的处理：否决，或暂缓并重新设计。'],
   'params.riskAssessment.delayDays': ['暂缓天数', '暂缓的项目等待重新设计的天数。'],
-  'params.riskAssessment.redesignFactor': ['重新设计后的风险', '重新设计后项目的风险占其原始风险的比例。'],
+  'params.riskAssessment.redesignFactor': ['重新设计后的风险', '重新设计后项目的风险占其原始风险的比例。只有被暂缓的项目才会重新设计（约 3% 的事项）：在浙江省预设（每年约 5,000 个事项）中起作用，而在一个乡镇（三年约 18 个事项）中其效果在种子噪声之内（docs/LEVERS.md）。'],
   'params.riskAssessment.proposalsPer100kYear': ['重大事项发生率', '每十万名居民每年的重大决策事项数：发展的节奏，与谁来治理无关（浙江 2010–16 年：7 年共 31,835 项）。'],
   'params.riskAssessment.affectedMean': ['平均受影响人数', '一个项目所加重负担的群体的平均规模。'],
   'params.riskAssessment.riskShape': ['风险分布形状', '真实风险 u^a 的形状参数 a（越大，高风险项目越少）。'],
