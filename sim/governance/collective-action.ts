@@ -365,12 +365,12 @@ export function collectiveActionStep(w: World): void {
     pQuiet[v] = arrestProbability(c0, a, k, rule);
     pActive[v] = a > 0 ? arrestProbability(c0, a - 1, k, rule) : pQuiet[v];
   }
-  // Every FULL_CHECK_DAYS days every candidate is evaluated in full, which also drops those whose
-  // grievance has decayed to T or below.
+  // Every FULL_CHECK_DAYS days the candidates with an accumulated grievance are evaluated in full, which
+  // drops those whose grievance has decayed to T or below.
   const full = w.day % FULL_CHECK_DAYS === 0;
-  // The global drift allowed before the next rescan, at its worst for G (collective action's SURE flag).
-  // Today's actives, village after village: village v's are act[first[v]] .. act[first[v + 1] - 1]. A
-  // candidate is appended at most once a day, so room for every candidate is enough.
+  // Today's actives outside the firm blocks, village after village: village v's are act[first[v]] ..
+  // act[first[v + 1] - 1]. A candidate is appended at most once a day, so room for every candidate is
+  // enough.
   if (w.activeBuffer.length < w.candidateCount) w.activeBuffer = new Int32Array(Math.ceil(w.candidateCount * 1.5));
   const act = w.activeBuffer;
   const first = new Int32Array(V + 1);
