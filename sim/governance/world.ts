@@ -228,7 +228,7 @@ export interface Counters {
   awareness: number;
   participationRate: number;
   surveys: number;
-  /** Global economy factors at the last collective-action rescan. */
+  /** Global economy factors at the last collective-action rescan or refresh (the drift is measured from them). */
   scanHardship: number;
   scanShift: number;
   areaEpisode: number;
