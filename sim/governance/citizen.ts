@@ -53,6 +53,11 @@ export function sureFloor(w: World, i: number): number {
   return (h > 1 ? 1 : h) * (1 - (l < 0 ? 0 : l > 1 ? 1 : l));
 }
 
+/** Whether citizen i's H(1 - L) alone keeps G above T whatever the drift before the next refresh (FIRM's bound). */
+export function firmHolds(w: World, i: number): boolean {
+  return sureFloor(w, i) > w.params.collectiveAction.threshold + SURE_MARGIN;
+}
+
 /** Citizen i's legitimacy today: stored L_i plus the scheduled global shift, clamped to [0, 1]. */
 export function legitimacyOf(w: World, i: number): number {
   const l = w.citizens.legitimacy[i] + w.legitimacyShift;

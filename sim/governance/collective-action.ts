@@ -46,7 +46,7 @@
 import { arrestProbability, grievance, isActive, ratioCode } from '../core/activation';
 import type { World } from './world';
 import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './codes';
-import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_FIRM, CANDIDATE_STALE, CANDIDATE_SURE, hardshipOf, leaveFirm, legitimacyOf, REFRESH_EPS, SURE_MARGIN, sureFloor, totalGrievance } from './citizen';
+import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_FIRM, CANDIDATE_STALE, CANDIDATE_SURE, firmHolds, hardshipOf, leaveFirm, legitimacyOf, REFRESH_EPS, SURE_MARGIN, sureFloor, totalGrievance } from './citizen';
 import { log } from '../core/dmath';
 import { detain } from './detention';
 import { gridOf } from './hierarchy';
@@ -72,26 +72,12 @@ export function rescanCandidates(w: World): void {
   const c = w.citizens;
   const T = w.params.collectiveAction.threshold;
   const h = w.hierarchy;
-  // totalGrievance inlined for its common case (no accumulated grievance): a rescan visits every citizen.
-  const hardship = c.hardship;
-  const legitimacy = c.legitimacy;
-  const stored = c.grievance;
-  const candidate = c.candidate;
-  const factor = w.hardshipFactor;
-  const shift = w.legitimacyShift;
   let count = 0;
   for (let v = 0; v < h.villages; v++) {
     const list: number[] = [];
     const crit: number[] = [];
     for (let i = h.villageStart[v]; i < h.villageStart[v + 1]; i++) {
-      let above = candidate[i] !== 0;
-      if (!above) {
-        // As hardshipOf and legitimacyOf compute them (the same roundings).
-        const hi = (hardship[i] / 255) * factor;
-        const l = legitimacy[i] + shift;
-        above = stored[i] === 0 ? grievance(hi > 1 ? 1 : hi, l < 0 ? 0 : l > 1 ? 1 : l) > T : totalGrievance(w, i) > T;
-      }
-      if (above) {
+      if (c.candidate[i] || totalGrievance(w, i) > T) {
         // Candidates stay in the set (actives among them); the daily pass re-checks them.
         c.candidate[i] = DIRTY;
         list.push(i);
@@ -123,14 +109,13 @@ export function refreshCandidates(w: World): void {
   w.totals.scanHardship = w.hardshipFactor;
   w.totals.scanShift = w.legitimacyShift;
   if (!w.sureFlags) return;
-  const T = w.params.collectiveAction.threshold + SURE_MARGIN;
   const candidate = w.citizens.candidate;
   for (let v = 0; v < w.hierarchy.villages; v++) {
     const list = w.candidatesByVillage[v];
     // From the block's end: leaveFirm swaps a leaver with the block's last member, already checked.
     for (let q = w.firmCount[v] - 1; q >= 0; q--) {
       const i = list[q];
-      if (sureFloor(w, i) <= T) leaveFirm(w, i, CLEAN);
+      if (!firmHolds(w, i)) leaveFirm(w, i, CLEAN);
     }
     for (let q = w.firmCount[v]; q < list.length; q++) if (candidate[list[q]] === SURE) candidate[list[q]] = CLEAN;
   }
@@ -401,7 +386,9 @@ export function collectiveActionStep(w: World): void {
   w.villageActives = finalVillage;
   w.totals.actives = actives;
   if (actives > w.totals.peakActives) w.totals.peakActives = actives;
-  // Mass incidents per town; area-wide outbursts.
+  // Mass incidents per town; area-wide outbursts. Not in the burn-in (days below 0), whose episodes the
+  // model forgets (model.ts burnIn); there a start day below 0 would read as "no episode" every day.
+  if (w.day < 0) return;
   const size = ca.massIncidentSize;
   for (let t = 0; t < h.towns; t++) {
     const a = townAct[t];
@@ -411,9 +398,7 @@ export function collectiveActionStep(w: World): void {
         w.townEpisodePeak[t] = 0;
         // What set it off: a project group made up at least half of the actives on its first day (the
         // episode may then draw in many others, as the floor rule lets a whole village's candidates go).
-        // (Not counted in the burn-in, whose episodes are forgotten: there start days are below 0 and
-        // so read as "no episode", and one would start every day.)
-        w.townEpisodeProject[t] = w.day >= 0 && projectActives(w, t) * 2 >= a ? 1 : 0;
+        w.townEpisodeProject[t] = projectActives(w, t) * 2 >= a ? 1 : 0;
         w.totals.massIncidents++;
       }
       if (a > w.townEpisodePeak[t]) w.townEpisodePeak[t] = a;

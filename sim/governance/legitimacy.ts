@@ -18,7 +18,7 @@ import type { World } from './world';
 import type { Stream } from '../core/random';
 import { CIT_DETAINED } from './codes';
 import { gridOf } from './hierarchy';
-import { CANDIDATE_CLEAN, CANDIDATE_SURE, leaveFirm, legitimacyOf, SURE_MARGIN, sureFloor, touchCandidate } from './citizen';
+import { CANDIDATE_CLEAN, CANDIDATE_SURE, firmHolds, leaveFirm, legitimacyOf, touchCandidate } from './citizen';
 
 /** An encounter of procedural fairness below this is one the citizen found unfair (for the survey). */
 const UNFAIR = 0.5;
@@ -48,7 +48,7 @@ function shiftLegitimacy(w: World, i: number, delta: number): void {
   // active's is checked again (H(1 - L) at the worst drift, no exponential); a SURE one's is dropped.
   else if (w.sureFlags && c.candidate[i] >= CANDIDATE_SURE) {
     if (c.candidate[i] === CANDIDATE_SURE) c.candidate[i] = CANDIDATE_CLEAN;
-    else if (sureFloor(w, i) <= w.params.collectiveAction.threshold + SURE_MARGIN) leaveFirm(w, i, CANDIDATE_CLEAN);
+    else if (!firmHolds(w, i)) leaveFirm(w, i, CANDIDATE_CLEAN);
   }
 }
 
