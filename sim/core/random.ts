@@ -93,13 +93,25 @@ export class Stream {
 export class RandomStreams {
   private readonly streams = new Map<string, Stream>();
 
-  constructor(readonly seed: number) {}
+  /**
+   * `scope` (optional) names a part of a larger run with its own streams, e.g. `county-7` of a province
+   * (sim/governance/province.ts): its streams are derived from (seed, scope/name), so each part draws
+   * the same numbers wherever it runs and whatever other parts there are.
+   */
+  constructor(
+    readonly seed: number,
+    readonly scope = '',
+  ) {}
 
-  /** The stream for `name`, created on first use from (seed, name). */
+  private key(name: string): string {
+    return streamKey(this.seed, this.scope ? `${this.scope}/${name}` : name);
+  }
+
+  /** The stream for `name`, created on first use from (seed, scope, name). */
   stream(name: string): Stream {
     let s = this.streams.get(name);
     if (!s) {
-      s = new Stream(streamKey(this.seed, name));
+      s = new Stream(this.key(name));
       this.streams.set(name, s);
     }
     return s;
@@ -115,7 +127,7 @@ export class RandomStreams {
   restore(states: Record<string, StreamState>): void {
     this.streams.clear();
     for (const name of Object.keys(states).sort()) {
-      this.streams.set(name, new Stream(streamKey(this.seed, name), states[name]));
+      this.streams.set(name, new Stream(this.key(name), states[name]));
     }
   }
 }

@@ -167,7 +167,12 @@ export function touchCandidate(w: World, i: number): void {
 
 /** Mean legitimacy today (stored values plus the global shift; the shift's clamp is ignored here). */
 export function meanLegitimacy(w: World): number {
-  const m = w.totals.sumLegitimacy / w.hierarchy.residents + w.legitimacyShift;
+  return meanLegitimacyOf(w.totals.sumLegitimacy, w.hierarchy.residents, w.legitimacyShift);
+}
+
+/** Mean legitimacy from the sum of stored values over `residents` and the global shift. */
+export function meanLegitimacyOf(sumLegitimacy: number, residents: number, shift: number): number {
+  const m = sumLegitimacy / residents + shift;
   // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp returns the same value
   return m < 0 ? 0 : m > 1 ? 1 : m;
 }

@@ -13,9 +13,10 @@
  */
 import { MetricsRecorder } from '../core/metrics';
 import type { Summary } from '../core/model';
-import type { World } from './world';
+import type { Counters, Daily, World } from './world';
 import { CH_COURT, CH_GRID, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_TOWN, CH_VILLAGE, CHANNEL_NAMES, CHANNELS, OUTCOME_NAMES, PATH_FIRST_NAMES, PATH_FIRSTS, PATH_OUTCOMES } from './codes';
-import { dailyDecay, meanLegitimacy } from './citizen';
+import { meanLegitimacyOf } from './citizen';
+import type { GovernanceParams } from './params';
 import { openEpisodes } from './collective-action';
 
 export const SERIES = [
@@ -64,16 +65,55 @@ export function createRecorder(): MetricsRecorder {
 }
 
 
-export function recordDay(w: World, m: MetricsRecorder): void {
-  const d = w.today;
-  const n = w.totals;
-  let inEpisode = 0;
+/**
+ * What a day's series row reads: a world's (observeDay), or a province's summed over its counties
+ * (province.ts), so both rows are made by the same code.
+ */
+export interface ObservedDay {
+  params: GovernanceParams;
+  day: number;
+  residents: number;
+  legitimacyShift: number;
+  today: Daily;
+  totals: Counters;
+  /** Towns in a mass-incident episode now. */
+  inEpisode: number;
+  candidates: number;
+}
+
+/** Towns of world w in a mass-incident episode now. */
+export function townsInEpisode(w: World): number {
+  let n = 0;
   // Stryker disable next-line EqualityOperator: one town past the end reads undefined, never >= 0
-  for (let t = 0; t < w.hierarchy.towns; t++) if (w.townEpisodeStart[t] >= 0) inEpisode++;
-  const latent = n.sumGrievance / w.hierarchy.residents;
+  for (let t = 0; t < w.hierarchy.towns; t++) if (w.townEpisodeStart[t] >= 0) n++;
+  return n;
+}
+
+export function observeDay(w: World): ObservedDay {
+  return {
+    params: w.params,
+    day: w.day,
+    residents: w.hierarchy.residents,
+    legitimacyShift: w.legitimacyShift,
+    today: w.today,
+    totals: w.totals,
+    inEpisode: townsInEpisode(w),
+    candidates: w.candidateCount,
+  };
+}
+
+export function recordDay(w: World, m: MetricsRecorder): void {
+  recordRow(observeDay(w), m);
+}
+
+/** The day's series row (and the running sum of latent grievance the summary's mean is made of). */
+export function recordRow(o: ObservedDay, m: MetricsRecorder): void {
+  const d = o.today;
+  const n = o.totals;
+  const latent = n.sumGrievance / o.residents;
   n.latentGrievanceDaySum += latent;
   m.record([
-    w.day,
+    o.day,
     d.grievances,
     d.claims,
     d.disputesOpened,
@@ -96,24 +136,22 @@ export function recordDay(w: World, m: MetricsRecorder): void {
     n.actives,
     n.detainedNow,
     d.detained,
-    inEpisode,
+    o.inEpisode,
     d.crimes,
     d.accidents,
     d.fraud,
-    meanLegitimacy(w),
+    meanLegitimacyOf(n.sumLegitimacy, o.residents, o.legitimacyShift),
     n.volunteers,
     d.officialPersonDays,
-    n.volunteers * w.params.ngo.hoursPerMemberDay,
+    n.volunteers * o.params.ngo.hoursPerMemberDay,
     n.satisfaction,
     n.awareness,
     n.participationRate,
     d.proposals,
     d.proposalsRejectedOrDelayed,
     latent,
-    w.candidateCount,
+    o.candidates,
   ]);
-  // Accumulated grievance decays for everyone alike (each citizen's lazily); keep the sum in step.
-  n.sumGrievance *= dailyDecay(w);
 }
 
 function median(hist: Int32Array): number {
@@ -134,13 +172,48 @@ function median(hist: Int32Array): number {
 
 const r4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
 
+/**
+ * What the summary reads: a world's (observeRun), or a province's gathered from its counties
+ * (province.ts).
+ */
+export interface ObservedRun {
+  days: number;
+  residents: number;
+  legitimacyShift: number;
+  totals: Counters;
+  resolveDays: Int32Array;
+  /** Peaks of the ended mass-incident episodes, in the order they ended. */
+  incidentSizes: readonly number[];
+  /** Episodes still open: their peaks so far (by town) and how many a project set off. */
+  open: { sizes: number[]; project: number };
+  petitionsByYear: readonly number[];
+  crimesByYear: readonly number[];
+}
+
+export function observeRun(w: World): ObservedRun {
+  return {
+    days: w.day,
+    residents: w.hierarchy.residents,
+    legitimacyShift: w.legitimacyShift,
+    totals: w.totals,
+    resolveDays: w.resolveDays,
+    incidentSizes: w.incidentSizes,
+    open: openEpisodes(w),
+    petitionsByYear: w.petitionsByYear,
+    crimesByYear: w.crimesByYear,
+  };
+}
+
 export function summarise(w: World): Summary {
-  const n = w.totals;
-  const h = w.hierarchy;
-  const days = w.day;
+  return summariseRun(observeRun(w));
+}
+
+export function summariseRun(o: ObservedRun): Summary {
+  const n = o.totals;
+  const days = o.days;
   const years = days / 365;
-  const open = openEpisodes(w);
-  const sizes = [...w.incidentSizes, ...open.sizes];
+  const open = o.open;
+  const sizes = [...o.incidentSizes, ...open.sizes];
   const resolved = n.disputesResolved;
   const opened = n.disputesOpened;
   const perChannel = (f: (k: number) => number) => {
@@ -150,7 +223,7 @@ export function summarise(w: World): Summary {
   };
   const perThousand = (x: number) => (n.grievances > 0 ? (1000 * x) / n.grievances : 0);
   return {
-    residents: h.residents,
+    residents: o.residents,
     days,
     disputesOpened: n.disputesOpened,
     disputesResolved: resolved,
@@ -161,20 +234,20 @@ export function summarise(w: World): Summary {
     resolvedAtVillageOrBelowShare: r4(opened > 0 ? (n.resolvedByLevel[0] + n.resolvedByLevel[1]) / opened : 0),
     abandonedShare: r4(opened > 0 ? n.abandoned / opened : 0),
     openAtEndShare: r4(opened > 0 ? n.openCases / opened : 0),
-    medianDaysToResolve: r4(median(w.resolveDays)),
-    petitionsPer10k: r4(years > 0 ? (n.petitions / h.residents) * 1e4 / years : 0),
+    medianDaysToResolve: r4(median(o.resolveDays)),
+    petitionsPer10k: r4(years > 0 ? (n.petitions / o.residents) * 1e4 / years : 0),
     // Disputes settled by mediation (grid, village committee, NGO teams, town office) per 1,000
     // residents a year: China 2017, 8.74 million people's mediations, 6.5-11 per 1,000 (MODEL.md 8).
     mediatedPer1000Year: r4(
-      years > 0 ? ((n.resolvedByChannel[CH_GRID] + n.resolvedByChannel[CH_VILLAGE] + n.resolvedByChannel[CH_NGO] + n.resolvedByChannel[CH_TOWN]) / h.residents) * 1000 / years : 0,
+      years > 0 ? ((n.resolvedByChannel[CH_GRID] + n.resolvedByChannel[CH_VILLAGE] + n.resolvedByChannel[CH_NGO] + n.resolvedByChannel[CH_TOWN]) / o.residents) * 1000 / years : 0,
     ),
     massIncidents: n.massIncidents,
-    massIncidentsPerMillionYear: r4(years > 0 ? (n.massIncidents / h.residents) * 1e6 / years : 0),
+    massIncidentsPerMillionYear: r4(years > 0 ? (n.massIncidents / o.residents) * 1e6 / years : 0),
     satisfaction: r4(n.satisfaction),
     meanSatisfaction: r4(n.surveys > 0 ? n.satisfactionSum / n.surveys : NaN),
     awareness: r4(n.awareness),
     participationRate: r4(n.participationRate),
-    meanLegitimacy: r4(meanLegitimacy(w)),
+    meanLegitimacy: r4(meanLegitimacyOf(n.sumLegitimacy, o.residents, o.legitimacyShift)),
     // Cost counts salaried dispute staff busy or idle, detainee-days, interceptions and assessments.
     costPerResolvedDispute: r4(resolved > 0 ? n.officialPersonDays / resolved : 0),
     officialPersonDays: r4(n.officialPersonDays),
@@ -218,7 +291,7 @@ export function summarise(w: World): Summary {
     repeatPetitionShare: r4(n.petitions > 0 ? n.petitionsRepeat / n.petitions : 0),
     overLevelPetitionShare: r4(n.petitions > 0 ? n.petitionsOverLevel / n.petitions : 0),
     onlinePetitionShare: r4(n.petitions > 0 ? n.petitionsOnline / n.petitions : 0),
-    petitionsByYear: fullYears(w.petitionsByYear, days),
+    petitionsByYear: fullYears(o.petitionsByYear, days),
     massIncidentSizes: sizes,
     peakActives: n.peakActives,
     outbursts: n.outbursts,
@@ -233,12 +306,12 @@ export function summarise(w: World): Summary {
     crimes: n.crimes,
     accidents: n.accidents,
     fraud: n.fraud,
-    crimesByYear: fullYears(w.crimesByYear, days),
+    crimesByYear: fullYears(o.crimesByYear, days),
   };
 }
 
 /** Per-year counts padded to the number of (started) simulated years. */
-function fullYears(a: number[], days: number): number[] {
+function fullYears(a: readonly number[], days: number): number[] {
   const years = Math.ceil(days / 365);
   const out: number[] = [];
   for (let y = 0; y < years; y++) out.push(a[y] ?? 0);

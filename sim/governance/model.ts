@@ -62,6 +62,7 @@ import { createRecorder, recordDay, summarise } from './metrics';
 import { accountStaff, assignOfficialSlots, officialSlots, poolUnstaffed, setSlots } from './resolvers';
 import { CH_POLICE, CHANNEL_NAMES, EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, ST_FREE, TYPE_NAMES } from './codes';
 import { gridOf } from './hierarchy';
+import { dailyDecay } from './citizen';
 
 /** World fields that are plain data (typed arrays, numbers, arrays, records), cloned by snapshots. */
 const DATA_KEYS = [
@@ -119,8 +120,13 @@ export class GovernanceModel implements Model {
   private metrics: MetricsRecorder;
   private appliedOfficers: number;
 
-  constructor(readonly params: GovernanceParams, readonly seed: number) {
-    this.w = createWorld(params, seed);
+  /** `scope` names a county of a province run (province.ts), which draws from streams of its own. */
+  constructor(
+    readonly params: GovernanceParams,
+    readonly seed: number,
+    scope = '',
+  ) {
+    this.w = createWorld(params, seed, scope);
     this.metrics = createRecorder();
     const w = this.w;
     economyStep(w);
@@ -175,6 +181,19 @@ export class GovernanceModel implements Model {
   /** One day, in the documented order. */
   private day(): void {
     const w = this.w;
+    this.beforeSurvey();
+    if (surveyStep(w)) accountabilityStep(w); // 9 (and the survey's feedback into staffing)
+    accountStaff(w); // cost of salaried staff busy or idle, detainees held; utilisation
+    recordDay(w, this.metrics);
+    this.endDay();
+  }
+
+  /**
+   * Steps 1-8 of the day (the header's schedule). A county of a province (province.ts) runs its days in
+   * these parts, the province's survey and accountability in between.
+   */
+  beforeSurvey(): void {
+    const w = this.w;
     w.today = zeroDaily();
     economyStep(w); // 1
     // Stryker disable next-line ConditionalExpression: a shortcut; applying the same officer level again changes no slot
@@ -186,9 +205,13 @@ export class GovernanceModel implements Model {
     contactsStep(w); // 6 (routine contacts with police and grid workers)
     collectiveActionStep(w); // 7
     participationStep(w); // 8
-    if (surveyStep(w)) accountabilityStep(w); // 9 (and the survey's feedback into staffing)
-    accountStaff(w); // cost of salaried staff busy or idle, detainees held; utilisation
-    recordDay(w, this.metrics);
+  }
+
+  /** The day's end, after its series row: accumulated grievance decays, the day's counts join the totals. */
+  endDay(): void {
+    const w = this.w;
+    // Accumulated grievance decays for everyone alike (each citizen's lazily); keep the sum in step.
+    w.totals.sumGrievance *= dailyDecay(w);
     addDayToTotals(w.totals, w.today); // each event is counted once, in the day's counts
     w.day++;
   }

@@ -15,20 +15,50 @@
  * with an authority in the past year (none, fair, unfair to them) with their legitimacy: Skogan's
  * (2006) measure of the asymmetry, from simulated encounters (validation pattern 9).
  */
-import type { World } from './world';
+import type { Counters, World } from './world';
 import { awarenessOf, grievanceOf, legitimacyOf } from './citizen';
 import { gridOf } from './hierarchy';
 
+/** Whether a survey is made at the end of today. */
+export function surveyDue(w: World): boolean {
+  const p = w.params.survey;
+  return p.intervalDays > 0 && (w.day + 1) % p.intervalDays === 0;
+}
+
+/** The survey's crime term: `crimes` in the last interval per 1,000 of `residents`, a year. */
+export function surveyCrimeRate(w: World, crimes: number, residents: number): number {
+  return (crimes / residents) * 1000 * (365 / w.params.survey.intervalDays);
+}
+
+/** A survey's counts of respondents: asked, satisfied, aware, taking part. */
+export interface SurveyTally {
+  asked: number;
+  satisfied: number;
+  aware: number;
+  part: number;
+}
+
 /** Run the survey if one is due today; true when it ran (accountability then acts on its results). */
 export function surveyStep(w: World): boolean {
+  if (!surveyDue(w)) return false;
+  const s = w.streams.survey;
+  const c = w.citizens;
+  const crimeRate = surveyCrimeRate(w, w.crimesSinceSurvey, w.hierarchy.residents);
+  w.crimesSinceSurvey = 0;
+  recordSurvey(w.totals, askRespondents(w, Math.min(w.params.survey.sampleSize, c.n), () => s.int(c.n), crimeRate));
+  return true;
+}
+
+/**
+ * Ask `n` respondents, the next one being citizen `next()` each time (drawn at random by the caller),
+ * with the survey's crime term `crimeRate`; each one's answer is a draw from the 'survey' stream. Counts
+ * the village's respondents and dissatisfied ones (for accountability) and the contact groups (totals).
+ */
+export function askRespondents(w: World, n: number, next: () => number, crimeRate: number): SurveyTally {
   const p = w.params.survey;
-  if (p.intervalDays <= 0 || (w.day + 1) % p.intervalDays !== 0) return false;
   const s = w.streams.survey;
   const c = w.citizens;
   const h = w.hierarchy;
-  const crimeRate = (w.crimesSinceSurvey / h.residents) * 1000 * (365 / p.intervalDays);
-  w.crimesSinceSurvey = 0;
-  const n = Math.min(p.sampleSize, c.n);
   let satisfied = 0;
   let aware = 0;
   let part = 0;
@@ -36,7 +66,7 @@ export function surveyStep(w: World): boolean {
   w.villageAsked.fill(0);
   w.villageUnhappy.fill(0);
   for (let q = 0; q < n; q++) {
-    const i = s.int(c.n);
+    const i = next();
     const v = h.gridVillage[gridOf(h, i)];
     const t = h.villageTown[v];
     const L = legitimacyOf(w, i);
@@ -70,15 +100,19 @@ export function surveyStep(w: World): boolean {
     if (c.volunteer[i] !== 0) part++;
     if (c.volunteer[i] !== 0 || awarenessOf(w, i) >= 0.5) aware++;
   }
-  // n >= 1 (sampleSize >= 1, residents >= 10), and with n = 0 the ratios would be 0 / 0 = NaN anyway:
+  return { asked: n, satisfied, aware, part };
+}
+
+/** A survey's results, kept until the next one, and its satisfaction in the run's mean. */
+export function recordSurvey(n: Counters, t: SurveyTally): void {
+  // asked >= 1 (sampleSize >= 1, residents >= 10), and with none asked the ratios would be 0 / 0 = NaN anyway:
   // Stryker disable next-line EqualityOperator,ConditionalExpression: see above
-  w.totals.satisfaction = n > 0 ? satisfied / n : NaN;
+  n.satisfaction = t.asked > 0 ? t.satisfied / t.asked : NaN;
   // Stryker disable next-line EqualityOperator,ConditionalExpression: see above
-  w.totals.awareness = n > 0 ? aware / n : NaN;
+  n.awareness = t.asked > 0 ? t.aware / t.asked : NaN;
   // Stryker disable next-line EqualityOperator,ConditionalExpression: see above
-  w.totals.participationRate = n > 0 ? part / n : NaN;
-  w.totals.surveys++;
-  // Stryker disable next-line EqualityOperator,ConditionalExpression: n >= 1 (sampleSize >= 1)
-  if (n > 0) w.totals.satisfactionSum += satisfied / n;
-  return true;
+  n.participationRate = t.asked > 0 ? t.part / t.asked : NaN;
+  n.surveys++;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: asked >= 1 (sampleSize >= 1)
+  if (t.asked > 0) n.satisfactionSum += t.satisfied / t.asked;
 }

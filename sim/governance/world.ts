@@ -366,10 +366,11 @@ export function addDayToTotals(n: Counters, d: Daily): void {
 /** The least threshold split off for grid-gated reviews (participation.ts). */
 const HIGH_CUT_MIN = 0.05;
 
-export function createWorld(p: GovernanceParams, seed: number): World {
+/** `scope` names a county of a province run (province.ts): its streams are its own (RandomStreams). */
+export function createWorld(p: GovernanceParams, seed: number, scope = ''): World {
   const pop = p.population;
   const h = buildHierarchy(pop.residents, pop.counties, pop.townsPerCounty, pop.villagesPerTown, pop.gridsPerVillage);
-  const rng = new RandomStreams(seed);
+  const rng = new RandomStreams(seed, scope);
   const st = bindStreams(rng);
   const c = allocateCitizens(h.residents);
   initCitizens(c, p, st.population);
