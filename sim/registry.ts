@@ -5,6 +5,8 @@ import type { Estimate } from './core/estimate';
 import type { Model, ModelFactory } from './core/model';
 import { epsteinFactory } from './epstein/model';
 import { governanceFactory } from './governance/index';
+import { createCountyHandler } from './governance/counties';
+import type { ShardHandler, ShardHosting, ShardInit } from './core/shards';
 import { estimateEpstein } from './epstein/estimate';
 import { estimateGovernance } from './governance/estimate';
 
@@ -14,10 +16,23 @@ const FACTORIES: Record<string, ModelFactory<never>> = {
   governance: governanceFactory,
 };
 
-export function createModel(name: string, params: unknown, seed: number): Model {
+/** A model of `name`; `hosting` lets one that runs in shards spread them over threads (sim/core/shards.ts). */
+export function createModel(name: string, params: unknown, seed: number, hosting?: ShardHosting): Model {
   const f = FACTORIES[name];
   if (!f) throw new Error(`unknown model ${JSON.stringify(name)}`);
-  return (f as ModelFactory<unknown>).create(params, seed);
+  return (f as ModelFactory<unknown>).create(params, seed, hosting);
+}
+
+// The shard groups of the models that run in shards, built where a host puts them (another thread).
+const SHARDS: Record<string, (init: ShardInit) => ShardHandler> = {
+  governance: createCountyHandler,
+};
+
+/** The group of shards `init` names, for a host thread (src/worker/shard-threads.ts). */
+export function createShardHandler(init: ShardInit): ShardHandler {
+  const f = SHARDS[init.model];
+  if (!f) throw new Error(`model ${JSON.stringify(init.model)} does not run in shards`);
+  return f(init);
 }
 
 // Each model's estimate (sim/core/estimate.ts), by the same names; typed by its params like the factories.

@@ -6,6 +6,7 @@
  */
 import type { TypedArray } from './columns';
 import type { MetricsRecorder } from './metrics';
+import type { ShardHosting } from './shards';
 
 /** What a view needs to draw one moment of a run. Arrays are fresh copies, safe to transfer. */
 export interface Frame {
@@ -47,9 +48,12 @@ export interface Model {
   restore(s: ModelSnapshot): void;
   /** The case-event log, for models that keep one (switched on by a scenario param). */
   caseLog?(): EventTable;
+  /** Release what the model holds beyond its own memory (threads running its shards: sim/core/shards.ts). */
+  dispose?(): void;
 }
 
 export interface ModelFactory<P> {
   readonly name: string;
-  create(params: P, seed: number): Model;
+  /** `hosting` lets a model that runs in shards spread them over threads (sim/core/shards.ts). */
+  create(params: P, seed: number, hosting?: ShardHosting): Model;
 }

@@ -14,10 +14,11 @@
  * also chases sampling noise, as a real evaluation by survey would.
  */
 import type { World } from './world';
+import type { GovernanceParams } from './params';
 import { assignOfficialSlots } from './resolvers';
 
 export function accountabilityStep(w: World): void {
-  if (!accountabilityActs(w)) return;
+  if (!accountabilityActs(w.params)) return;
   const r = scoreVillages(w);
   // Stryker disable next-line ConditionalExpression: only an optimisation: with no respondents d is NaN, every weight 0 and attention stays 1
   if (r.asked === 0) return;
@@ -26,8 +27,8 @@ export function accountabilityStep(w: World): void {
 }
 
 /** Whether accountability moves anything (on, with a share of staff to move). */
-export function accountabilityActs(w: World): boolean {
-  const a = w.params.accountability;
+export function accountabilityActs(p: GovernanceParams): boolean {
+  const a = p.accountability;
   return a.enabled && a.discretionaryShare > 0;
 }
 

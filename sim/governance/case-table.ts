@@ -5,6 +5,8 @@
  * What happens to a case is in cases.ts; the codes its columns hold are in codes.ts.
  */
 import { ColumnStore } from '../core/columns';
+import type { EventTable } from '../core/model';
+import { CHANNEL_NAMES, EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, TYPE_NAMES } from './codes';
 
 export const CASE_SPEC = {
   id: Int32Array,
@@ -50,4 +52,36 @@ export function createCaseStore(): CaseStore {
 
 export function createLogStore(): LogStore {
   return new ColumnStore(LOG_SPEC, 4096);
+}
+
+/** The log's columns as read: one array of numbers per LOG_SPEC column. */
+export type LogColumns = { [K in keyof typeof LOG_SPEC]: ArrayLike<number> };
+
+/** A case-event log of `rows` rows read cell by cell, codes as their names (`--cases`, cases.csv). */
+export function logTable(cols: LogColumns | null, rows: number): EventTable {
+  return {
+    columns: ['caseId', 'day', 'event', 'channel', 'level', 'type', 'parties', 'size'],
+    rows: cols ? rows : 0,
+    value(row: number, col: number): number | string {
+      const l = cols!;
+      switch (col) {
+        case 0:
+          return l.caseId[row];
+        case 1:
+          return l.day[row];
+        case 2:
+          return EVENT_NAMES[l.event[row]];
+        case 3:
+          return CHANNEL_NAMES[l.channel[row]];
+        case 4:
+          return LEVEL_NAMES[l.level[row]];
+        case 5:
+          return TYPE_NAMES[l.type[row]];
+        case 6:
+          return PARTIES_NAMES[l.parties[row]];
+        default:
+          return l.size[row];
+      }
+    },
+  };
 }

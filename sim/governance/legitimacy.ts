@@ -89,18 +89,33 @@ function spread(w: World, i: number, delta: number): void {
   }
 }
 
+/** Contacts drawn ahead and then met, a batch at a time (routineEncounters). */
+const BATCH = 32;
+const batchPicks = new Int32Array(BATCH);
+let batchHeard = new Int32Array(0);
+/** Where the loads of the gather pass go, so that the compiler keeps them. */
+let gathered = 0;
+
 /**
  * n routine encounters of fairness f, each with a resident drawn from a .. a + res - 1 by `pick` (a
  * detained one has none; `anyDetained` false says that nobody there is): the same draws and changes as
  * calling encounter for each in turn, with the parameters read once. Routine contacts are most of the
  * model's encounters (contacts.ts); this loop over calls to encounter measured about 1.3 times slower
  * (contacts of a county year, 556-590 against 400-500 ms CPU), so it stays specialised.
+ *
+ * At province scale nearly every contact's citizen is a cache miss (a few contacts a day among a
+ * village's thousands of residents), and one contact at a time leaves the processor waiting on one miss
+ * after another. So a batch of contacts is drawn first (who is met, and whether and to whom it is told:
+ * the 'contacts' and 'legitimacy' streams give the same numbers in the same order as drawing them one
+ * contact at a time, as nothing else draws from them here), their legitimacy and candidate flags are
+ * read in one pass whose misses overlap, and then the contacts are met in order as before.
  */
 export function routineEncounters(w: World, a: number, res: number, n: number, f: number, pick: Stream, anyDetained: boolean): void {
   const p = w.params.legitimacy;
   const c = w.citizens;
   const state = c.state;
   const stored = c.legitimacy;
+  const candidate = c.candidate;
   const contactDay = c.contactDay;
   const contactBad = c.contactBad;
   const shift = w.legitimacyShift;
@@ -109,18 +124,70 @@ export function routineEncounters(w: World, a: number, res: number, n: number, f
   const day = contactDayOf(w);
   const bad = f < UNFAIR ? 1 : 0;
   const spreading = spreads(w);
+  const told = spreading ? p.neighbours : 0;
+  const spreadProbability = p.spreadProbability;
+  const weight = p.spreadWeight;
   const u = pick.next;
-  for (let q = 0; q < n; q++) {
-    const i = a + Math.floor(u() * res);
-    // Where nobody is detained the state is not read: at province scale each read is a cache miss.
-    if (anyDetained && state[i] === CIT_DETAINED) continue;
-    let l = stored[i] + shift;
-    // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp returns the same value
-    l = l < 0 ? 0 : l > 1 ? 1 : l;
-    const delta = encounterDelta(l, f, rate, asymmetry);
-    contactDay[i] = day;
-    contactBad[i] = bad;
-    shiftLegitimacy(w, i, delta);
-    if (spreading) spread(w, i, delta);
+  const ls = w.streams.legitimacy;
+  const h = w.hierarchy;
+  if (batchHeard.length < BATCH * told) batchHeard = new Int32Array(BATCH * told);
+  const picks = batchPicks;
+  const heard = batchHeard;
+  for (let q0 = 0; q0 < n; q0 += BATCH) {
+    const m = n - q0 < BATCH ? n - q0 : BATCH;
+    // Draw: picks[r] is the citizen met (-1: detained, no contact); heard[r * told + k] the k-th
+    // neighbour told (-1: not told, or the citizen itself).
+    for (let r = 0; r < m; r++) {
+      const i = a + Math.floor(u() * res);
+      // Where nobody is detained the state is not read: at province scale each read is a cache miss.
+      if (anyDetained && state[i] === CIT_DETAINED) {
+        picks[r] = -1;
+        continue;
+      }
+      picks[r] = i;
+      if (!spreading) continue;
+      if (ls.next() < spreadProbability) {
+        const g = gridOf(h, i);
+        const start = h.gridStart[g];
+        const size = h.gridStart[g + 1] - start;
+        for (let k = 0; k < told; k++) {
+          const j = start + ls.int(size);
+          heard[r * told + k] = j !== i ? j : -1;
+        }
+      } else for (let k = 0; k < told; k++) heard[r * told + k] = -1;
+    }
+    // Gather: the loads of the batch at once (their misses overlap).
+    let sum = 0;
+    for (let r = 0; r < m; r++) {
+      const i = picks[r];
+      if (i < 0) continue;
+      sum += stored[i] + candidate[i];
+      for (let k = 0; k < told; k++) {
+        const j = heard[r * told + k];
+        if (j >= 0) sum += stored[j] + candidate[j];
+      }
+    }
+    gathered = sum;
+    // Meet, in order.
+    for (let r = 0; r < m; r++) {
+      const i = picks[r];
+      if (i < 0) continue;
+      let l = stored[i] + shift;
+      // Stryker disable next-line EqualityOperator: at exactly 0 or 1 the clamp returns the same value
+      l = l < 0 ? 0 : l > 1 ? 1 : l;
+      const delta = encounterDelta(l, f, rate, asymmetry);
+      contactDay[i] = day;
+      contactBad[i] = bad;
+      shiftLegitimacy(w, i, delta);
+      for (let k = 0; k < told; k++) {
+        const j = heard[r * told + k];
+        if (j >= 0) shiftLegitimacy(w, j, delta * weight);
+      }
+    }
   }
+}
+
+/** The gather pass's last sum (read by nothing: it keeps the pass's loads). */
+export function gatheredSum(): number {
+  return gathered;
 }

@@ -39,11 +39,14 @@
  *   9. handling.ts         the calendar drain (petitions, projects, detention, routing)
  *  10. metrics.ts          series and summary (collective-action's open episodes)
  *  11. model.ts            the daily schedule, frames, snapshots
- *  12. index.ts            the public entry: model, factory, GovernanceFrame, codes and labels
+ *  12. counties.ts         a thread's counties of a province (county worlds) and their commands
+ *  13. province.ts         a province of county worlds: the survey, accountability and observation
+ *                          across counties, counties spread over threads (sim/core/shards.ts)
+ *  14. index.ts            the public entry: model, factory, GovernanceFrame, codes and labels
  *
  * frame() returns a GovernanceFrame: its meta and arrays are laid out in frame.ts.
  */
-import type { EventTable, Model, ModelFactory, ModelSnapshot, Summary } from '../core/model';
+import type { EventTable, Model, ModelSnapshot, Summary } from '../core/model';
 import type { GovernanceFrame } from './frame';
 import type { MetricsRecorder } from '../core/metrics';
 import type { GovernanceParams } from './params';
@@ -60,7 +63,8 @@ import { contactsStep } from './contacts';
 import { accountabilityStep } from './accountability';
 import { createRecorder, recordDay, summarise } from './metrics';
 import { accountStaff, assignOfficialSlots, officialSlots, poolUnstaffed, setSlots } from './resolvers';
-import { CH_POLICE, CHANNEL_NAMES, EVENT_NAMES, LEVEL_NAMES, PARTIES_NAMES, ST_FREE, TYPE_NAMES } from './codes';
+import { CH_POLICE, ST_FREE } from './codes';
+import { logTable } from './case-table';
 import { gridOf } from './hierarchy';
 import { dailyDecay } from './citizen';
 
@@ -376,38 +380,6 @@ export class GovernanceModel implements Model {
   /** The case-event log (empty unless params.output.caseLog): one row per case event. */
   caseLog(): EventTable {
     const log = this.w.log;
-    const columns = ['caseId', 'day', 'event', 'channel', 'level', 'type', 'parties', 'size'];
-    return {
-      columns,
-      rows: log ? log.length : 0,
-      value(row: number, col: number): number | string {
-        const l = log!.cols;
-        switch (col) {
-          case 0:
-            return l.caseId[row];
-          case 1:
-            return l.day[row];
-          case 2:
-            return EVENT_NAMES[l.event[row]];
-          case 3:
-            return CHANNEL_NAMES[l.channel[row]];
-          case 4:
-            return LEVEL_NAMES[l.level[row]];
-          case 5:
-            return TYPE_NAMES[l.type[row]];
-          case 6:
-            return PARTIES_NAMES[l.parties[row]];
-          default:
-            return l.size[row];
-        }
-      },
-    };
+    return logTable(log ? log.cols : null, log ? log.length : 0);
   }
 }
-
-export const governanceFactory: ModelFactory<GovernanceParams> = {
-  name: 'governance',
-  create(params: GovernanceParams, seed: number): Model {
-    return new GovernanceModel(params, seed);
-  },
-};

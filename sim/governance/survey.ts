@@ -16,18 +16,19 @@
  * (2006) measure of the asymmetry, from simulated encounters (validation pattern 9).
  */
 import type { Counters, World } from './world';
+import type { GovernanceParams } from './params';
 import { awarenessOf, grievanceOf, legitimacyOf } from './citizen';
 import { gridOf } from './hierarchy';
 
 /** Whether a survey is made at the end of today. */
-export function surveyDue(w: World): boolean {
-  const p = w.params.survey;
-  return p.intervalDays > 0 && (w.day + 1) % p.intervalDays === 0;
+export function surveyDue(p: GovernanceParams, day: number): boolean {
+  const interval = p.survey.intervalDays;
+  return interval > 0 && (day + 1) % interval === 0;
 }
 
 /** The survey's crime term: `crimes` in the last interval per 1,000 of `residents`, a year. */
-export function surveyCrimeRate(w: World, crimes: number, residents: number): number {
-  return (crimes / residents) * 1000 * (365 / w.params.survey.intervalDays);
+export function surveyCrimeRate(p: GovernanceParams, crimes: number, residents: number): number {
+  return (crimes / residents) * 1000 * (365 / p.survey.intervalDays);
 }
 
 /** A survey's counts of respondents: asked, satisfied, aware, taking part. */
@@ -40,10 +41,10 @@ export interface SurveyTally {
 
 /** Run the survey if one is due today; true when it ran (accountability then acts on its results). */
 export function surveyStep(w: World): boolean {
-  if (!surveyDue(w)) return false;
+  if (!surveyDue(w.params, w.day)) return false;
   const s = w.streams.survey;
   const c = w.citizens;
-  const crimeRate = surveyCrimeRate(w, w.crimesSinceSurvey, w.hierarchy.residents);
+  const crimeRate = surveyCrimeRate(w.params, w.crimesSinceSurvey, w.hierarchy.residents);
   w.crimesSinceSurvey = 0;
   recordSurvey(w.totals, askRespondents(w, Math.min(w.params.survey.sampleSize, c.n), () => s.int(c.n), crimeRate));
   return true;

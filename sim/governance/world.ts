@@ -363,25 +363,9 @@ export function addDayToTotals(n: Counters, d: Daily): void {
   n.proposalsRejectedOrDelayed += d.proposalsRejectedOrDelayed;
 }
 
-/** The least threshold split off for grid-gated reviews (participation.ts). */
-const HIGH_CUT_MIN = 0.05;
-
-/** `scope` names a county of a province run (province.ts): its streams are its own (RandomStreams). */
-export function createWorld(p: GovernanceParams, seed: number, scope = ''): World {
-  const pop = p.population;
-  const h = buildHierarchy(pop.residents, pop.counties, pop.townsPerCounty, pop.villagesPerTown, pop.gridsPerVillage);
-  const rng = new RandomStreams(seed, scope);
-  const st = bindStreams(rng);
-  const c = allocateCitizens(h.residents);
-  initCitizens(c, p, st.population);
-  let sumL = 0;
-  for (let i = 0; i < c.n; i++) sumL += c.legitimacy[i];
-  // Reviews of non-members above this threshold are made only in grids whose share could reach it
-  // (participation.ts). Any cut gives the same process; three times the starting share keeps nearly
-  // every grid below it, so those reviews (most of them: thresholds run to 1) are skipped.
-  const cut = Math.min(1, Math.max(HIGH_CUT_MIN, 3 * p.participation.initialShare));
-  const high = highReviewers(c, h.gridStart, cut);
-  const n: Counters = {
+/** Run totals before anything has happened (the sum of legitimacy is the caller's). */
+export function zeroCounters(): Counters {
+  return {
     nextCaseId: 0,
     openCases: 0,
     queued: 0,
@@ -433,7 +417,7 @@ export function createWorld(p: GovernanceParams, seed: number, scope = ''): Worl
     proposalsApproved: 0,
     proposalsRejectedOrDelayed: 0,
     projectsApproved: 0,
-    sumLegitimacy: sumL,
+    sumLegitimacy: 0,
     sumGrievance: 0,
     latentGrievanceDaySum: 0,
     volunteers: 0,
@@ -452,6 +436,28 @@ export function createWorld(p: GovernanceParams, seed: number, scope = ''): Worl
     scanShift: NaN,
     areaEpisode: 0,
   };
+}
+
+/** The least threshold split off for grid-gated reviews (participation.ts). */
+const HIGH_CUT_MIN = 0.05;
+
+/** `scope` names a county of a province run (province.ts): its streams are its own (RandomStreams). */
+export function createWorld(p: GovernanceParams, seed: number, scope = ''): World {
+  const pop = p.population;
+  const h = buildHierarchy(pop.residents, pop.counties, pop.townsPerCounty, pop.villagesPerTown, pop.gridsPerVillage);
+  const rng = new RandomStreams(seed, scope);
+  const st = bindStreams(rng);
+  const c = allocateCitizens(h.residents);
+  initCitizens(c, p, st.population);
+  let sumL = 0;
+  for (let i = 0; i < c.n; i++) sumL += c.legitimacy[i];
+  // Reviews of non-members above this threshold are made only in grids whose share could reach it
+  // (participation.ts). Any cut gives the same process; three times the starting share keeps nearly
+  // every grid below it, so those reviews (most of them: thresholds run to 1) are skipped.
+  const cut = Math.min(1, Math.max(HIGH_CUT_MIN, 3 * p.participation.initialShare));
+  const high = highReviewers(c, h.gridStart, cut);
+  const n = zeroCounters();
+  n.sumLegitimacy = sumL;
   const w: World = {
     params: p,
     hierarchy: h,

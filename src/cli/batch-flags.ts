@@ -36,7 +36,7 @@ export const COMMON_FLAGS: FlagSpec = {
 };
 
 /** Flags that change how a batch runs but not what it computes; true when the flag takes a value. */
-const UNRECORDED: Record<string, boolean> = { workers: true, out: true, shard: true, quiet: false, resume: false, 'max-memory': true };
+const UNRECORDED: Record<string, boolean> = { workers: true, threads: true, out: true, shard: true, quiet: false, resume: false, 'max-memory': true };
 
 /**
  * The command line as recorded in plan.json and manifest.json: `argv` without the flags above, so that

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { params, smallModel } from './helpers';
 import { listPresets, loadScenario } from '../../../src/scenario/files';
-import { governanceFactory, type GovernanceModel } from '../../../sim/governance/model';
+import { governanceFactory } from '../../../sim/governance/index';
+import type { GovernanceModel } from '../../../sim/governance/model';
 import { SERIES, summarise } from '../../../sim/governance/metrics';
 import type { GovernanceParams } from '../../../sim/governance/params';
 import { CH_POLICE, FLAG_PROJECT, TYPE_LAND } from '../../../sim/governance/codes';
