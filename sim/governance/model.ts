@@ -373,6 +373,7 @@ export class GovernanceModel implements Model {
     w.cal.restore(st.cal);
     w.rng.restore(st.rng);
     w.streams = bindStreams(w.rng);
+    w.reviewerCodesOf = null; // the citizens' columns are the snapshot's: participation's codes are made again
     this.metrics.restore(st.metrics);
     this.appliedOfficers = st.appliedOfficers;
   }

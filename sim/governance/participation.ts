@@ -56,6 +56,7 @@ export function recountMembers(w: World): void {
     }
   }
   w.totals.volunteers = total;
+  w.reviewerCodesOf = null;
 }
 
 function changeMember(w: World, g: number, team: number, delta: number): void {
@@ -84,6 +85,29 @@ export function updateNgoSlots(w: World): void {
   }
 }
 
+/** Reviewer codes: the threshold (0-255) in the low byte, and this bit for a member. */
+const CODE_THRESHOLD = 0xff;
+const CODE_MEMBER = 0x100;
+
+/**
+ * The codes of w.reviewers (parallel to it), rebuilt from the citizen columns when the list is not the
+ * one they were made for (a new list, a recount of members or a restore: recountMembers forgets them).
+ */
+export function reviewerCodes(w: World): Uint16Array {
+  if (w.reviewerCodesOf !== w.reviewers) {
+    const c = w.citizens;
+    const list = w.reviewers;
+    const codes = new Uint16Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k];
+      codes[k] = c.threshold[i] | (c.volunteer[i] !== TEAM_NONE ? CODE_MEMBER : 0);
+    }
+    w.reviewerCodes = codes;
+    w.reviewerCodesOf = list;
+  }
+  return w.reviewerCodes;
+}
+
 export function participationStep(w: World): void {
   const p = w.params.participation;
   const c = w.citizens;
@@ -106,23 +130,27 @@ export function participationStep(w: World): void {
     const shift = w.legitimacyShift;
     const canJoin = support > 0 && teams.length > 0;
     const leaveRate = p.leaveRate;
-    /** Review citizen i of grid g: +1 if it joins, -1 if it leaves, 0 if nothing changes. */
-    const review = (i: number, g: number): number => {
+    const gridVillage = h.gridVillage;
+    const villageDetained = w.villageDetained;
+    /**
+     * Review citizen i of grid g, a member or not, whose threshold (0-255) is `thr`: +1 if it joins, -1
+     * if it leaves, 0 if nothing changes. (Its team is read only when it leaves.)
+     */
+    const review = (i: number, g: number, member: boolean, thr: number): number => {
       const share = gridVolunteers[g] / (gridStart[g + 1] - gridStart[g]);
       // A non-member whose threshold is above what even full legitimacy would let the grid's share
       // reach (scale <= support, as lw and L are in [0, 1]; the margin allows for rounding in scale)
       // cannot join, and its review draws nothing: its other columns are not read (at province scale
-      // each read is a cache miss).
-      if (volunteer[i] === TEAM_NONE && threshold[i] / 255 > share * support * QUIET_MARGIN) return 0;
-      if (state[i] === DETAINED) return 0;
+      // each read is a cache miss; so is the state, read only where someone in the village is detained).
+      if (!member && thr / 255 > share * support * QUIET_MARGIN) return 0;
+      if (villageDetained[gridVillage[g]] > 0 && state[i] === DETAINED) return 0;
       let l = legitimacy[i] + shift;
       l = l < 0 ? 0 : l > 1 ? 1 : l;
       const scale = support * (1 - lw + lw * l);
-      const theta = threshold[i] / 255;
-      const team = volunteer[i];
+      const theta = thr / 255;
       // Instigators (threshold 0) need no one else, but still only join as far as the policy lets them.
       const joins = canJoin && (theta > 0 ? share * scale >= theta : u() < scale);
-      if (team === TEAM_NONE) {
+      if (!member) {
         if (!joins) return 0;
         const nt = teams[s.int(teams.length)];
         volunteer[i] = nt;
@@ -130,20 +158,32 @@ export function participationStep(w: World): void {
         return 1;
       }
       if (joins && u() >= leaveRate) return 0;
+      const team = volunteer[i];
       volunteer[i] = TEAM_NONE;
       changeMember(w, g, team, -1);
       return -1;
     };
     // Everyone who could change in any grid (members at the start, thresholds up to highCut), in
     // index order, so the grid pointer only walks forward.
+    // Their codes (threshold, and whether a member) make the test that ends most reviews without
+    // reading the citizen's columns: at province scale each of those reads is a cache miss.
     const reviewers = w.reviewers;
+    const codes = reviewerCodes(w);
     const n = reviewers.length;
+    const quiet = support * QUIET_MARGIN * 255;
     let g = 0;
     let k = Math.floor(log(1 - u()) / lnq);
     while (k < n) {
       const i = reviewers[k];
       while (gridStart[g + 1] <= i) g++;
-      review(i, g);
+      const code = codes[k];
+      // review()'s first test, on the codes: a member, or a non-member whose threshold the grid's share
+      // could reach. (Where rounding makes the two tests disagree, the threshold is so close to the
+      // most the share can reach that review() would not let it join either, and draws nothing.)
+      if (code >= CODE_MEMBER || code <= (gridVolunteers[g] / (gridStart[g + 1] - gridStart[g])) * quiet) {
+        const r = review(i, g, code >= CODE_MEMBER, code & CODE_THRESHOLD);
+        if (r !== 0) codes[k] = r > 0 ? code | CODE_MEMBER : code & CODE_THRESHOLD;
+      }
       k += 1 + Math.floor(log(1 - u()) / lnq);
     }
     // The others (non-members at the start, thresholds above highCut) only where the share could reach
@@ -159,7 +199,8 @@ export function participationStep(w: World): void {
       if (highMembers[gg] === 0 && gridVolunteers[gg] / (gridStart[gg + 1] - gridStart[gg]) < gate) continue;
       let kk = highStart[gg] + Math.floor(log(1 - u()) / lnq);
       while (kk < end) {
-        highMembers[gg] += review(high[kk], gg);
+        const i = high[kk];
+        highMembers[gg] += review(i, gg, volunteer[i] !== TEAM_NONE, threshold[i]);
         kk += 1 + Math.floor(log(1 - u()) / lnq);
       }
     }

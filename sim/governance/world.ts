@@ -259,6 +259,9 @@ export interface World {
    * (`gridHighMembers`). Reviews elsewhere could change nothing.
    */
   reviewers: Int32Array;
+  /** Each reviewer's threshold and membership (participation.ts reviewerCodes), for the list reviewerCodesOf. */
+  reviewerCodes: Uint16Array;
+  reviewerCodesOf: Int32Array | null;
   highCut: number;
   highReviewers: Int32Array;
   highStart: Int32Array;
@@ -474,6 +477,8 @@ export function createWorld(p: GovernanceParams, seed: number, scope = ''): Worl
     totals: n,
     freeRows: [],
     reviewers: reviewableCitizens(c, cut),
+    reviewerCodes: new Uint16Array(0),
+    reviewerCodesOf: null,
     highCut: cut,
     highReviewers: high.list,
     highStart: high.start,

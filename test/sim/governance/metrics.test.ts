@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quietWorld } from './helpers';
+import { quietWorld, smallModel } from './helpers';
 import { CH_COURT, CH_GRID, CH_NEGOTIATE, CH_NGO, CH_PET_COUNTY, CH_PET_TOWN, CH_VILLAGE, OUTCOME_ABANDONED, PATH_FIRSTS, PATH_OUTCOMES } from '../../../sim/governance/codes';
 import { createRecorder, recordDay, SERIES, summarise } from '../../../sim/governance/metrics';
 import type { World } from '../../../sim/governance/world';
@@ -218,7 +218,14 @@ describe('series', () => {
     const row = SERIES.map((name) => m.column(name)[0]);
     expect(row).toEqual([17, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 1, 24, 25, 26, 0.5, 28, 29, 14, 0.3, 0.4, 0.05, 34, 35, 0.1, 3]);
     expect(n.latentGrievanceDaySum).toBeCloseTo(1.1, 12);
-    // The sum of grievance decays with everyone's, after the row.
-    expect(n.sumGrievance).toBeCloseTo(500 * Math.exp(-0.01), 9);
+    // The row only reads the sum of grievance: it decays with everyone's at the day's end (model.ts endDay).
+    expect(n.sumGrievance).toBe(500);
+  });
+
+  it("decays the sum of grievance with everyone's at the day's end, after the row", () => {
+    const m = smallModel({ grievances: { decayPerYear: 3.65 } });
+    m.w.totals.sumGrievance = 500;
+    m.endDay();
+    expect(m.w.totals.sumGrievance).toBeCloseTo(500 * Math.exp(-0.01), 9);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { smallModel, smallWorld } from './helpers';
 import { scripted, type Scripted } from './scripted';
 import { CH_NGO, CH_TOWN, CIT_DETAINED, TEAM_MEDIATION, TEAM_NONE, TEAM_PATROLS, TEAM_WORTHIES, TEAMS } from '../../../sim/governance/codes';
+import { gridOf } from '../../../sim/governance/hierarchy';
 import { participationStep, recountMembers, updateNgoSlots } from '../../../sim/governance/participation';
 import { highReviewers, reviewableCitizens } from '../../../sim/governance/population';
 import type { World } from '../../../sim/governance/world';
@@ -294,6 +295,8 @@ describe('participation (Granovetter thresholds)', () => {
     c.state[7] = CIT_DETAINED;
     c.volunteer[8] = TEAM_MEDIATION;
     c.state[8] = CIT_DETAINED;
+    // As detention.ts keeps it: the village's count of detained residents (reviews read the state only where it is above 0).
+    for (const i of [7, 8]) w.villageDetained[w.hierarchy.gridVillage[gridOf(w.hierarchy, i)]]++;
     recountMembers(w);
     w.streams.participation = reviews(w, [
       [7, []],
