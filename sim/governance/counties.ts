@@ -32,10 +32,12 @@ export function countyScope(c: number): string {
 }
 
 export type CountyCommand =
-  /** A day without a survey: steps 1-8, staff accounting, the county's day report, the day's end. */
-  | { op: 'day' }
-  /** Steps 1-8 of a survey day: crimes since the last survey, per county. */
-  | { op: 'morning' }
+  /**
+   * `n` days without a survey (steps 1-8, staff accounting, the day report, the day's end), then, with
+   * `morning`, steps 1-8 of the survey day that follows: each county runs them all before the next
+   * county starts (CountyDays), as nothing crosses a county's border between surveys.
+   */
+  | { op: 'days'; n: number; morning: boolean }
   /** The survey: each county's respondents (its own indices, in the province's draw order). */
   | { op: 'survey'; respondents: Int32Array[]; crimeRate: number }
   | { op: 'weigh'; d: number }
@@ -56,6 +58,12 @@ export interface CountyDay {
   totals: Counters;
   inEpisode: number;
   candidates: number;
+}
+
+/** A county's run of days between surveys: its day reports, and its crimes since the last survey if a survey day's morning followed. */
+export interface CountyDays {
+  days: CountyDay[];
+  crimes: number;
 }
 
 export interface CountySurvey {
@@ -105,15 +113,17 @@ export function createCountyHandler(init: ShardInit): ShardHandler {
     handle(command: unknown): unknown {
       const cmd = command as CountyCommand;
       switch (cmd.op) {
-        case 'day':
-          return models.map((m) => {
-            m.beforeSurvey();
-            return evening(m);
-          });
-        case 'morning':
-          return models.map((m) => {
-            m.beforeSurvey();
-            return m.w.crimesSinceSurvey;
+        case 'days':
+          // County by county, each through all its days: its columns stay in the caches from one day to
+          // the next (a day of every county in turn found them cold each day: 1.3-1.9 times slower).
+          return models.map((m): CountyDays => {
+            const days: CountyDay[] = [];
+            for (let d = 0; d < cmd.n; d++) {
+              m.beforeSurvey();
+              days.push(evening(m));
+            }
+            if (cmd.morning) m.beforeSurvey();
+            return { days, crimes: m.w.crimesSinceSurvey };
           });
         case 'survey':
           return models.map((m, k): CountySurvey => {

@@ -23,7 +23,7 @@ import { RandomStreams } from '../core/random';
 import { localGroup, shardRanges, type ShardGroup, type ShardHosting, type ShardInit } from '../core/shards';
 import { logTable, LOG_SPEC, type LogColumns } from './case-table';
 import { accountabilityActs, dissatisfiedShare } from './accountability';
-import { countyStart, createCountyHandler, type CountyCommand, type CountyDay, type CountyLog, type CountyOutcome, type CountySurvey } from './counties';
+import { countyStart, createCountyHandler, type CountyCommand, type CountyDay, type CountyDays, type CountyLog, type CountyOutcome, type CountySurvey } from './counties';
 import { scheduled } from './economy';
 import { createRecorder, recordRow, summariseRun } from './metrics';
 import type { GovernanceParams } from './params';
@@ -135,30 +135,43 @@ export class ProvinceModel implements Model {
     return out;
   }
 
+  /**
+   * n days: the days up to the next survey run in one command (each county through all of them in
+   * turn, counties.ts), a survey day in the exchanges its survey and accountability need; the day
+   * reports are observed in day order, so the bytes do not depend on how the days were grouped.
+   */
   step(n = 1): void {
-    for (let s = 0; s < n; s++) this.runDay();
+    const p = this.params;
+    let left = n;
+    while (left > 0) {
+      // Days before the next survey day (all of them if there is none within reach).
+      let plain = 0;
+      while (plain < left && !surveyDue(p, this.day + plain)) plain++;
+      const morning = plain < left;
+      const runs = this.all({ op: 'days', n: plain, morning }) as CountyDays[];
+      for (let d = 0; d < plain; d++) this.observeDay(runs.map((r) => r.days[d]));
+      left -= plain;
+      if (!morning) break;
+      this.surveyDay(runs.reduce((a, r) => a + r.crimes, 0));
+      left--;
+    }
   }
 
-  private runDay(): void {
+  /** The rest of a survey day, its steps 1-8 done with `crimes` in the interval: survey, accountability, the day's end. */
+  private surveyDay(crimes: number): void {
     const p = this.params;
-    let days: CountyDay[];
-    if (!surveyDue(p, this.day)) days = this.all({ op: 'day' }) as CountyDay[];
-    else {
-      const crimes = (this.all({ op: 'morning' }) as number[]).reduce((a, b) => a + b, 0);
-      const crimeRate = surveyCrimeRate(p, crimes, this.residents);
-      const respondents = this.drawRespondents(Math.min(p.survey.sampleSize, this.residents));
-      const surveys = this.all((k) => ({ op: 'survey', respondents: respondents.slice(...this.ranges[k]), crimeRate })) as CountySurvey[];
-      recordSurvey(this.kept, sumRecords(surveys.map((s) => s.tally)));
-      const asked = surveys.reduce((a, s) => a + s.asked, 0);
-      const unhappy = surveys.reduce((a, s) => a + s.unhappy, 0);
-      if (accountabilityActs(p) && asked > 0) {
-        const d = dissatisfiedShare(asked, unhappy);
-        const weighted = (this.all({ op: 'weigh', d }) as number[]).reduce((a, b) => a + b, 0);
-        this.all({ op: 'attend', d, mean: weighted / this.residents });
-      }
-      days = this.all({ op: 'evening' }) as CountyDay[];
+    const crimeRate = surveyCrimeRate(p, crimes, this.residents);
+    const respondents = this.drawRespondents(Math.min(p.survey.sampleSize, this.residents));
+    const surveys = this.all((k) => ({ op: 'survey', respondents: respondents.slice(...this.ranges[k]), crimeRate })) as CountySurvey[];
+    recordSurvey(this.kept, sumRecords(surveys.map((s) => s.tally)));
+    const asked = surveys.reduce((a, s) => a + s.asked, 0);
+    const unhappy = surveys.reduce((a, s) => a + s.unhappy, 0);
+    if (accountabilityActs(p) && asked > 0) {
+      const d = dissatisfiedShare(asked, unhappy);
+      const weighted = (this.all({ op: 'weigh', d }) as number[]).reduce((a, b) => a + b, 0);
+      this.all({ op: 'attend', d, mean: weighted / this.residents });
     }
-    this.observeDay(days);
+    this.observeDay(this.all({ op: 'evening' }) as CountyDay[]);
   }
 
   /**
