@@ -164,14 +164,7 @@ export function initCitizens(c: Citizens, p: GovernanceParams, rng: Stream): voi
  * reviewed only in grids whose share could reach them.
  */
 export function reviewableCitizens(c: Citizens, cut = 1): Int32Array {
-  const lim = 255 * cut;
-  const low = (i: number) => c.volunteer[i] !== 0 || (c.threshold[i] < 255 && c.threshold[i] <= lim);
-  let n = 0;
-  for (let i = 0; i < c.n; i++) if (low(i)) n++;
-  const out = new Int32Array(n);
-  let k = 0;
-  for (let i = 0; i < c.n; i++) if (low(i)) out[k++] = i;
-  return out;
+  return splitReviewers(c, Int32Array.of(0, c.n), cut).reviewers;
 }
 
 /**
@@ -179,20 +172,43 @@ export function reviewableCitizens(c: Citizens, cut = 1): Int32Array {
  * order, with the start of each grid's run in `start` (grid g's are list[start[g]] .. list[start[g+1]-1]).
  */
 export function highReviewers(c: Citizens, gridStart: Int32Array, cut: number): { list: Int32Array; start: Int32Array } {
+  return splitReviewers(c, gridStart, cut).high;
+}
+
+/** Both lists in two passes over the citizens (a count, then a fill): world creation's cost at province scale. */
+export function splitReviewers(c: Citizens, gridStart: Int32Array, cut: number): { reviewers: Int32Array; high: { list: Int32Array; start: Int32Array } } {
   const lim = 255 * cut;
-  const high = (i: number) => c.volunteer[i] === 0 && c.threshold[i] < 255 && c.threshold[i] > lim;
+  const volunteer = c.volunteer;
+  const threshold = c.threshold;
   const grids = gridStart.length - 1;
   const start = new Int32Array(grids + 1);
-  let n = 0;
+  let low = 0;
+  let high = 0;
   for (let g = 0; g < grids; g++) {
-    start[g] = n;
-    for (let i = gridStart[g]; i < gridStart[g + 1]; i++) if (high(i)) n++;
+    start[g] = high;
+    for (let i = gridStart[g]; i < gridStart[g + 1]; i++) {
+      const t = threshold[i];
+      if (volunteer[i] !== 0) low++;
+      else if (t < 255) {
+        if (t <= lim) low++;
+        else high++;
+      }
+    }
   }
-  start[grids] = n;
-  const list = new Int32Array(n);
-  let k = 0;
-  for (let i = 0; i < c.n; i++) if (high(i)) list[k++] = i;
-  return { list, start };
+  start[grids] = high;
+  const reviewers = new Int32Array(low);
+  const list = new Int32Array(high);
+  low = 0;
+  high = 0;
+  for (let i = 0; i < c.n; i++) {
+    const t = threshold[i];
+    if (volunteer[i] !== 0) reviewers[low++] = i;
+    else if (t < 255) {
+      if (t <= lim) reviewers[low++] = i;
+      else list[high++] = i;
+    }
+  }
+  return { reviewers, high: { list, start } };
 }
 
 /**

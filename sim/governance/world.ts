@@ -12,7 +12,7 @@ import { type CaseStore, type LogStore, createCaseStore, createLogStore } from '
 import { CHANNELS, PATH_FIRSTS, PATH_OUTCOMES, TEAMS } from './codes';
 import { buildHierarchy, type Hierarchy } from './hierarchy';
 import type { GovernanceParams } from './params';
-import { allocateCitizens, type Citizens, highReviewers, initCitizens, reviewableCitizens } from './population';
+import { allocateCitizens, type Citizens, initCitizens, splitReviewers } from './population';
 import { buildResolvers, type Resolvers } from './resolver-table';
 import { createReleaseQueue, type ReleaseQueue } from './release-queue';
 
@@ -458,7 +458,8 @@ export function createWorld(p: GovernanceParams, seed: number, scope = ''): Worl
   // (participation.ts). Any cut gives the same process; three times the starting share keeps nearly
   // every grid below it, so those reviews (most of them: thresholds run to 1) are skipped.
   const cut = Math.min(1, Math.max(HIGH_CUT_MIN, 3 * p.participation.initialShare));
-  const high = highReviewers(c, h.gridStart, cut);
+  const split = splitReviewers(c, h.gridStart, cut);
+  const high = split.high;
   const n = zeroCounters();
   n.sumLegitimacy = sumL;
   const w: World = {
@@ -476,7 +477,7 @@ export function createWorld(p: GovernanceParams, seed: number, scope = ''): Worl
     today: zeroDaily(),
     totals: n,
     freeRows: [],
-    reviewers: reviewableCitizens(c, cut),
+    reviewers: split.reviewers,
     reviewerCodes: new Uint16Array(0),
     reviewerCodesOf: null,
     highCut: cut,
