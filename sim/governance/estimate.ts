@@ -3,8 +3,8 @@
  * from the allocations of world.ts and the files it builds, work in resident-days.
  *
  * Bytes:
- *   per resident  28 of citizen columns (population.ts), 4 of the participation reviewers (at most
- *                 every citizen), open cases (case-table.ts, 55 bytes a row) and calendar events
+ *   per resident  28 of citizen columns (population.ts), 6 of the participation reviewers and their
+ *                 codes (participation.ts; at most every citizen), open cases (case-table.ts, 55 bytes a row) and calendar events
  *                 (24 bytes) budgeted at 1% and 2% of residents (measured: under 0.1% and 0.2%), and
  *                 the collective-action candidate lists, JavaScript arrays of 8-byte numbers (a
  *                 candidate id and its critical P), budgeted at half the residents (measured: 10% at
@@ -21,8 +21,9 @@
  *                 8 per grievance (measured: about 2 a grievance, and multipliers raise the rate)
  *
  * Work: resident-days, residents x steps (the README's benchmark: about 250 million a second on one
- * core, town to province); setting up a province of 65 million takes about 20 s more, and many
- * villages or grids add time of their own (see `seconds` below).
+ * core, town to province); setting up a province of 65 million takes about 10 s more, and many
+ * villages or grids add time of their own (see `seconds` below). A province's counties spread over
+ * threads (province.ts) divide the time by up to the number of cores; the estimate stays one core's.
  */
 import { digits, type Driver, type Estimate, type EstimatePart, finish, MAX_TYPED_LENGTH, seriesBytes } from '../core/estimate';
 import { CHANNELS, TEAMS } from './codes';
@@ -60,7 +61,7 @@ export function estimateGovernance(p: GovernanceParams, steps: number): Estimate
   const parts: EstimatePart[] = [
     {
       what: 'citizens',
-      bytes: 32 * residents + 2 * Math.max(1024, 0.01 * residents) * 55 + 2 * Math.max(1024, 0.02 * residents) * 24,
+      bytes: 34 * residents + 2 * Math.max(1024, 0.01 * residents) * 55 + 2 * Math.max(1024, 0.02 * residents) * 24,
       how: `params.population.residents = ${fmt(residents)}`,
       drivers: [res],
     },
