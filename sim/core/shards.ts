@@ -39,10 +39,12 @@ export interface ShardHosting {
 }
 
 /** A group in the model's own thread: post runs the command at once; take returns its reply or throws its error. */
-export function localGroup(handler: ShardHandler): ShardGroup {
+export function localGroup(handler: ShardHandler): ShardGroup & { handler: ShardHandler } {
   let reply: unknown;
   let error: unknown = null;
   return {
+    // Kept in view (not only in the closures): memory walkers reach the shards through it.
+    handler,
     post(command) {
       try {
         reply = handler.handle(command);

@@ -98,7 +98,7 @@ function copyCounters(n: Counters): Counters {
   return out;
 }
 
-export function createCountyHandler(init: ShardInit): ShardHandler {
+export function createCountyHandler(init: ShardInit): ShardHandler & { models: GovernanceModel[] } {
   const p = init.params as GovernanceParams;
   const models: GovernanceModel[] = [];
   for (let c = init.from; c < init.to; c++) models.push(new GovernanceModel(countyParams(p, c), init.seed, countyScope(c)));
@@ -110,6 +110,8 @@ export function createCountyHandler(init: ShardInit): ShardHandler {
     return r;
   };
   return {
+    // Its counties, in view for memory walkers (tests, benchmarks).
+    models,
     handle(command: unknown): unknown {
       const cmd = command as CountyCommand;
       switch (cmd.op) {
