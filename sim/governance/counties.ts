@@ -48,6 +48,7 @@ export type CountyCommand =
   | { op: 'totals' }
   | { op: 'outcome' }
   | { op: 'caseLog' }
+  | { op: 'frame' }
   | { op: 'snapshot' }
   | { op: 'restore'; states: ModelSnapshot[] }
   | { op: 'bytes' };
@@ -166,6 +167,8 @@ export function createCountyHandler(init: ShardInit): ShardHandler & { models: G
             for (const [k, v] of Object.entries(log.cols)) cols[k] = v.slice(0, log.length);
             return { rows: log.length, cols };
           });
+        case 'frame':
+          return models.map((m) => m.frame());
         case 'snapshot':
           return models.map((m) => m.snapshot());
         case 'restore':

@@ -61,20 +61,19 @@ export function buildHierarchy(
   const sv = Math.ceil(Math.sqrt(villagesPerTown));
   const wt = sv * wv + 2;
   const st = Math.ceil(Math.sqrt(townsPerCounty));
-  const wc = st * wt + 4;
-  const sc = Math.ceil(Math.sqrt(counties));
+  const wc = countyWidth(townsPerCounty, villagesPerTown, gridsPerVillage);
   const gridX = new Float32Array(grids);
   const gridY = new Float32Array(grids);
   // Stryker disable next-line EqualityOperator: one step past the end writes nothing (typed arrays drop out-of-range writes)
   for (let g = 0; g < grids; g++) {
     const v = gridVillage[g];
     const t = villageTown[v];
-    const c = townCounty[t];
+    const [ox, oy] = countyOrigin(counties, wc, townCounty[t]);
     const gi = g % gridsPerVillage;
     const vi = v % villagesPerTown;
     const ti = t % townsPerCounty;
-    gridX[g] = (c % sc) * wc + (ti % st) * wt + (vi % sv) * wv + (gi % sg);
-    gridY[g] = Math.floor(c / sc) * wc + Math.floor(ti / st) * wt + Math.floor(vi / sv) * wv + Math.floor(gi / sg);
+    gridX[g] = ox + (ti % st) * wt + (vi % sv) * wv + (gi % sg);
+    gridY[g] = oy + Math.floor(ti / st) * wt + Math.floor(vi / sv) * wv + Math.floor(gi / sg);
   }
   return {
     residents,
@@ -92,6 +91,19 @@ export function buildHierarchy(
     gridX,
     gridY,
   };
+}
+
+/** Side of a county's square in the drawing layout (grids, with the gaps between villages and towns). */
+export function countyWidth(townsPerCounty: number, villagesPerTown: number, gridsPerVillage: number): number {
+  const wv = Math.ceil(Math.sqrt(gridsPerVillage)) + 1;
+  const wt = Math.ceil(Math.sqrt(villagesPerTown)) * wv + 2;
+  return Math.ceil(Math.sqrt(townsPerCounty)) * wt + 4;
+}
+
+/** Where county c of `counties` starts in the drawing layout: counties are laid out as a square of squares. */
+export function countyOrigin(counties: number, width: number, c: number): [number, number] {
+  const sc = Math.ceil(Math.sqrt(counties));
+  return [(c % sc) * width, Math.floor(c / sc) * width];
 }
 
 /**

@@ -40,9 +40,10 @@
  *  10. metrics.ts          series and summary (collective-action's open episodes)
  *  11. model.ts            the daily schedule, frames, snapshots
  *  12. counties.ts         a thread's counties of a province (county worlds) and their commands
- *  13. province.ts         a province of county worlds: the survey, accountability and observation
+ *  13. province-frame.ts   a province's frame from its counties'
+ *  14. province.ts         a province of county worlds: the survey, accountability and observation
  *                          across counties, counties spread over threads (sim/core/shards.ts)
- *  14. index.ts            the public entry: model, factory, GovernanceFrame, codes and labels
+ *  15. index.ts            the public entry: model, factory, GovernanceFrame, codes and labels
  *
  * frame() returns a GovernanceFrame: its meta and arrays are laid out in frame.ts.
  */

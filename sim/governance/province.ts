@@ -17,7 +17,9 @@
  * counties are split in contiguous groups, the first group in this thread). A one-county scenario is a
  * GovernanceModel (model.ts): the same day, without the province's exchanges.
  */
-import type { EventTable, Frame, Model, ModelSnapshot, Summary } from '../core/model';
+import type { EventTable, Model, ModelSnapshot, Summary } from '../core/model';
+import type { GovernanceFrame } from './frame';
+import { mergeFrames } from './province-frame';
 import type { MetricsRecorder } from '../core/metrics';
 import { RandomStreams } from '../core/random';
 import { localGroup, shardRanges, type ShardGroup, type ShardHosting, type ShardInit } from '../core/shards';
@@ -271,10 +273,9 @@ export class ProvinceModel implements Model {
     });
   }
 
-  frame(): Frame {
-    throw new Error(
-      `a province of ${this.counties} counties has no frame to draw: the app draws one-county scenarios (the town presets); run it headless (govsim run) for its series and summary`,
-    );
+  /** The frame one world of the whole province would draw (province-frame.ts). */
+  frame(): GovernanceFrame {
+    return mergeFrames(this.all({ op: 'frame' }) as GovernanceFrame[], this.params, this.params.output.frameCaseCap);
   }
 
   /** The case-event log: every county's in turn, case ids made unique as id x counties + county. */

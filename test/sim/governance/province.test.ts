@@ -3,6 +3,8 @@ import { params } from './helpers';
 import { governanceFactory, GovernanceModel, ProvinceModel } from '../../../sim/governance/index';
 import { countyParams, countyStart, createCountyHandler } from '../../../sim/governance/counties';
 import type { GovernanceParams } from '../../../sim/governance/params';
+import { buildHierarchy } from '../../../sim/governance/hierarchy';
+import { buildResolvers } from '../../../sim/governance/resolver-table';
 
 const PROVINCE = {
   population: { residents: 9000, counties: 3, townsPerCounty: 2, villagesPerTown: 3, gridsPerVillage: 4 },
@@ -111,7 +113,31 @@ describe('province of county worlds', () => {
     expect(opened.size).toBe((m.summary() as Record<string, number>).disputesOpened);
   });
 
-  it('has no frame to draw, and says why', () => {
-    expect(() => new ProvinceModel(params(PROVINCE), 1).frame()).toThrow(/3 counties has no frame.*one-county/);
+  it("draws the frame one world of the province would: its layout, resolver table and counts", () => {
+    const p = params(PROVINCE);
+    const m = new ProvinceModel(p, 7);
+    m.step(45);
+    const f = m.frame();
+    const pop = p.population;
+    const h = buildHierarchy(pop.residents, pop.counties, pop.townsPerCounty, pop.villagesPerTown, pop.gridsPerVillage);
+    expect(f.meta).toMatchObject({ residents: 9000, counties: 3, towns: 6, villages: 18, grids: 72, day: 45 });
+    expect(Array.from(f.arrays.gridX)).toEqual(Array.from(h.gridX));
+    expect(Array.from(f.arrays.gridY)).toEqual(Array.from(h.gridY));
+    const r = buildResolvers(h);
+    expect(f.meta.resolvers).toBe(r.count);
+    expect(Array.from(f.arrays.resolverKind)).toEqual(Array.from(r.kind));
+    expect(Array.from(f.arrays.resolverUnit)).toEqual(Array.from(r.unit));
+    const s = m.summary() as Record<string, number>;
+    expect(f.arrays.gridResidents.reduce((a, b) => a + b, 0)).toBe(9000);
+    expect(f.meta.actives).toBe(m.series().at('actives', 44));
+    expect(f.meta.openCases).toBe(m.series().at('disputesOpen', 44));
+    expect(f.meta.framedCases).toBeGreaterThan(0);
+    for (let q = 0; q < f.meta.framedCases; q++) {
+      const inst = f.arrays.caseResolver[q];
+      // A case with a resolver sits in one of its own grid's instances of the case's channel.
+      if (inst >= 0) expect(f.arrays.resolverKind[inst]).toBe(f.arrays.caseChannel[q]);
+      expect(f.arrays.caseGrid[q]).toBeLessThan(72);
+    }
+    expect(s.residents).toBe(9000);
   });
 });
