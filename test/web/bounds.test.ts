@@ -58,7 +58,7 @@ describe('browserRefusal in Chinese', () => {
   it('says the province needs more than the tab allows, with the same numbers and fields, in Chinese', () => {
     setLang('zh');
     const why = browserRefusal(preset('zhejiang-province'))!;
-    expect(why).toMatch(/需要约 2\.8 GB 内存，超过浏览器标签页 512 MB 的预算/);
+    expect(why).toMatch(/需要约 2\.9 GB 内存，超过浏览器标签页 512 MB 的预算/);
     expect(why).toContain('居民');
     expect(why).toContain('params.population.residents = 65,000,000');
     expect(english(why)).toEqual([]);
