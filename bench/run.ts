@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every benchmark, one after the other (run with tsx). Figures are medians of
  * repetitions on a shared, noisy 2-core machine; compare ratios rather than single numbers.
- *   npm run bench                the whole set (the province year takes about two minutes)
- *   npm run bench -- --quick     without the province-scale year
+ *   npm run bench                the whole set (three province years, set-up included, take about 1.5 minutes)
+ *   npm run bench -- --quick     without the province-scale years
  */
 import { benchBatch } from './batch';
 import { benchEpstein } from './epstein';
