@@ -100,3 +100,19 @@ function allocate<S extends ColumnSpec>(spec: S, n: number): Columns<S> {
   }
   return cols;
 }
+
+/** A typed array of `a`'s type, `n` long (zeros). */
+export function emptyLike<T extends TypedArray>(a: T, n: number): T {
+  return new (a.constructor as new (n: number) => T)(n);
+}
+
+/** The arrays one after the other, in one typed array of the first one's type. */
+export function concatArrays<T extends TypedArray>(parts: readonly T[]): T {
+  const out = emptyLike(parts[0], parts.reduce((s, a) => s + a.length, 0));
+  let at = 0;
+  for (const a of parts) {
+    out.set(a as never, at);
+    at += a.length;
+  }
+  return out;
+}

@@ -41,23 +41,23 @@ export interface ShardHosting {
 /** A group in the model's own thread: post runs the command at once; take returns its reply or throws its error. */
 export function localGroup(handler: ShardHandler): ShardGroup & { handler: ShardHandler } {
   let reply: unknown;
-  let error: unknown = null;
+  let failed = false;
   return {
     // Kept in view (not only in the closures): memory walkers reach the shards through it.
     handler,
     post(command) {
       try {
         reply = handler.handle(command);
+        failed = false;
       } catch (e) {
-        error = e;
+        reply = e;
+        failed = true;
       }
     },
     take() {
       const r = reply;
-      const e = error;
       reply = undefined;
-      error = null;
-      if (e) throw e;
+      if (failed) throw r;
       return r;
     },
     close() {},

@@ -55,7 +55,7 @@ export function createLogStore(): LogStore {
 }
 
 /** The log's columns as read: one array of numbers per LOG_SPEC column. */
-export type LogColumns = { [K in keyof typeof LOG_SPEC]: ArrayLike<number> };
+export type LogColumns = { -readonly [K in keyof typeof LOG_SPEC]: ArrayLike<number> };
 
 /** A case-event log of `rows` rows read cell by cell, codes as their names (`--cases`, cases.csv). */
 export function logTable(cols: LogColumns | null, rows: number): EventTable {

@@ -44,7 +44,7 @@
  * by an open project dispute (the trigger: once under way, an episode draws in other candidates too).
  */
 import { arrestProbability, grievance, isActive, ratioCode } from '../core/activation';
-import type { World } from './world';
+import type { Counters, World } from './world';
 import { CIT_ACTIVE, CIT_DETAINED, CIT_DISPUTE, CIT_QUIET } from './codes';
 import { CANDIDATE_CLEAN, CANDIDATE_DIRTY, CANDIDATE_FIRM, CANDIDATE_STALE, CANDIDATE_SURE, firmHolds, hardshipOf, leaveFirm, legitimacyOf, REFRESH_EPS, SURE_MARGIN, sureFloor, totalGrievance } from './citizen';
 import { log } from '../core/dmath';
@@ -405,12 +405,17 @@ export function collectiveActionStep(w: World): void {
       w.townLastIncident[t] = w.day;
     } else if (w.townEpisodeStart[t] >= 0 && w.day - w.townLastIncident[t] >= ca.episodeGapDays) endEpisode(w, t);
   }
+  countAreaOutburst(w.totals, actives, size);
+}
+
+/** An area-wide outburst starts the first day the area's actives exceed `size` (again only after a day at or below it). */
+export function countAreaOutburst(n: Counters, actives: number, size: number): void {
   if (actives > size) {
-    if (!w.totals.areaEpisode) {
-      w.totals.areaEpisode = 1;
-      w.totals.outbursts++;
+    if (!n.areaEpisode) {
+      n.areaEpisode = 1;
+      n.outbursts++;
     }
-  } else w.totals.areaEpisode = 0;
+  } else n.areaEpisode = 0;
 }
 
 /** Actives of town t (not detained) burdened by an open project dispute: counted only when an episode starts. */

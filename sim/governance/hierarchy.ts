@@ -38,7 +38,7 @@ export function buildHierarchy(
   const grids = villages * gridsPerVillage;
   const gridStart = new Int32Array(grids + 1);
   // Even split: grid sizes differ by at most one resident.
-  for (let g = 0; g <= grids; g++) gridStart[g] = Math.floor((g * residents) / grids);
+  for (let g = 0; g <= grids; g++) gridStart[g] = splitStart(g, residents, grids);
   const gridVillage = new Int32Array(grids);
   // Stryker disable next-line EqualityOperator: one step past the end writes nothing (typed arrays drop out-of-range writes)
   for (let g = 0; g < grids; g++) gridVillage[g] = Math.floor(g / gridsPerVillage);
@@ -106,14 +106,26 @@ export function countyOrigin(counties: number, width: number, c: number): [numbe
   return [(c % sc) * width, Math.floor(c / sc) * width];
 }
 
+/** First of `n` items in part k of an even split into `parts` (sizes differ by at most one): floor(k n / parts). */
+export function splitStart(k: number, n: number, parts: number): number {
+  return Math.floor((k * n) / parts);
+}
+
 /**
- * Grid of citizen i, in O(1): gridStart[g] = floor(g N / G) (the even split above), so gridStart[g] <= i
- * exactly when g < (i + 1) G / N, and the grid is ceil((i + 1) G / N) - 1 = floor(((i + 1) G - 1) / N).
- * Every product stays below 2^53 (N <= 1e8, G <= 2e7) and the quotient's distance from the next whole
- * number, at least 1/N, is far above double rounding, so the floor is exact (a test checks it against a
- * search over gridStart). Routine contacts and legitimacy spread call it millions of times a day at
- * province scale.
+ * Part of item i in the even split of `n` items into `parts`, in O(1): splitStart(k) <= i exactly when
+ * k < (i + 1) parts / n, so the part is ceil((i + 1) parts / n) - 1 = floor(((i + 1) parts - 1) / n).
+ * Every product stays below 2^53 (n <= 1e8, parts <= 2e7) and the quotient's distance from the next whole
+ * number, at least 1/n, is far above double rounding, so the floor is exact (a test checks gridOf against
+ * a search over gridStart).
+ */
+export function splitPart(i: number, n: number, parts: number): number {
+  return Math.floor(((i + 1) * parts - 1) / n);
+}
+
+/**
+ * Grid of citizen i (grids split the residents evenly). Routine contacts and legitimacy spread call it
+ * millions of times a day at province scale.
  */
 export function gridOf(h: Hierarchy, i: number): number {
-  return Math.floor(((i + 1) * h.grids - 1) / h.residents);
+  return splitPart(i, h.residents, h.grids);
 }

@@ -93,8 +93,8 @@ function spread(w: World, i: number, delta: number): void {
 const BATCH = 32;
 const batchPicks = new Int32Array(BATCH);
 let batchHeard = new Int32Array(0);
-/** Where the loads of the gather pass go, so that the compiler keeps them. */
-let gathered = 0;
+/** Where the loads of the gather pass go: a store the compiler cannot drop, so it keeps the loads. */
+const gathered = new Float64Array(1);
 
 /**
  * n routine encounters of fairness f, each with a resident drawn from a .. a + res - 1 by `pick` (a
@@ -167,7 +167,7 @@ export function routineEncounters(w: World, a: number, res: number, n: number, f
         if (j >= 0) sum += stored[j] + candidate[j];
       }
     }
-    gathered = sum;
+    gathered[0] = sum;
     // Meet, in order.
     for (let r = 0; r < m; r++) {
       const i = picks[r];
@@ -185,9 +185,4 @@ export function routineEncounters(w: World, a: number, res: number, n: number, f
       }
     }
   }
-}
-
-/** The gather pass's last sum (read by nothing: it keeps the pass's loads). */
-export function gatheredSum(): number {
-  return gathered;
 }

@@ -3,14 +3,15 @@
  * would draw. Grids, villages and towns follow county after county, so their arrays are the counties'
  * in turn, grids placed at their county's square of the layout (hierarchy.ts); resolvers are laid out
  * kind by kind, each kind's instances county after county with their units numbered across the
- * province (resolver-table.ts's order); cases refer to those grids and instances, their ids made unique
- * as id x counties + county (as the province's case log has them), at most `cap` of them.
+ * province (resolver-table.ts's order); cases refer to those grids and instances, their ids unique
+ * across the province as its case log has them (provinceCaseId), at most `cap` of them.
  */
-import type { TypedArray } from '../core/columns';
+import { concatArrays as concat, emptyLike as like, type TypedArray } from '../core/columns';
 import { CH_COURT, CH_GRID, CH_PET_COUNTY, CH_VILLAGE, CHANNELS } from './codes';
 import type { GovernanceFrame, GovernanceFrameArrays } from './frame';
 import { countyOrigin, countyWidth } from './hierarchy';
 import type { GovernanceParams } from './params';
+import { provinceCaseId } from './counties';
 
 type Arrays = GovernanceFrameArrays;
 
@@ -19,21 +20,6 @@ const VILLAGE_KEYS = ['villageActives', 'villagePatrol'] as const;
 const TOWN_KEYS = ['townActives', 'townMediators'] as const;
 const RESOLVER_KEYS = ['resolverKind', 'resolverSlots', 'resolverBusy', 'resolverQueue'] as const;
 const CASE_KEYS = ['caseLevel', 'caseChannel', 'caseStatus', 'caseSize', 'caseType', 'caseOpened', 'caseFirst', 'caseAttempts', 'casePetitions', 'caseFlags', 'caseCost'] as const;
-
-/** A typed array of `a`'s type and length n. */
-function like<T extends TypedArray>(a: T, n: number): T {
-  return new (a.constructor as new (n: number) => T)(n);
-}
-
-function concat<T extends TypedArray>(parts: readonly T[]): T {
-  const out = like(parts[0], parts.reduce((s, a) => s + a.length, 0));
-  let at = 0;
-  for (const a of parts) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
-}
 
 export function mergeFrames(frames: readonly GovernanceFrame[], p: GovernanceParams, cap: number): GovernanceFrame {
   const C = frames.length;
@@ -80,7 +66,7 @@ export function mergeFrames(frames: readonly GovernanceFrame[], p: GovernancePar
   for (const k of CASE_KEYS) (out as Record<string, TypedArray>)[k] = concat(a.map((x, c) => x[k].subarray(0, take[c])));
   out.caseResolver = concat(a.map((x, c) => x.caseResolver.subarray(0, take[c]).map((i) => (i < 0 ? i : moved[c][i]))));
   out.caseGrid = concat(a.map((x, c) => x.caseGrid.subarray(0, take[c]).map((g) => g + before.grids[c])));
-  out.caseId = concat(a.map((x, c) => x.caseId.subarray(0, take[c]).map((id) => id * C + c)));
+  out.caseId = concat(a.map((x, c) => x.caseId.subarray(0, take[c]).map((id) => provinceCaseId(id, C, c))));
   const sum = (key: 'residents' | 'towns' | 'villages' | 'grids' | 'openCases' | 'actives') => frames.reduce((s, f) => s + f.meta[key], 0);
   return {
     model: 'governance',

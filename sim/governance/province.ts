@@ -25,7 +25,9 @@ import { RandomStreams } from '../core/random';
 import { localGroup, shardRanges, type ShardGroup, type ShardHosting, type ShardInit } from '../core/shards';
 import { logTable, LOG_SPEC, type LogColumns } from './case-table';
 import { accountabilityActs, dissatisfiedShare } from './accountability';
-import { countyStart, createCountyHandler, type CountyCommand, type CountyDay, type CountyDays, type CountyLog, type CountyOutcome, type CountySurvey } from './counties';
+import { countAreaOutburst } from './collective-action';
+import { concatArrays } from '../core/columns';
+import { countyOf, countyStart, createCountyHandler, provinceCaseId, type CountyCommand, type CountyDay, type CountyDays, type CountyLog, type CountyOutcome, type CountySurvey } from './counties';
 import { scheduled } from './economy';
 import { createRecorder, recordRow, summariseRun } from './metrics';
 import type { GovernanceParams } from './params';
@@ -106,11 +108,6 @@ export class ProvinceModel implements Model {
     const remote = this.ranges.slice(1).map((_, k) => hosting!.spawn(init(k + 1)));
     this.groups = [localGroup(createCountyHandler(init(0))), ...remote];
     for (const g of remote) g.take();
-    this.kept.satisfaction = NaN;
-    this.kept.awareness = NaN;
-    this.kept.participationRate = NaN;
-    this.kept.scanHardship = NaN;
-    this.kept.scanShift = NaN;
     this.totals = this.provinceTotals(this.all({ op: 'totals' }) as Counters[]);
   }
 
@@ -188,20 +185,15 @@ export class ProvinceModel implements Model {
     const count = new Int32Array(C);
     for (let q = 0; q < n; q++) {
       drawn[q] = s.int(N);
-      count[this.countyOf(drawn[q])]++;
+      count[countyOf(this.params, drawn[q])]++;
     }
     const lists = Array.from(count, (m) => new Int32Array(m));
     count.fill(0);
     for (let q = 0; q < n; q++) {
-      const c = this.countyOf(drawn[q]);
+      const c = countyOf(this.params, drawn[q]);
       lists[c][count[c]++] = drawn[q] - countyStart(this.params, c);
     }
     return lists;
-  }
-
-  /** County of resident i: floor(((i + 1) C - 1) / N), exact as hierarchy.ts's gridOf is. */
-  private countyOf(i: number): number {
-    return Math.floor(((i + 1) * this.counties - 1) / this.residents);
   }
 
   /** Totals of the province from its counties' (in county order) and its own. */
@@ -217,14 +209,9 @@ export class ProvinceModel implements Model {
     const kept = this.kept;
     let actives = 0;
     for (const d of days) actives += d.totals.actives;
+    // The area's peak and outbursts are the province's actives', as collective-action.ts counts one world's.
     if (actives > kept.peakActives) kept.peakActives = actives;
-    // Area-wide outbursts (collective-action.ts counts them so for one world): the province's actives.
-    if (actives > p.collectiveAction.massIncidentSize) {
-      if (!kept.areaEpisode) {
-        kept.areaEpisode = 1;
-        kept.outbursts++;
-      }
-    } else kept.areaEpisode = 0;
+    countAreaOutburst(kept, actives, p.collectiveAction.massIncidentSize);
     const totals = this.provinceTotals(days.map((d) => d.totals));
     recordRow(
       {
@@ -278,23 +265,15 @@ export class ProvinceModel implements Model {
     return mergeFrames(this.all({ op: 'frame' }) as GovernanceFrame[], this.params, this.params.output.frameCaseCap);
   }
 
-  /** The case-event log: every county's in turn, case ids made unique as id x counties + county. */
+  /** The case-event log: every county's in turn, case ids unique across the province (provinceCaseId). */
   caseLog(): EventTable {
+    if (!this.params.output.caseLog) return logTable(null, 0);
     const parts = this.all({ op: 'caseLog' }) as CountyLog[];
-    const rows = parts.reduce((a, l) => a + l.rows, 0);
-    if (parts.every((l) => l.rows === 0 && Object.keys(l.cols).length === 0)) return logTable(null, 0);
-    const cols = {} as Record<keyof typeof LOG_SPEC, ArrayLike<number>>;
-    for (const key of Object.keys(LOG_SPEC) as Array<keyof typeof LOG_SPEC>) {
-      const out = new LOG_SPEC[key](rows);
-      let at = 0;
-      parts.forEach((l, c) => {
-        const src = l.cols[key];
-        for (let r = 0; r < l.rows; r++) out[at + r] = key === 'caseId' ? src[r] * this.counties + c : src[r];
-        at += l.rows;
-      });
-      cols[key] = out;
+    const cols = {} as LogColumns;
+    for (const key of Object.keys(LOG_SPEC) as Array<keyof LogColumns>) {
+      cols[key] = concatArrays(parts.map((l, c) => (key === 'caseId' ? l.cols.caseId.map((id) => provinceCaseId(id, this.counties, c)) : l.cols[key])));
     }
-    return logTable(cols as LogColumns, rows);
+    return logTable(cols, parts.reduce((a, l) => a + l.rows, 0));
   }
 
   snapshot(): ModelSnapshot {
